@@ -1,0 +1,1 @@
+"""Pure functions over ``Doc``/``Span``: the linguistics of sahel-claims (textacy style)."""
