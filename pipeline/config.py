@@ -59,7 +59,9 @@ def load_yaml_model(path: Path | str, model: type[M], *, error: type[Exception] 
     return parse_yaml_model(text, model, path=path, error=error)
 
 
-def parse_yaml_model(text: str, model: type[M], *, path: Path | str = "<string>", error: type[Exception] = ConfigError) -> M:
+def parse_yaml_model(
+    text: str, model: type[M], *, path: Path | str = "<string>", error: type[Exception] = ConfigError
+) -> M:
     """Validate YAML ``text`` as ``model``; errors name ``path``, the line and the field."""
     try:
         data = yaml.safe_load(text)

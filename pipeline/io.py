@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,28 @@ from .models import Article, ArticleMeta
 META_FIELDS = frozenset(ArticleMeta.model_fields)
 
 
-def _meta(data: dict[str, Any], *, default_id: str, path: str, line: int) -> ArticleMeta:
-    """Validate front matter / JSONL keys into :class:`ArticleMeta`."""
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so pydantic validates them and a bad date is
+    reported as a field error (PyYAML would raise a bare ValueError on 2023-13-45)."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _field_line(head: str, field: str, first_line: int) -> int:
+    """The line of ``field:`` in a front matter block that starts at ``first_line``."""
+    for offset, line in enumerate(head.splitlines()):
+        if re.match(rf"\s*{re.escape(field)}\s*:", line):
+            return first_line + offset
+    return first_line
+
+
+def _meta(data: dict[str, Any], *, default_id: str, path: str, line: int, head: str = "") -> ArticleMeta:
+    """Validate front matter / JSONL keys into :class:`ArticleMeta` (``head``: the front
+    matter text, to name the line of a bad field)."""
     clean: dict[str, Any] = {}
     for key, value in data.items():
         if key not in META_FIELDS:
@@ -39,7 +60,8 @@ def _meta(data: dict[str, Any], *, default_id: str, path: str, line: int) -> Art
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        raise InputError(Errors.E005.format(path=path, line=line, field=field, reason=first["msg"])) from exc
+        where = _field_line(head, field, line + 1) if head else line
+        raise InputError(Errors.E005.format(path=path, line=where, field=field, reason=first["msg"])) from exc
 
 
 def split_front_matter(text: str, *, path: str = "<string>") -> tuple[dict[str, Any], str, int]:
@@ -47,29 +69,34 @@ def split_front_matter(text: str, *, path: str = "<string>") -> tuple[dict[str, 
 
     The body is everything after the closing ``---`` line, byte for byte.
     """
+    data, _, body, line = _split(text, path=path)
+    return data, body, line
+
+
+def _split(text: str, *, path: str) -> tuple[dict[str, Any], str, str, int]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n") != "---":
-        return {}, text, 1
+        return {}, "", text, 1
     for i in range(1, len(lines)):
         if lines[i].rstrip("\r\n") == "---":
             head = "".join(lines[1:i])
             body = "".join(lines[i + 1 :])
             try:
-                data = yaml.safe_load(head) if head.strip() else {}
+                data = yaml.load(head, Loader=_FrontMatterLoader) if head.strip() else {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark is not None else 2
                 raise InputError(Errors.E003.format(path=path, line=line, reason=exc)) from exc
             if not isinstance(data, dict):
                 raise InputError(Errors.E004.format(path=path, line=2, kind=type(data).__name__))
-            return data, body, i + 2
+            return data, head, body, i + 2
     raise InputError(Errors.E002.format(path=path, line=1))
 
 
 def parse_article(text: str, *, default_id: str, origin: str = "<string>") -> Article:
     """An :class:`Article` from a ``.txt`` file's decoded text."""
-    data, body, body_line = split_front_matter(text, path=origin)
-    meta = _meta(data, default_id=default_id, path=origin, line=1)
+    data, head, body, body_line = _split(text, path=origin)
+    meta = _meta(data, default_id=default_id, path=origin, line=1, head=head)
     if not body.strip():
         raise InputError(Errors.E006.format(path=origin, line=body_line))
     if meta.published is None:

@@ -60,7 +60,8 @@ def sentence_constraints(doc: Doc, abbreviations: Iterable[str] = ()) -> dict[in
     """All constraints, later rules winning over earlier ones: line breaks last, since a
     paragraph break always ends a sentence."""
     out: dict[int, bool] = {}
-    for rule in (abbreviation_boundaries(doc, abbreviations), closing_quote_boundaries(doc), line_break_boundaries(doc)):
+    rules = (abbreviation_boundaries(doc, abbreviations), closing_quote_boundaries(doc), line_break_boundaries(doc))
+    for rule in rules:
         out.update(rule)
     out.pop(0, None)
     return out

@@ -1,0 +1,55 @@
+"""Sentence rules: tested on tokenised Docs (no model), and once through the parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.rules.sentences import sentence_constraints, sentence_offsets
+
+ABBREVS = ["U.S.", "Gen."]
+
+
+@pytest.mark.parametrize(
+    "text, token, expected",
+    [
+        ('They cited "security concerns." Then they left.', '"', False),
+        ('They cited "security concerns." Then they left.', "Then", True),
+        ("He said (in private.) Nothing else.", ")", False),
+        ("Talks with the U.S. State Department stalled.", "State", False),
+        ("Gen. Tiani spoke.", "Tiani", False),
+        ("First paragraph ends here\n\nsecond one starts lowercase.", "second", True),
+        ("A title line\nDecember 10, 2013\nBody.", "December", True),
+    ],
+)
+def test_constraints(vocab_nlp, text, token, expected):
+    doc = vocab_nlp.make_doc(text)
+    constraints = sentence_constraints(doc, ABBREVS)
+    idx = max(t.i for t in doc if t.text == token)  # the last one: closing quotes
+    assert constraints.get(idx) is expected
+
+
+def test_hard_wrapped_line_is_not_a_boundary(vocab_nlp):
+    doc = vocab_nlp.make_doc("The junta said on Sunday that\nit would close the airspace.")
+    idx = next(t.i for t in doc if t.text == "it")
+    assert idx not in sentence_constraints(doc, ABBREVS)
+
+
+def test_paragraph_break_wins_over_abbreviation(vocab_nlp):
+    doc = vocab_nlp.make_doc("Troops came from the U.S.\n\nNext, France.")
+    idx = next(t.i for t in doc if t.text == "Next")
+    assert sentence_constraints(doc, ABBREVS)[idx] is True
+
+
+def test_pipeline_sentences_keep_quotes_and_paragraphs(nlp):
+    text = (
+        'However, the coup leaders declined their visit citing "security concerns."\n\n'
+        "Talks with the U.S. State Department stalled. The U.S. warned Niger."
+    )
+    doc = nlp(text)
+    offsets = sentence_offsets(doc)
+    sents = [text[s:e] for s, e in offsets]
+    assert sents == [
+        'However, the coup leaders declined their visit citing "security concerns."',
+        "Talks with the U.S. State Department stalled.",
+        "The U.S. warned Niger.",
+    ]
