@@ -21,9 +21,9 @@ from typing import IO
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import Errors, InputError, SahelWarning
+from .errors import ConfigError, Errors, InputError, SahelWarning
 from .io import iter_articles
-from .models import Article, ArticleMeta, DocumentResult, RunSummary
+from .models import Article, ArticleMeta, DocumentResult, GoldDocument, RunSummary, ScoreReport
 from .nlp import build_pipeline
 from .serialize import doc_to_result
 
@@ -51,25 +51,38 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def _run_batch(nlp: Language, batch: list[Article]) -> Iterator[DocumentResult | InputError]:
+def _run_batch(nlp: Language, batch: list[Article]) -> list[DocumentResult | InputError]:
     """Process a batch with ``nlp.pipe``; if a stage fails, redo it one article at a time
-    so that only the failing article is skipped."""
-    try:
-        docs = list(nlp.pipe([make_doc(nlp, a) for a in batch], batch_size=len(batch)))
-    except Exception:  # noqa: BLE001 - isolate the failing article below
-        docs = None
-    for i, article in enumerate(batch):
+    so that only the failing article is skipped.
+
+    Runs inside ``nlp.memory_zone()``: the strings and lexemes the batch adds to the
+    vocab are freed afterwards, so memory stays flat over millions of articles. Docs are
+    turned into plain records before the zone closes and never leave this function.
+    """
+    out: list[DocumentResult | InputError] = []
+    with nlp.memory_zone():
         try:
-            doc = docs[i] if docs is not None else nlp(make_doc(nlp, article))
-            yield doc_to_result(doc, article.meta)
-        except Exception as exc:  # noqa: BLE001 - reported and skipped, the batch goes on
-            yield InputError(Errors.E050.format(path=article.origin, reason=f"{type(exc).__name__}: {exc}"))
+            docs = list(nlp.pipe([make_doc(nlp, a) for a in batch], batch_size=len(batch)))
+        except Exception:  # noqa: BLE001 - isolate the failing article below
+            docs = None
+        for i, article in enumerate(batch):
+            try:
+                doc = docs[i] if docs is not None else nlp(make_doc(nlp, article))
+                out.append(doc_to_result(doc, article.meta))
+            except Exception as exc:  # noqa: BLE001 - reported and skipped, the batch goes on
+                out.append(InputError(Errors.E050.format(path=article.origin, reason=f"{type(exc).__name__}: {exc}")))
+        del docs
+    return out
 
 
 def process_articles(
     items: Iterable[Article | InputError], *, nlp: Language, batch_size: int | None = None
 ) -> Iterator[DocumentResult | InputError]:
-    """Results in input order; bad input passes through as :class:`InputError`."""
+    """Results in input order; bad input passes through as :class:`InputError`.
+
+    Streams: reads ``batch_size`` items at a time (default: the config's), so nothing
+    accumulates however long the input is.
+    """
     size = batch_size or nlp.meta.get("sahel", {}).get("batch_size", 16)
     iterator = iter(items)
     while True:
@@ -98,29 +111,54 @@ def extract_text(
 
 
 def iter_extract(
-    paths: Iterable[Path | str], *, nlp: Language | None = None, summary: RunSummary | None = None
+    paths: Iterable[Path | str],
+    *,
+    nlp: Language | None = None,
+    summary: RunSummary | None = None,
+    config: Path | str | None = None,
+    workers: int = 1,
+    batch_size: int | None = None,
+    progress: Progress | None = None,
+    keep: Callable[[Article], bool] | None = None,
 ) -> Iterator[DocumentResult]:
-    """Extract every article under ``paths``; skipped items are counted in ``summary``."""
+    """Extract every article under ``paths``, streaming, in input order; skipped items are
+    counted in ``summary``. ``workers > 1`` runs that many processes, each loading the
+    pipeline of ``config`` once; ``progress(n)`` is called after each article (done or
+    skipped) with the number handled so far. ``keep(article)``, called as articles are
+    read, leaves out those it returns False for (ingest: already stored, unchanged)."""
+    from .engines.local import run_local
+
     summary = summary if summary is not None else RunSummary()
-    nlp = nlp or load_pipeline()
+    items = iter_articles(paths)
+    if keep is not None:
+        items = (a for a in items if not isinstance(a, Article) or keep(a))
+    stream = run_local(items, nlp=nlp, config=config, workers=workers, batch_size=batch_size)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SahelWarning)
-        for item in process_articles(iter_articles(paths), nlp=nlp):
+        for item in stream:
             summary.warnings.extend(str(w.message) for w in caught if issubclass(w.category, SahelWarning))
             caught.clear()
             if isinstance(item, InputError):
                 summary.skipped += 1
                 summary.errors.append(str(item))
-                continue
-            summary.processed += 1
-            yield item
+            else:
+                summary.processed += 1
+            if progress:
+                progress(summary.processed + summary.skipped)
+            if not isinstance(item, InputError):
+                yield item
+
+
+def json_line(result: DocumentResult) -> str:
+    """One output record as a JSON Lines line (every engine writes exactly this)."""
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n"
 
 
 def write_jsonl(results: Iterable[DocumentResult], handle: IO[str], *, progress: Progress | None = None) -> int:
     """Write results as JSON Lines, flushing each line (nothing done is lost on a crash)."""
     n = 0
     for result in results:
-        handle.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        handle.write(json_line(result))
         handle.flush()
         n += 1
         if progress:
@@ -134,13 +172,243 @@ def extract(
     output: Path | str | None = None,
     config: Path | str | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
+    batch_size: int | None = None,
+    engine: str = "local",
 ) -> RunSummary:
-    """Extract articles under ``paths`` to ``output`` (JSON Lines; stdout when None)."""
+    """Extract articles under ``paths`` to ``output`` (JSON Lines; stdout when None).
+
+    ``workers``: processes (each loads the pipeline once); ``progress(n)``: called after
+    each article with the number handled (written or skipped) so far. ``engine="ray"``:
+    JSONL/Parquet shards on Ray Data, one output file per shard in the folder ``output``
+    (:func:`pipeline.engines.ray_engine.extract_shards`).
+    """
+    if engine == "ray":
+        from .engines.ray_engine import extract_shards
+
+        return extract_shards(
+            paths, output_dir=output, config=config, actors=workers, batch_size=batch_size, progress=progress
+        )
+    if engine != "local":
+        raise ConfigError(Errors.E065.format(engine=engine, expected="local, ray"))
     summary = RunSummary()
-    results = iter_extract(paths, nlp=load_pipeline(config), summary=summary)
+    nlp = load_pipeline(config) if workers <= 1 else None
+    results = iter_extract(
+        paths, nlp=nlp, summary=summary, config=config, workers=workers, batch_size=batch_size, progress=progress
+    )
     if output is None:
-        write_jsonl(results, sys.stdout, progress=progress)
+        write_jsonl(results, sys.stdout)
     else:
         with open(output, "w", encoding="utf-8") as handle:
-            write_jsonl(results, handle, progress=progress)
+            write_jsonl(results, handle)
     return summary
+
+
+# --------------------------------------------------------------------------- stores
+
+
+def default_store(config: Path | str | None = None) -> str:
+    """The ``store`` URL of the pipeline config (a relative SQLite path is cwd-relative)."""
+    from .config import load_pipeline_config
+
+    return load_pipeline_config(config)[0].store
+
+
+def ingest(
+    paths: Iterable[Path | str],
+    *,
+    store: str | None = None,
+    config: Path | str | None = None,
+    output: Path | str | None = None,
+    force: bool = False,
+    workers: int = 1,
+    batch_size: int | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Extract the articles under ``paths`` and load them into ``store`` (a URL; default:
+    the config's ``store``), one transaction per article.
+
+    An article stored from the same content (hash of metadata and body) by the same
+    pipeline version is not extracted again and counts as ``unchanged`` (``force``: redo
+    all). A changed one replaces its rows atomically. An article that fails (bad input, a
+    stage, the write) is skipped and reported; what the store held stays. ``output``: write
+    the stored records of this run's articles (ingested and unchanged) as JSON Lines.
+    """
+    from . import __version__
+    from .stores import Fingerprint, content_hash, open_store
+
+    summary, extracted = RunSummary(), RunSummary()
+    pending: dict[str, tuple[str, str, str]] = {}
+    order: dict[str, int] = {}
+    with open_store(store or default_store(config)) as target:
+
+        def keep(article: Article) -> bool:
+            digest = content_hash(article)
+            order[article.meta.id] = len(order)
+            if not force and target.is_current(article.meta.id, Fingerprint(digest, __version__)):
+                summary.unchanged += 1
+                return False
+            pending[article.meta.id] = (article.text, digest, article.origin)
+            return True
+
+        nlp = load_pipeline(config) if workers <= 1 else None
+        results = iter_extract(
+            paths, nlp=nlp, summary=extracted, config=config, workers=workers, batch_size=batch_size,
+            progress=progress, keep=keep,
+        )
+        failed: set[str] = set()
+        for result in results:
+            body, digest, origin = pending.pop(result.article.id)
+            try:
+                target.put(result, body=body, content_hash=digest, pipeline_version=__version__)
+            except Exception as exc:  # noqa: BLE001 - this article is rolled back, the run goes on
+                failed.add(result.article.id)
+                reason = f"{type(exc).__name__}: {exc}"
+                summary.errors.append(Errors.E073.format(path=origin, article=result.article.id, reason=reason))
+                continue
+            summary.processed += 1
+        summary.skipped = extracted.skipped + len(failed)
+        summary.errors[:0] = extracted.errors
+        summary.warnings = extracted.warnings
+        if output is not None:
+            done = sorted((a for a in order if a not in pending and a not in failed), key=order.__getitem__)
+            with open(output, "w", encoding="utf-8") as handle:
+                write_jsonl(target.results(done), handle)
+    return summary
+
+
+def export(
+    *,
+    store: str | None = None,
+    config: Path | str | None = None,
+    format: str = "jsonl",
+    output: Path | str | None = None,
+) -> int:
+    """Write what ``store`` holds to ``output`` (stdout when None): ``jsonl``, one record
+    per article as ``extract`` writes it (SPEC section 4), by article id; ``csv``, the rows
+    of the ``claim_rows`` view. Returns the number of records or rows written."""
+    from .errors import StoreError
+    from .stores import open_store
+    from .stores.export import EXPORT_FORMATS, write_csv
+    from .stores.schema import claim_rows
+
+    if format not in EXPORT_FORMATS:
+        raise StoreError(Errors.E075.format(format=format, expected=", ".join(EXPORT_FORMATS)))
+    with open_store(store or default_store(config)) as source:
+        handle = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
+        try:
+            if format == "csv":
+                return write_csv(source.claim_rows(), handle, columns=list(claim_rows.c.keys()))
+            return write_jsonl(source.results(), handle)
+        finally:
+            if output is not None:
+                handle.close()
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def validate_gold(target: Path | str, *, corpus: Path | str | None = None) -> tuple[list[str], list[str]]:
+    """(problems, warnings) of the gold files of ``target`` (a folder or one file) checked
+    against their article bodies in ``corpus`` (default: ``corpora/`` next to the gold
+    folder); no problems when all are valid (SPEC section 5)."""
+    from .gold import check_gold
+
+    _, problems, notes = check_gold(target, corpus=corpus)
+    return problems, notes
+
+
+def _write_reports(
+    report: ScoreReport,
+    golds: dict[str, GoldDocument],
+    preds: dict[str, DocumentResult],
+    *,
+    json_path: Path | str | None,
+    html_path: Path | str | None,
+    title: str,
+) -> None:
+    from .report import render_html
+
+    if json_path is not None:
+        Path(json_path).write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    if html_path is not None:
+        Path(html_path).write_text(render_html(report, golds, preds, title=title), encoding="utf-8")
+
+
+def score(
+    predictions: Path | str,
+    *,
+    gold: Path | str,
+    corpus: Path | str | None = None,
+    json_path: Path | str | None = None,
+    html_path: Path | str | None = None,
+    lines: int | None = None,
+) -> ScoreReport:
+    """Score a JSON Lines file of output records against a gold folder (SPEC section 6).
+
+    Gold files are validated first (:class:`GoldError` listing every problem); an article
+    with gold but no predictions counts as predicting nothing, predictions without gold are
+    ignored; both are warned about in the report. Writes ``json_path``/``html_path`` if given.
+    ``lines``: score only what starts in the first ``lines`` lines of each body (for gold
+    that annotates only the head of each article, as MEANTIME does: ``lines=6``).
+    """
+    from .errors import Warnings
+    from .gold import load_gold_documents, read_predictions
+    from .scoring import micro_total, score_article
+
+    golds, notes = load_gold_documents(gold, corpus=corpus)
+    preds, pred_notes = read_predictions(predictions)
+    notes += pred_notes
+    notes += [Warnings.W040.format(article=a) for a in sorted(preds) if a not in golds]
+    notes += [Warnings.W041.format(article=a) for a in sorted(golds) if a not in preds]
+    for article_id in sorted(golds):
+        body, pred = golds[article_id].body, preds.get(article_id)
+        if body is None or pred is None:
+            continue
+        for layer, spans in (("entity", pred.entities), ("date", pred.dates)):
+            notes += [
+                Warnings.W045.format(article=article_id, layer=layer, text=s.text, start=s.start, end=s.end)
+                for s in spans
+                if body[s.start : s.end] != s.text
+            ]
+    articles = [score_article(golds[a].gold, preds.get(a), body=golds[a].body, lines=lines) for a in sorted(golds)]
+    report = ScoreReport(articles=articles, total=micro_total(articles), warnings=notes)
+    _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="sahel-claims scores")
+    return report
+
+
+def agreement(
+    gold_a: Path | str,
+    gold_b: Path | str,
+    *,
+    corpus: Path | str | None = None,
+    json_path: Path | str | None = None,
+    html_path: Path | str | None = None,
+) -> ScoreReport:
+    """Inter-annotator agreement: annotator B's gold file scored against A's with the scorer's
+    matching (B's claims located by their evidence text), on the layers both annotate."""
+    from .errors import Errors, GoldError
+    from .gold import Corpus, check_gold_file, default_corpus
+    from .scoring import gold_as_prediction, micro_total, score_article
+
+    index = Corpus(corpus if corpus is not None else default_corpus(gold_a))
+    docs, problems = [], []
+    for path in (gold_a, gold_b):
+        doc, found, _ = check_gold_file(path, index)
+        docs.append(doc)
+        problems += found
+    if problems:
+        raise GoldError("\n".join(problems))
+    a, b = docs
+    if a.gold.article != b.gold.article:
+        raise GoldError(
+            Errors.E040.format(path=b.path, entry="article", reason=f"is '{b.gold.article}', A's is '{a.gold.article}'")
+        )
+    layers = ("sentences", "entities", "dates", "claims")
+    shared = a.gold.model_copy(update={n: None for n in layers if getattr(b.gold, n) is None})
+    pred = gold_as_prediction(b.gold, a.body or "")
+    articles = [score_article(shared, pred, body=a.body)]
+    report = ScoreReport(articles=articles, total=micro_total(articles, name="AGREEMENT"))
+    golds, preds = {a.gold.article: a.model_copy(update={"gold": shared})}, {a.gold.article: pred}
+    _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="inter-annotator agreement")
+    return report

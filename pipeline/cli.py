@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import __version__, api
-from .errors import SahelError
+from .errors import GoldError, SahelError
 from .models import RunSummary
 
 app = typer.Typer(
@@ -17,13 +17,17 @@ app = typer.Typer(
 )
 
 CONFIG_OPT = typer.Option(None, "--config", help="Pipeline config (default: configs/pipeline.yaml).")
+WORKERS_OPT = typer.Option(1, "--workers", "-w", min=1, help="Processes (or Ray actors), each loading the pipeline.")
+BATCH_OPT = typer.Option(None, "--batch-size", min=1, help="Articles per nlp.pipe batch (default: the config's).")
 
 
-def report(summary: RunSummary, what: str = "extracted") -> None:
+def report(summary: RunSummary, what: str = "extracted", *, unchanged: bool = False, timing: str = "") -> None:
     """The run's summary line, with each skipped item's reason, on stderr."""
     for message in summary.errors:
         typer.secho(f"skipped: {message}", err=True, fg=typer.colors.YELLOW)
-    typer.echo(f"{what} {summary.processed} article(s), skipped {summary.skipped}", err=True)
+    kept = f", unchanged {summary.unchanged}" if unchanged else ""
+    took = f" {timing}" if timing else ""
+    typer.echo(f"{what} {summary.processed} article(s){kept}, skipped {summary.skipped}{took}", err=True)
 
 
 def fail(exc: Exception) -> None:
@@ -43,15 +47,156 @@ def extract_cli(
     paths: list[Path] = typer.Argument(..., help="Article .txt files, folders of them, or .jsonl batches."),
     output: Path = typer.Option(None, "--output", "-o", help="Write JSON Lines here (default: stdout)."),
     config: Path = CONFIG_OPT,
+    workers: int = WORKERS_OPT,
+    engine: str = typer.Option("local", "--engine", help="local, or ray (JSONL/Parquet shards to --output/)."),
+    batch_size: int = BATCH_OPT,
 ) -> None:
     """Extract entities, dates and claims, one JSON object per article (SPEC section 4).
 
-    Example: sahel-claims extract corpora/ --output claims.jsonl
+    Example: sahel-claims extract corpora/ --output claims.jsonl --workers 2
     """
+    from .progress import ProgressReporter, count_articles
+
     try:
-        summary = api.extract(paths, output=output, config=config)
+        with ProgressReporter(total=count_articles(paths) if engine == "local" else None) as progress:
+            summary = api.extract(
+                paths, output=output, config=config, progress=progress, workers=workers, engine=engine,
+                batch_size=batch_size,
+            )
     except SahelError as exc:
         fail(exc)
-    report(summary)
+    report(summary, timing=progress.summary())
     if summary.processed == 0 and summary.skipped:
         raise typer.Exit(code=1)
+
+
+STORE_OPT = typer.Option(
+    None, "--store", help="Store URL: sqlite:///FILE or postgresql://USER@HOST/DB (default: 'store' in the config)."
+)
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: list[Path] = typer.Argument(..., help="Article .txt files, folders of them, or .jsonl batches."),
+    store: str = STORE_OPT,
+    output: Path = typer.Option(None, "--output", "-o", help="Also write this run's stored records as JSON Lines."),
+    force: bool = typer.Option(False, "--force", help="Extract and store again even unchanged articles."),
+    config: Path = CONFIG_OPT,
+) -> None:
+    """Extract articles and load them into a store, one transaction per article.
+
+    Unchanged articles (same content, same pipeline version) are not extracted again.
+    Example: sahel-claims ingest corpora/ --store sqlite:///claims.db
+    """
+    try:
+        url = store or api.default_store(config)
+        summary = api.ingest(paths, store=url, output=output, force=force, config=config)
+    except SahelError as exc:
+        fail(exc)
+    report(summary, f"{url}: ingested", unchanged=True)
+    if summary.processed == 0 and summary.unchanged == 0 and summary.skipped:
+        raise typer.Exit(code=1)
+
+
+@app.command("export")
+def export_cli(
+    store: str = STORE_OPT,
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (SPEC section 4 records) or csv (claim_rows)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write here (default: stdout)."),
+    config: Path = CONFIG_OPT,
+) -> None:
+    """Write a store's contents: records as extract writes them, or one CSV row per claim.
+
+    Example: sahel-claims export --store sqlite:///claims.db --format csv --output claims.csv
+    """
+    try:
+        url = store or api.default_store(config)
+        n = api.export(store=url, format=format, output=output, config=config)
+    except SahelError as exc:
+        fail(exc)
+    typer.echo(f"{url}: exported {n} {'row(s)' if format == 'csv' else 'article(s)'}", err=True)
+
+
+CORPUS_OPT = typer.Option(
+    None, "--corpus", help="Article files the gold annotates (default: corpora/ next to the gold folder)."
+)
+
+
+def gold_failed(exc: GoldError) -> None:
+    """Every gold problem on its own line, then exit 1."""
+    for line in str(exc).splitlines():
+        typer.secho(f"gold: {line}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code=1)
+
+
+@app.command("score")
+def score_cli(
+    predictions: Path = typer.Argument(..., help="JSON Lines of output records (sahel-claims extract)."),
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold/<article-id>.yaml files (or one file)."),
+    corpus: Path = CORPUS_OPT,
+    json_path: Path = typer.Option(None, "--json", help="Write every figure and error as JSON here."),
+    html_path: Path = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
+    max_errors: int = typer.Option(8, "--errors", help="Errors shown per article in the table (all in JSON/HTML)."),
+    lines: int = typer.Option(
+        None, "--lines", min=1, help="Score only the first N lines of each body (MEANTIME annotates 6)."
+    ),
+) -> None:
+    """Score predictions against gold (SPEC section 6): a table per article and in total.
+
+    Example: sahel-claims score claims.jsonl --gold gold/ --json scores.json --html scores.html
+    """
+    from .report import format_report
+
+    try:
+        result = api.score(
+            predictions, gold=gold, corpus=corpus, json_path=json_path, html_path=html_path, lines=lines
+        )
+    except GoldError as exc:
+        gold_failed(exc)
+    except SahelError as exc:
+        fail(exc)
+    typer.echo(format_report(result, max_errors=max_errors))
+
+
+@app.command("validate-gold")
+def validate_gold_cli(
+    gold: Path = typer.Argument(..., help="Folder of gold files (or one file)."),
+    corpus: Path = CORPUS_OPT,
+) -> None:
+    """Validate gold files against their articles (SPEC section 5); exit 1 listing every problem.
+
+    Example: sahel-claims validate-gold gold/ --corpus corpora/
+    """
+    try:
+        problems, notes = api.validate_gold(gold, corpus=corpus)
+    except SahelError as exc:
+        fail(exc)
+    for note in notes:
+        typer.secho(f"warning: {note}", err=True, fg=typer.colors.YELLOW)
+    if problems:
+        gold_failed(GoldError("\n".join(problems)))
+    typer.echo(f"{gold}: gold valid")
+
+
+@app.command("agreement")
+def agreement_cli(
+    gold_a: Path = typer.Argument(..., help="Annotator A's gold file (the reference)."),
+    gold_b: Path = typer.Argument(..., help="Annotator B's gold file for the same article."),
+    corpus: Path = CORPUS_OPT,
+    json_path: Path = typer.Option(None, "--json", help="Write the figures and disagreements as JSON here."),
+    html_path: Path = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
+    max_errors: int = typer.Option(20, "--errors", help="Disagreements shown in the table."),
+) -> None:
+    """Inter-annotator agreement: B scored against A, per layer both annotate.
+
+    Example: sahel-claims agreement gold/a.yaml other/a.yaml --corpus corpora/
+    """
+    from .report import format_report
+
+    try:
+        result = api.agreement(gold_a, gold_b, corpus=corpus, json_path=json_path, html_path=html_path)
+    except GoldError as exc:
+        gold_failed(exc)
+    except SahelError as exc:
+        fail(exc)
+    typer.echo(format_report(result, max_errors=max_errors, title="B against A"))

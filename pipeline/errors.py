@@ -30,13 +30,45 @@ class Errors:
         "set 'model:' in configs/pipeline.yaml to an installed pipeline."
     )
     E040 = "{path}: gold entry {entry}: {reason}"
+    E041 = "{path}:{line}: gold entry {entry}: text {text!r} does not equal the body at [{start}:{end}], {actual!r}"
+    E042 = "{path}:{line}: gold entry {entry}: evidence {evidence!r} occurs {count} times in the body (needs exactly 1)"
+    E043 = "{path}:{line}: gold entry {entry}: predicate '{predicate}' is not in the vocabulary"
+    E044 = "{path}:{line}: gold entry {entry}: offsets [{start}:{end}] are outside the body (length {length})"
+    E045 = "{path}: no body for article '{article}' under {corpus}: pass --corpus (the article .txt files)"
+    E046 = "{path}: article '{article}' already has a gold file: {first}"
+    E047 = "{path}: no gold files (*.yaml) found"
+    E048 = "{path}:{line}: not a valid output record (SPEC section 4): {reason}"
+    E049 = "{path}:{line}: gold entry {entry}: {reason}"
     E050 = "{path}: processing failed in the pipeline: {reason}"
+    E060 = "{path}: the worker process running this article's batch died: {reason}"
+    E061 = "the ray engine needs the 'ray' extra: pip install -e \".[ray]\" ({reason})"
+    E062 = "{path}: not a shard for the ray engine (expected .jsonl or .parquet files, or folders of them)"
+    E063 = "{path}: two shards named '{name}' (also {first}): their outputs would collide"
+    E064 = "--engine ray writes one file per shard: --output must name a folder, got {output}"
+    E065 = "unknown engine '{engine}' (expected one of: {expected})"
+    E066 = "{path}:{line}: shard row is not an article: {reason}"
+    E067 = "the worker pool died {count} times in a row, stopping: {reason}"
+    E070 = "{url}: unsupported store URL (expected sqlite:///FILE or postgresql://USER@HOST/DB)"
+    E071 = "{url}: cannot open the store: {reason}"
+    E072 = "{url}: the store's schema is at version {found}, newer than this sahel-claims knows ({known}): upgrade it"
+    E073 = "{path}: article '{article}' not stored (rolled back, the store keeps its previous rows): {reason}"
+    E074 = "{url}: cannot read the store: {reason}"
+    E075 = "unknown export format '{format}' (expected one of: {expected})"
+    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
 
 
 class Warnings:
     W001 = "{path}: no 'published' date: relative dates get value null"
     W002 = "{path}:{line}: unknown front matter field '{field}' ignored"
     W003 = "gazetteer: alias '{alias}' of '{id}' also belongs to '{other}'; keeping the first"
+    W010 = "no 'published' date: {n} relative date expression(s) left with value null"
+    W040 = "predictions for article '{article}' have no gold file: ignored"
+    W041 = "no predictions for article '{article}': every gold item counts as a false negative"
+    W042 = "{path}: file name does not match its article id '{article}'"
+    W043 = "{path}: no body for article '{article}': texts not checked, sentences not shown"
+    W044 = "{path}:{line}: second prediction record for article '{article}': ignored"
+    W045 = "predictions for '{article}': {layer} text {text!r} does not equal the body at [{start}:{end}]"
+    W046 = "{path}: published {gold} differs from the article's {article}"
 
 
 class SahelError(Exception):
@@ -49,6 +81,10 @@ class InputError(SahelError, ValueError):
 
 class ConfigError(SahelError, ValueError):
     """A config file failed validation."""
+
+
+class StoreError(SahelError):
+    """A store cannot be opened, migrated or read (a failed write is per article)."""
 
 
 class GoldError(SahelError, ValueError):

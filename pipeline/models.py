@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
@@ -197,6 +197,177 @@ class GoldFile(Strict):
 # --------------------------------------------------------------------------- configs
 
 
+class GazetteerRole(Strict):
+    """A dated office: ``title`` (lower case, as in "the Nigerian president") held ``of``
+    an entity (an id of the gazetteer) from ``start`` until ``end`` (open when null)."""
+
+    title: str = Field(min_length=1)
+    of: str = Field(min_length=1)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_lower(cls, value: str) -> str:
+        if value != value.lower():
+            raise ValueError(f"role title must be lower case, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GazetteerRole:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"role '{self.title}' ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class GazetteerDescription(Strict):
+    """Descriptions ("the junta", "the coup leaders") that denote the entry in context:
+    an article published from ``start`` until ``end`` and about one of ``about`` (ids)."""
+
+    phrases: list[str] = Field(min_length=1)
+    about: list[str] = Field(min_length=1)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_nonempty(cls, value: list[str]) -> list[str]:
+        for phrase in value:
+            if not phrase.strip():
+                raise ValueError("empty description phrase")
+        return value
+
+
+class GazetteerEntry(Strict):
+    """One actor of configs/gazetteer.yaml (scispacy's KB entry, with Sahel knowledge).
+
+    ``id`` is the English Wikipedia title with underscores (SPEC section 2); its text
+    (without a parenthesised qualifier) is an alias too. ``demonyms`` link as NORP.
+    ``short_names`` ("Senate") link only after a mention of ``owner`` ("Nigeria's
+    Senate") or in an article about ``owner``. A PERSON's ``surnames`` link alone;
+    by default (null) the last word of each multi-word name, ``[]`` for none (a
+    surname that is also a common first name or place)."""
+
+    id: str = Field(pattern=r"^[^\s]+$")
+    label: EntityLabel
+    aliases: list[str] = Field(default_factory=list)
+    surnames: list[str] | None = None
+    demonyms: list[str] = Field(default_factory=list)
+    short_names: list[str] = Field(default_factory=list)
+    owner: str | None = None
+    roles: list[GazetteerRole] = Field(default_factory=list)
+    descriptions: list[GazetteerDescription] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _owner_needed(self) -> GazetteerEntry:
+        if self.short_names and not self.owner:
+            raise ValueError(f"'{self.id}': short_names need an 'owner'")
+        return self
+
+
+class Gazetteer(Strict):
+    """configs/gazetteer.yaml: ``titles`` (words that precede a person's name, "President",
+    "Gen.") and the ``entries``. Ids are unique; roles, owners and descriptions refer
+    to ids of the file."""
+
+    titles: list[str] = Field(default_factory=list)
+    entries: list[GazetteerEntry] = Field(min_length=1)
+
+    @field_validator("entries")
+    @classmethod
+    def _references(cls, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+        ids: set[str] = set()
+        for entry in entries:
+            if entry.id in ids:
+                raise ValueError(f"duplicate id '{entry.id}'")
+            ids.add(entry.id)
+        for entry in entries:
+            refs = [r.of for r in entry.roles] + [a for d in entry.descriptions for a in d.about]
+            refs += [entry.owner] if entry.owner else []
+            for ref in refs:
+                if ref not in ids:
+                    raise ValueError(f"'{entry.id}' refers to unknown id '{ref}'")
+        return entries
+
+
+class PredicateSpec(Strict):
+    """One predicate of configs/predicates.yaml (SPEC section 4 vocabulary) and its triggers.
+
+    ``verbs`` and ``nouns`` are trigger lemmas (a noun is an event noun: "sanctions",
+    "talks"). ``phrases`` are multi-word triggers written as lemmas ("cut off", "be in
+    touch with"; ``a|b`` lists alternatives for one word); the first word is the trigger,
+    the others must stand below it in the parse, and a final preposition introduces the
+    object. ``patient_phrases`` are phrases whose grammatical subject is the one the
+    event is done to ("remain in custody"). ``object_preps``: prepositions that
+    introduce the object when there is no direct object ("meet with X").
+    ``object_actor``: the object must denote an actor (a name, a description of one or
+    a pronoun), else no claim ("released a video" is no ``release``). ``object_required``:
+    no claim without an object. ``possessor``: the role of an event noun's possessor
+    ("Tinubu's threat": subject; "his detainment": object). ``noun_is_object``: with a
+    light verb, the event noun itself is the object ("held a session" -> convene
+    "session"). ``nominal``: event nouns with an agent make claims on their own.
+    ``prefer_prep_object``: the object is the place of an ``object_preps`` phrase (or
+    "there") rather than the direct object ("deploy troops to Niger" -> Niger; the
+    troops' owner, "Wagner members", is then the subject when none is named).
+    ``clause_object``: without a direct object, the subject of the clausal complement is
+    the object ("warned that any intrusion could ..." -> intrusion)."""
+
+    name: str = Field(pattern=r"^[a-z_]+$")
+    cameo: str | None = Field(default=None, pattern=r"^\d{2}$")
+    verbs: list[str] = Field(default_factory=list)
+    nouns: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    patient_phrases: list[str] = Field(default_factory=list)
+    object_preps: list[str] = Field(default_factory=list)
+    object_actor: bool = False
+    object_required: bool = False
+    possessor: Literal["subject", "object"] = "subject"
+    noun_is_object: bool = False
+    nominal: bool = True
+    prefer_prep_object: bool = False
+    clause_object: bool = False
+
+    _cameo = field_validator("cameo", mode="before")(_iso_text)
+
+
+class PredicatesConfig(Strict):
+    """configs/predicates.yaml: the predicate vocabulary and the word lists of the rules.
+
+    ``reporting_verbs`` set ``source`` and make no claim; ``light_verbs`` take an event
+    noun as object ("hold talks", "introduce sanctions"); ``converse_verbs`` take it with
+    the agent in a ``from``/``by`` phrase ("faced opposition from X"); ``intent_nouns``
+    pass their possessor to the event they govern ("Tinubu's plan for intervention");
+    ``object_control_verbs`` give their object as the subject of their infinitive ("asked
+    the military to reinstate"); ``actor_nouns`` are common nouns that denote actors."""
+
+    reporting_verbs: list[str] = Field(default_factory=list)
+    light_verbs: list[str] = Field(default_factory=list)
+    converse_verbs: list[str] = Field(default_factory=list)
+    intent_nouns: list[str] = Field(default_factory=list)
+    object_control_verbs: list[str] = Field(default_factory=list)
+    actor_nouns: list[str] = Field(default_factory=list)
+    predicates: list[PredicateSpec] = Field(min_length=1)
+
+    @field_validator("predicates")
+    @classmethod
+    def _unique(cls, predicates: list[PredicateSpec]) -> list[PredicateSpec]:
+        seen: dict[str, str] = {}
+        for spec in predicates:
+            if spec.name in seen:
+                raise ValueError(f"duplicate predicate '{spec.name}'")
+            seen[spec.name] = spec.name
+        owner: dict[tuple[str, str], str] = {}
+        for spec in predicates:
+            for kind, words in (("verb", spec.verbs), ("noun", spec.nouns)):
+                for word in words:
+                    if (kind, word) in owner and owner[(kind, word)] != spec.name:
+                        raise ValueError(
+                            f"{kind} '{word}' triggers both '{owner[(kind, word)]}' and '{spec.name}'"
+                        )
+                    owner[(kind, word)] = spec.name
+        return predicates
+
+
 class PipelineConfig(Strict):
     """configs/pipeline.yaml: which model, which knowledge files, batching."""
 
@@ -205,6 +376,10 @@ class PipelineConfig(Strict):
     predicates: str = "predicates.yaml"
     batch_size: int = Field(default=16, ge=1)
     abbreviations: list[str] = Field(default_factory=list)
+    store: str = Field(
+        default="sqlite:///claims.db",
+        description="default store URL of ingest/export (a relative SQLite path is resolved against the cwd)",
+    )
 
 
 class RunSummary(Strict):
@@ -212,5 +387,96 @@ class RunSummary(Strict):
 
     processed: int = 0
     skipped: int = 0
+    unchanged: int = Field(default=0, description="ingest: articles already stored with the same hash and version")
     errors: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- scores
+
+
+class PRF(Strict):
+    """Counts and precision, recall, F1 (0.0 when undefined; micro totals re-derive them)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+
+
+class Accuracy(Strict):
+    """``correct`` of ``total``; ``accuracy`` is ``None`` when there is nothing to judge."""
+
+    correct: int = 0
+    total: int = 0
+    accuracy: float | None = None
+
+
+class ScoreItem(Strict):
+    """One error a person can look at: a false positive, a false negative, or a matched
+    pair with a wrong attribute (``mismatch``), with the sentence it comes from."""
+
+    kind: Literal["fp", "fn", "mismatch"]
+    layer: Literal["entities", "dates", "claims", "sentences"]
+    start: int | None = None
+    end: int | None = None
+    text: str
+    detail: str = ""
+    sentence: str = ""
+
+
+class EntityScores(Strict):
+    strict: PRF
+    overlap: PRF
+    linking: Accuracy
+
+
+class DateScores(Strict):
+    strict: PRF
+    relaxed: PRF
+    value: Accuracy
+    type: Accuracy
+    value_f1: PRF
+
+
+class ClaimScores(Strict):
+    core: PRF
+    strict: PRF
+    attributes: dict[str, Accuracy]
+    contradictions: int = 0
+
+
+class SentenceScores(Strict):
+    boundaries: PRF
+
+
+class ArticleScores(Strict):
+    """One article's figures (or the micro total, ``article == "TOTAL"``); a layer is
+    ``None`` when the gold file does not annotate it."""
+
+    article: str
+    entities: EntityScores | None = None
+    dates: DateScores | None = None
+    claims: ClaimScores | None = None
+    sentences: SentenceScores | None = None
+    errors: list[ScoreItem] = Field(default_factory=list)
+    contradictions: list[ScoreItem] = Field(default_factory=list)
+
+
+class ScoreReport(Strict):
+    """What ``score`` (or ``agreement``) returns: per article, the micro total, warnings."""
+
+    articles: list[ArticleScores] = Field(default_factory=list)
+    total: ArticleScores
+    warnings: list[str] = Field(default_factory=list)
+
+
+class GoldDocument(Strict):
+    """A validated gold file with the body of its article (``None`` when the corpus
+    does not have it) and the file it came from: what the scorer works on."""
+
+    path: str
+    gold: GoldFile
+    body: str | None = None

@@ -33,3 +33,35 @@ def meantime_dir() -> Path:
     if not (MEANTIME / "gold").is_dir():
         pytest.skip(f"MEANTIME not found at {MEANTIME} (it lives in ../shared, outside the repo)")
     return MEANTIME
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """An empty store URL on each backend: a SQLite file under ``tmp_path``, and a throwaway
+    schema of the PostgreSQL at ``$SAHEL_TEST_POSTGRES_URL`` (started by .ci/postgres.sh).
+    Without that variable the PostgreSQL cases are skipped, or fail when ``CI=true``."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        return
+    import os
+    import uuid
+
+    import sqlalchemy as sa
+
+    from pipeline.stores import engine_url
+
+    base = os.environ.get("SAHEL_TEST_POSTGRES_URL")
+    if not base:
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail("CI is set but SAHEL_TEST_POSTGRES_URL is not: .ci/postgres.sh failed to start PostgreSQL")
+        pytest.skip("PostgreSQL store tests need SAHEL_TEST_POSTGRES_URL (run: . .ci/postgres.sh)")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(engine_url(base))
+    with engine.begin() as conn:
+        conn.execute(sa.schema.CreateSchema(schema))
+    try:
+        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.schema.DropSchema(schema, cascade=True))
+        engine.dispose()

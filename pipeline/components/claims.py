@@ -1,26 +1,157 @@
-"""``sahel_claims``: rule-based relation extraction into SPEC claims.
+"""``sahel_claims``: rule-based relation extraction into SPEC section 4 claims.
 
-(Placeholder until the claims issue lands: extracts nothing.)
+``initialize`` loads configs/predicates.yaml (validated as
+:class:`pipeline.models.PredicatesConfig`) and compiles its triggers once into spaCy
+``Matcher``/``DependencyMatcher`` objects (:class:`pipeline.rules.triggers.TriggerIndex`).
+``__call__`` only calls the rules, in order, and writes ``doc._.claims``:
+
+1. :meth:`TriggerIndex.find` - the triggers of the doc (phrases, light verbs, verbs,
+   event nouns);
+2. :func:`pipeline.rules.arguments.find_heads` - subject and object heads by voice,
+   control, light verbs and nominal patterns; :func:`~pipeline.rules.argspans.expand`
+   distributes coordination;
+3. :func:`pipeline.rules.argspans.head_args` - heads to arguments: entity ids, linked
+   descriptions, pronoun and description antecedents (:mod:`pipeline.rules.coref`), or
+   the shortest noun phrase;
+4. :func:`pipeline.rules.assembly.attributes` - negation, modality, source, quantity
+   and date of the trigger's clause; reporting verbs make no claim, they set ``source``;
+5. :func:`pipeline.rules.assembly.build_claims` and :func:`~pipeline.rules.assembly.dedupe`
+   - stable ids, one claim per fact and sentence.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from ..config import CONFIG_DIR, load_yaml_model
+from ..errors import ConfigError, Errors
+from ..models import Claim, PredicatesConfig
+from ..rules.argspans import expand, head_args
+from ..rules.arguments import claim_heads
+from ..rules.assembly import attributes, build_claims, dedupe, text_key
+from ..rules.coref import Arg, MentionIndex
+from ..rules.triggers import Trigger, TriggerIndex
+from . import DATES_KEY, MENTIONS_KEY
+
+DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
+
+
+def _gazetteer_resolver(nlp: Language | None):
+    """The gazetteer's description resolver (``Span -> id | None``), when it is there."""
+    try:
+        from ..rules.gazetteer import resolve_span
+    except ImportError:  # pragma: no cover
+        return None
+    index = None
+    if nlp is not None and "sahel_gazetteer" in nlp.pipe_names:
+        index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
+
+    def resolve(span: Span) -> str | None:
+        try:
+            return resolve_span(span, index)
+        except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
+            return None
+
+    return resolve
 
 
 class ClaimExtractor:
+    """Writes ``doc._.claims`` (a list of :class:`pipeline.models.Claim`)."""
+
     def __init__(self, name: str = "sahel_claims") -> None:
         self.name = name
+        self.path: str | None = None
+        self.config: PredicatesConfig | None = None
+        self.index: TriggerIndex | None = None
+        self._describe = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
-        self.path = path
+        """Load and compile the predicate vocabulary of ``path`` (default configs/predicates.yaml)."""
+        self.path = str(path or DEFAULT_PREDICATES)
+        self.config = load_yaml_model(Path(self.path), PredicatesConfig)
+        if nlp is None:
+            raise ConfigError(Errors.E090.format(path=self.path))
+        self.index = TriggerIndex(nlp.vocab, self.config)
+        self._describe = _gazetteer_resolver(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = []
+        if self.index is None:  # not initialized: no vocabulary, no claims
+            doc._.claims = []
+            return doc
+        doc._.claims = extract_claims(doc, self.index, describe=self._describe)
         return doc
+
+
+def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None) -> list[Claim]:
+    """Every claim of ``doc`` (see the module docstring for the steps)."""
+    config = index.config
+    mentions = MentionIndex(doc, actor_nouns=config.actor_nouns, mentions_key=MENTIONS_KEY, describe=describe)
+    date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
+    article_key = text_key(doc.text)
+    claims: list[Claim] = []
+    for trig, heads in claim_heads(index.find(doc), index, mentions):
+        spec = index.spec(trig.predicate)
+        subjects = _args(heads.subjects, mentions)
+        exclude = frozenset(a.key for a in subjects)
+        objects = _args(heads.objects, mentions, exclude=exclude)
+        if spec.object_required and not objects:
+            continue
+        if spec.object_actor and (not heads.objects or not all(_actor(t, mentions) for t in heads.objects)):
+            continue
+        attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
+        sources = _sources(attrs.sources, mentions)
+        claims.extend(
+            build_claims(
+                article_key=article_key,
+                trigger=trig.token,
+                predicate=trig.predicate,
+                subjects=subjects,
+                objects=objects,
+                attrs=attrs,
+                sources=sources,
+                rule=heads.rule,
+                cameo=spec.cameo,
+            )
+        )
+    claims.sort(key=lambda c: (c.evidence.start, _first_offset(c)))
+    return dedupe(claims)
+
+
+def _first_offset(claim: Claim) -> int:
+    offsets = [a.start for a in (claim.subject, claim.object) if a is not None]
+    return min(offsets) if offsets else claim.evidence.start
+
+
+def _args(heads, mentions: MentionIndex, *, exclude: frozenset[str] = frozenset()) -> list[Arg]:
+    out: list[Arg] = []
+    for head in heads:
+        for token in expand(head, mentions):
+            out.extend(head_args(token, mentions, exclude=exclude))
+    seen: set[tuple[str, int]] = set()
+    return [a for a in out if not ((a.key, a.start) in seen or seen.add((a.key, a.start)))]
+
+
+def _actor(token, mentions: MentionIndex) -> bool:
+    return any(mentions.is_actor(t) for t in expand(token, mentions))
+
+
+def _sources(spans, mentions: MentionIndex) -> list[str]:
+    """Source spans to ids (entity, description, antecedent) or, unlinked, their text."""
+    out: list[str] = []
+    for span in spans:
+        for arg in head_args(span.root, mentions):
+            value = arg.id or arg.text
+            if value not in out:
+                out.append(value)
+    return out
 
 
 @Language.factory("sahel_claims", assigns=["doc._.claims"], requires=["doc.ents", "token.dep"])
 def make_claim_extractor(nlp: Language, name: str) -> ClaimExtractor:
     return ClaimExtractor(name)
+
+
+__all__ = ["ClaimExtractor", "Trigger", "extract_claims"]

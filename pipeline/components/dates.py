@@ -1,6 +1,25 @@
 """``sahel_dates``: temporal expressions normalised against ``doc._.published``.
 
-(Placeholder until the dates issue lands: finds nothing.)
+For every temporal expression it writes a span to ``doc.spans["sahel_dates"]`` whose
+``label_`` is the TIMEX3 type (DATE, TIME, DURATION, SET) and whose ``_.timex_value`` is
+the value (SPEC section 3), ``None`` when the expression is relative and the article has
+no ``published`` date (the document then carries a warning).
+
+Steps, each a pure function under :mod:`pipeline.rules`:
+
+1. candidates: token patterns (:mod:`~pipeline.rules.timex_patterns`) and the model's
+   DATE/TIME entities, checked in context and trimmed to TimeML extents
+   (:func:`~pipeline.rules.timex_candidates.candidate_spans`);
+2. for each, in text order (:func:`~pipeline.rules.timex_spans.date_spans`): the tense
+   of its clause (:func:`~pipeline.rules.timex_tense.span_tense`) and its value
+   (:func:`~pipeline.rules.timex_normalise.normalise`), relative to the anchor and, for
+   "the same day" or a bare clock time, to the last full date the article mentioned.
+
+The claims stage finds an event's own date with
+:func:`pipeline.rules.timex_clause.clause_date`.
+
+Runs after the parser, the NER and the gazetteer (it reads ``doc.ents``). The ``Matcher``
+is built once, in the constructor: its patterns are code, not data.
 """
 
 from __future__ import annotations
@@ -8,18 +27,38 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Warnings
+from ..models import TIMEX_TYPES
+from ..rules.timex_candidates import CANDIDATE_LABELS, build_matcher, candidate_spans
+from ..rules.timex_spans import date_spans
 from . import DATES_KEY
+
+SPAN_LABELS = (*TIMEX_TYPES, *CANDIDATE_LABELS)
 
 
 class DateTagger:
-    def __init__(self, name: str = "sahel_dates") -> None:
+    """Finds and normalises temporal expressions (see the module doc)."""
+
+    def __init__(self, nlp: Language, name: str = "sahel_dates") -> None:
         self.name = name
+        self.matcher = build_matcher(nlp.vocab)
+        # intern every label now: strings first added inside a memory zone are freed with it
+        for label in SPAN_LABELS:
+            nlp.vocab.strings.add(label)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[DATES_KEY] = []
+        anchor = doc._.published
+        spans = date_spans(doc, candidate_spans(doc, self.matcher), anchor)
+        doc.spans[DATES_KEY] = spans
+        if anchor is None and any(s._.timex_value is None for s in spans):
+            warnings = doc._.sahel_warnings
+            if warnings is None:
+                warnings = doc._.sahel_warnings = []
+            if not any("published" in w for w in warnings):
+                warnings.append(Warnings.W010.format(n=sum(s._.timex_value is None for s in spans)))
         return doc
 
 
-@Language.factory("sahel_dates", assigns=[f"doc.spans"], requires=["doc.ents"])
+@Language.factory("sahel_dates", assigns=["doc.spans"], requires=["doc.ents", "token.dep"])
 def make_date_tagger(nlp: Language, name: str) -> DateTagger:
-    return DateTagger(name)
+    return DateTagger(nlp, name)

@@ -1,0 +1,191 @@
+"""The Ray engine: the same extraction over JSONL or Parquet shards on Ray Data.
+
+    sahel-claims extract shards/ --engine ray --workers 4 --output out/
+
+Plan: one row per pending shard -> ``flat_map`` reads each shard into article rows (in
+Ray tasks, with the same reader and messages as the local engine) -> ``map_batches``
+over :class:`Extractor`, a callable class that loads the pipeline once per actor and
+calls :func:`pipeline.api.process_articles` -> the driver receives the rows in input
+order and writes each shard's records to ``out/.staging/<shard>.jsonl``, renamed to
+``out/<shard>.jsonl`` once the shard is complete.
+
+So an output file exists only for a finished shard: a re-run skips those and redoes the
+rest from scratch (the staging folder is emptied first), and no record is ever written
+twice. A shard that cannot be read gets no output file and is retried next time.
+
+``ray.init()`` is called when Ray is not running yet: it joins the cluster named by
+``RAY_ADDRESS`` or starts a local one. The ``pipeline`` package and its model must be
+installed on every node (or shipped in a ``runtime_env``), and shard paths must be
+readable from every node (a shared file system).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ConfigError, Errors, InputError
+from ..models import Article, RunSummary
+from .shards import list_shards, read_shard, shard_output
+
+STAGING = ".staging"
+SHARD_FAILED = -1  # ``seq`` of the row that reports a shard that could not be read
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        raise ConfigError(Errors.E061.format(reason=exc)) from exc
+    return ray
+
+
+def shard_rows(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """``flat_map``: one shard -> one row per article (as JSON) or per bad item (its message)."""
+    base = {"index": row["index"], "shard": row["shard"]}
+    try:
+        for seq, item in enumerate(read_shard(row["shard"])):
+            if isinstance(item, InputError):
+                yield {**base, "seq": seq, "article": "", "error": str(item)}
+            else:
+                yield {**base, "seq": seq, "article": item.model_dump_json(), "error": ""}
+    except Exception as exc:  # noqa: BLE001 - the shard is reported and retried next run
+        yield {**base, "seq": SHARD_FAILED, "article": "", "error": f"{row['shard']}: {type(exc).__name__}: {exc}"}
+
+
+class Extractor:
+    """``map_batches`` callable class: the pipeline is loaded once per actor."""
+
+    def __init__(self, config: str | None = None, batch_size: int | None = None) -> None:
+        from ..api import load_pipeline
+
+        self.nlp = load_pipeline(config)
+        self.batch_size = batch_size
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        from ..api import json_line, process_articles
+
+        items: list[Article | InputError] = [
+            Article.model_validate_json(article) if article else InputError(error)
+            for article, error in zip(batch["article"], batch["error"], strict=True)
+        ]
+        lines, errors = [], []
+        for result in process_articles(items, nlp=self.nlp, batch_size=self.batch_size):
+            failed = isinstance(result, InputError)
+            lines.append("" if failed else json_line(result))
+            errors.append(str(result) if failed else "")
+        return {"index": list(batch["index"]), "seq": list(batch["seq"]), "line": lines, "error": errors}
+
+
+class ShardWriter:
+    """Writes rows arriving in input order into staging files, moving each shard's file
+    into place when the first row of a later shard (or the end) shows it is complete."""
+
+    def __init__(self, output_dir: Path, shards: list[Path], summary: RunSummary) -> None:
+        self.output_dir, self.shards, self.summary = output_dir, shards, summary
+        self.staging = output_dir / STAGING
+        self.next = 0  # first shard not yet finished
+        self.handle: IO[str] | None = None
+        self.failed: set[int] = set()
+
+    def _staged(self, index: int) -> Path:
+        return self.staging / shard_output(Path(), self.shards[index]).name
+
+    def _finish_before(self, index: int) -> None:
+        while self.next < index:
+            if self.handle is not None:
+                self.handle.close()
+                self.handle = None
+            staged = self._staged(self.next)
+            if self.next in self.failed:
+                staged.unlink(missing_ok=True)
+            else:
+                staged.touch()
+                staged.replace(shard_output(self.output_dir, self.shards[self.next]))
+            self.next += 1
+
+    def add(self, row: dict[str, Any]) -> None:
+        index = int(row["index"])
+        self._finish_before(index)
+        error = str(row["error"])
+        if int(row["seq"]) == SHARD_FAILED:
+            self.failed.add(index)
+            self.summary.errors.append(error)
+            return
+        if error:
+            self.summary.skipped += 1
+            self.summary.errors.append(error)
+            return
+        if self.handle is None:
+            self.handle = open(self._staged(index), "a", encoding="utf-8")  # noqa: SIM115 - closed in _finish_before
+        self.handle.write(str(row["line"]))
+        self.summary.processed += 1
+
+    def close(self) -> None:
+        """The run completed: every remaining shard is finished."""
+        self._finish_before(len(self.shards))
+
+
+def extract_shards(
+    paths: Iterable[Path | str],
+    *,
+    output_dir: Path | str | None,
+    config: Path | str | None = None,
+    actors: int = 1,
+    batch_size: int | None = None,
+    progress: Any = None,
+) -> RunSummary:
+    """Extract every shard under ``paths`` on Ray into ``output_dir/<shard>.jsonl``;
+    shards whose output exists are skipped. Returns the run's summary."""
+    if output_dir is None or (Path(output_dir).exists() and not Path(output_dir).is_dir()):
+        raise ConfigError(Errors.E064.format(output=output_dir))
+    ray = _import_ray()
+    out = Path(output_dir)
+    shards = list_shards(paths)
+    todo = [s for s in shards if not shard_output(out, s).exists()]
+    summary = RunSummary()
+    if len(todo) < len(shards):
+        summary.warnings.append(f"{out}: {len(shards) - len(todo)} shard(s) already done, skipped")
+    if not todo:
+        return summary
+    staging = out / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    if batch_size is None:
+        from ..config import load_pipeline_config
+
+        batch_size = load_pipeline_config(config)[0].batch_size
+    if not ray.is_initialized():
+        ray.init(include_dashboard=False, log_to_driver=False)
+    context = ray.data.DataContext.get_current()
+    ordered, context.execution_options.preserve_order = context.execution_options.preserve_order, True
+    try:
+        dataset = (
+            ray.data.from_items(
+                [{"index": i, "shard": str(s)} for i, s in enumerate(todo)], override_num_blocks=len(todo)
+            )
+            .flat_map(shard_rows)
+            .map_batches(
+                Extractor,
+                fn_constructor_kwargs={
+                    "config": str(Path(config).resolve()) if config else None,
+                    "batch_size": batch_size,
+                },
+                batch_size=batch_size,
+                concurrency=actors,
+                batch_format="numpy",
+            )
+        )
+        writer = ShardWriter(out, todo, summary)
+        for done, row in enumerate(dataset.iter_rows(), start=1):
+            writer.add(row)
+            if progress:
+                progress(done)
+        writer.close()
+    finally:
+        context.execution_options.preserve_order = ordered
+    shutil.rmtree(staging, ignore_errors=True)
+    return summary

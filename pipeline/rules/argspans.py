@@ -1,0 +1,141 @@
+"""From argument heads to claim arguments: who or what a head token denotes.
+
+- :func:`expand` distributes coordination (with the parse repairs of
+  :mod:`pipeline.rules.repairs`) and lets a class given with examples stand for them
+  ("countries like Mali and the Central African Republic");
+- :func:`head_args` turns a head into :class:`~pipeline.rules.coref.Arg` values: the
+  entity (id from ``kb_id_``), the linked description (``doc.spans["sahel_mentions"]``),
+  the name in apposition to an actor noun, a role noun's own text when it is predicative
+  ("declared himself chairman"), the gazetteer's resolution of a description, the
+  antecedent of a pronoun or description (:mod:`pipeline.rules.coref`), the actor a group
+  belongs to ("French troops", "its fighters"), else the shortest noun phrase.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .coref import Arg, MentionIndex, np_text_span, pronoun_class
+from .repairs import listed_appositions, partitive_head, pobjs, preconj_members, stranded_conjuncts
+
+EXAMPLE_PREPS = frozenset({"like", "including"})
+
+PLACE_PREPS = frozenset({"in", "of", "from", "across", "around", "within"})
+
+# through whom an actor acts: "its fighters" is the group, "Sudan's army" is Sudan
+MEMBER_NOUNS = frozenset(
+    {
+        "troop",
+        "soldier",
+        "force",
+        "fighter",
+        "member",
+        "personnel",
+        "army",
+        "military",
+        "militant",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "government",
+        "ministry",
+        "official",
+        "officer",
+    }
+)
+# predicative nouns name a role, not a referent ("declared himself chairman")
+PREDICATIVE = frozenset({"attr", "oprd", "ccomp", "xcomp", "acomp"})
+
+
+def expand(token: Token, index: MentionIndex) -> list[Token]:
+    """Distribute coordination; a class noun with examples stands for its examples."""
+    token = partitive_head(token)
+    if token.dep_ == "conj" or pronoun_class(token) is not None:
+        group = [token]
+    else:
+        group = [token, *[c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
+        group = [
+            *stranded_conjuncts(token, index),
+            *preconj_members(token, index),
+            *group,
+            *listed_appositions(token, index),
+        ]
+    named = [a for m in group for a in m.children if a.dep_ == "appos" and index.entity_at(a) is not None]
+    if len(group) > 1 and len(named) == 1 and all(index.entity_at(m) is None for m in group):
+        return named
+    out: list[Token] = []
+    for member in group:
+        examples = examples_of(member, index)
+        out.extend(examples or [member])
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def examples_of(token: Token, index: MentionIndex) -> list[Token]:
+    """ "countries (in the region) like Mali and the CAR" -> Mali, the CAR."""
+    if index.entity_at(token) is not None or index.mention_at(token) is not None:
+        return []
+    if token.lemma_.lower() not in index.actor_nouns:
+        return []
+    children = list(token.children)
+    for prep in [c for c in token.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]:
+        for pobj in pobjs(prep):
+            if index.entity_at(pobj) is None:
+                children.extend(pobj.children)
+    for child in children:
+        is_example = child.lower_ in EXAMPLE_PREPS or (
+            child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)
+        )
+        if child.dep_ in ("prep", "acl") and is_example:
+            objs = pobjs(child)
+            if objs:
+                first = objs[0]
+                return [first, *[c for c in first.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
+    return []
+
+
+def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = frozenset()) -> list[Arg]:
+    """The argument(s) a head token denotes: entity, linked description, the entity in
+    apposition, the antecedent of a pronoun or description, a group named by its
+    country ("French forces"), or the shortest noun phrase."""
+    ent = index.entity_at(token)
+    if ent is not None:
+        return [Arg.of(ent, ent.kb_id_)]
+    if token.dep_ in PREDICATIVE and token.pos_ == "NOUN":
+        return [Arg.of(np_text_span(token))]
+    mention = index.mention_at(token)
+    if mention is not None:
+        return [Arg.of(mention, mention.kb_id_)]
+    for child in token.children if index.is_actor(token) else ():
+        if child.dep_ == "appos":
+            app = index.entity_at(child)
+            if app is not None and app.label_ in ("PERSON", "ORG", "GPE"):
+                return [Arg.of(app, app.kb_id_)]
+    if index.describe is not None and token.pos_ in ("NOUN", "PROPN"):
+        kb_id = index.describe(token.doc[token.left_edge.i : token.i + 1])
+        if kb_id:
+            return [Arg.of(np_text_span(token), kb_id)]
+    if pronoun_class(token) is not None or token.pos_ == "NOUN":
+        resolved = index.resolve(token, exclude=exclude)
+        if resolved:
+            if pronoun_class(token) is not None and all(a.id for a in resolved):
+                return [Arg(token.text, token.idx, token.idx + len(token), a.id) for a in resolved]
+            return list(resolved)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in index.actor_nouns:
+        for child in token.children:
+            ent = index.entity_at(child)
+            if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):
+                return [Arg.of(ent, ent.kb_id_)]
+    if token.pos_ == "NOUN" and token.lemma_.lower() in MEMBER_NOUNS:
+        # "its fighters", "Sudan's army": an actor acting through its members
+        for child in (c for c in token.children if c.dep_ == "poss"):
+            ent = index.entity_at(child)
+            if ent is not None and ent.label_ in ("GPE", "ORG") and Arg.of(ent, ent.kb_id_).key not in exclude:
+                return [Arg.of(ent, ent.kb_id_)]
+            owners = index.resolve(child) if pronoun_class(child) is not None else ()
+            if owners and all(a.key not in exclude for a in owners):
+                return list(owners)
+    if token.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in token.children):
+        span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        return [Arg.of(span)]
+    return [Arg.of(np_text_span(token))]

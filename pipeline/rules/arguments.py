@@ -1,0 +1,453 @@
+"""Subject and object of a trigger, by voice, control, coordination and light verbs.
+
+Pure functions over the dependency parse (spaCy's ClearNLP labels). A trigger
+(:class:`pipeline.rules.triggers.Trigger`) gets its argument *heads* here; the claims
+component turns heads into arguments (entity, linked description, pronoun antecedent or
+the shortest noun phrase) with :func:`pipeline.rules.argspans.head_args`. The repairs of
+frequent misparses it relies on are in :mod:`pipeline.rules.repairs`.
+
+Subject (the agent):
+
+- active clause: its ``nsubj`` ("svo-active"); a relative pronoun stands for the noun
+  the relative clause modifies ("Tinubu, who has threatened");
+- passive ("was criticized by Y", "have not been recognized by the U.S."): the ``by``
+  phrase ("passive-by"); without one the subject is null and the grammatical subject is
+  the object ("passive");
+- a clause without a subject inherits one from the clause that governs it
+  ("xcomp-inherit"): verb conjuncts ("rejected ... and closed"), infinitives ("decided to
+  impose"), participial and adverbial clauses ("..., seeking their support"), gerunds
+  after a preposition ("refrained from using force"); object-control verbs hand over
+  their object ("asked the military to reinstate X", "called on ECOWAS to seek");
+  a participle on a noun ("officials seeking") takes that noun when it denotes an actor,
+  else the subject of the noun's own clause ("released a video welcoming X");
+- "X has troops stationed in Y": the participle's agent is the subject of "have";
+- event nouns ("nominal"): a possessor, a name modifying the noun ("ECOWAS ultimatum")
+  or a ``by`` phrase; an event noun that names no agent makes no claim (so "Tinubu's
+  plan for military intervention" is no ``use_force`` claim: the plan is not the event,
+  and the phrase is the object of the claim around it, "faced opposition");
+- converse verbs: "the plan faced opposition from X": X is the subject, "the plan" the
+  object;
+- copular relation nouns ("copular"): "Algeria remains a strategic partner for Russia":
+  the copula's subject, and the object of the noun's of/for/to/with phrase.
+
+Object: the direct object; else the object of a phrase's final preposition ("be in touch
+with X", "call on X"); else of one of the predicate's ``object_preps`` ("meet with X").
+Coordination is distributed ("France, the U.S. and ECOWAS"); a class given with examples
+("countries like Mali and the Central African Republic") stands for its examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..models import PredicateSpec
+from .coref import REFLEXIVES, RELATIVES, MentionIndex
+from .repairs import PASS_SUBJ, SUBJ, pobjs, stolen_object, stranded_subject
+from .triggers import (
+    RULE_CONVERSE,
+    RULE_LIGHT,
+    RULE_NOMINAL,
+    RULE_PATIENT,
+    Trigger,
+    TriggerIndex,
+)
+
+OBJ = frozenset({"dobj"})
+HAVE_VERBS = frozenset({"have", "keep", "maintain", "get"})
+# "by the following day", "by 2024": a by-phrase of time or number is no agent
+NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+COPULAS = frozenset({"be", "remain", "become", "stay"})
+RELATION_PREPS = frozenset({"of", "for", "to", "with"})
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Argument heads of a trigger and how they were found."""
+
+    subjects: tuple[Token, ...]
+    objects: tuple[Token, ...]
+    rule: str
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def agents(verb: Token) -> list[Token]:
+    """The objects of a passive's ``by`` phrase."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
+            out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_AGENTS)
+    return out
+
+
+def prep_objects(head: Token, preps: frozenset[str] | set[str], *, skip: set[int] = frozenset()) -> list[Token]:
+    """Objects of the first preposition child of ``head`` whose lemma is in ``preps``."""
+    for child in head.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps and child.i not in skip:
+            found = pobjs(child)
+            if found:
+                return found
+    return []
+
+
+def antecedent_of_relative(subject: Token) -> Token:
+    """ "who"/"which"/"that" as subject of a relative clause: the noun it modifies."""
+    if subject.lower_ in RELATIVES and subject.tag_ in ("WP", "WDT", "WP$"):
+        node = subject.head
+        while node.dep_ != "relcl" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "relcl":
+            return node.head
+    return subject
+
+
+def passive_participle(verb: Token) -> bool:
+    """ "troops stationed in Niger": a past participle on a noun, with no subject or
+    perfect "have" of its own (else it is a misattached finite clause)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and not any(c.dep_ in SUBJ or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
+    )
+
+
+def own_subject(verb: Token) -> Token | None:
+    sub = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    return antecedent_of_relative(sub) if sub is not None else None
+
+
+def controller(
+    verb: Token, *, object_control: frozenset[str], stranded: Callable[[Token], Token | None] | None = None
+) -> tuple[Token | None, str]:
+    """The subject of a clause that has none, from the clauses governing it."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        dep, head = node.dep_, node.head
+        if head.i == node.i:
+            return None, "none"
+        if dep == "conj":
+            if node.pos_ in ("NOUN", "PROPN"):
+                return None, "none"
+            if node.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
+                # "ordered X to leave and demanded Y": a finite verb is no conjunct of the
+                # infinitive it was hung on, but of the verb that governs it
+                head = head.head
+                sub = own_subject(head)
+                if sub is not None:
+                    return sub, "xcomp-inherit"
+            node = head
+        elif dep in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+            if dep == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return None, "none"
+            if head.lemma_.lower() in object_control:
+                ctrl = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                ctrl = ctrl or next(iter(prep_objects(head, {"on", "upon"})), None)
+                if ctrl is not None:
+                    return ctrl, "object-control"
+            node = head
+        elif dep == "pcomp" and head.dep_ in ("prep",):
+            # "accused the bloc of imposing", "blamed the junta for closing": the object
+            # of the verb (or the noun the phrase hangs on) does the gerund
+            if head.head.pos_ in ("NOUN", "PROPN") and head.head.dep_ in ("dobj", "dative"):
+                return head.head, "object-control"
+            obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
+            if head.lower_ in ("of", "for") and obj is not None and obj.i < head.i:
+                return obj, "object-control"
+            node = head.head
+            if node.pos_ not in ("VERB", "AUX"):
+                return None, "none"
+        elif dep == "acl":
+            noun = head
+            return noun, "acl"
+        elif dep == "relcl":
+            return (head, "relcl") if head.pos_ in ("NOUN", "PROPN", "PRON") else (None, "none")
+        else:
+            return None, "none"
+        sub = own_subject(node)
+        if sub is not None:
+            return sub, "xcomp-inherit"
+        if stranded is not None:
+            sub = stranded(node)
+            if sub is not None:
+                return sub, "xcomp-inherit"
+        if is_passive(node):
+            sub = next((c for c in node.children if c.dep_ in PASS_SUBJ), None)
+            if sub is not None:
+                return sub, "xcomp-inherit"
+    return None, "none"
+
+
+def acl_subject(
+    noun: Token, index: MentionIndex, *, object_control: frozenset[str], intent: frozenset[str]
+) -> Token | None:
+    """A participle hanging on ``noun``: the noun if it denotes an actor, the possessor of an
+    intent noun ("Tinubu's plan to intervene"), else the subject of the noun's clause."""
+    if index.is_actor(noun):
+        return noun
+    if noun.lemma_.lower() in intent:
+        return nominal_agent(noun, index)
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        sub = own_subject(head)
+        if sub is None:
+            sub, _ = controller(head, object_control=object_control)
+        return sub
+    return None
+
+
+def nominal_agent(noun: Token, index: MentionIndex, *, possessor: str = "subject") -> Token | None:
+    """The agent an event noun names: a possessor, a name modifying it, a by/from phrase."""
+    for child in noun.children:
+        if child.dep_ == "poss" and possessor == "subject":
+            return child
+    for child in noun.children:
+        ent = index.entity_at(child)
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i and ent is not None:
+            if ent.label_ in ("GPE", "ORG", "NORP", "PERSON"):
+                return child
+    found = prep_objects(noun, {"by"})
+    return found[0] if found else None
+
+
+def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: MentionIndex) -> list[Token]:
+    """Objects of an active trigger verb (or phrase), in this order: the object of the
+    phrase's final preposition; the place, for predicates whose object is where
+    (``prefer_prep_object``); the direct object; a complement noun ("declared himself
+    chairman"); the possessor of the phrase's noun when the predicate's possessor is its
+    object ("seeking their support"); an ``object_preps`` phrase; the phrase's own
+    noun ("pausing aid"); the subject of a clausal complement (``clause_object``)."""
+    phrase = {t.i for t in trig.words}
+    preps = set(spec.object_preps)
+    if trig.obj_prep is not None:
+        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep)]
+        if found:
+            return found
+    if spec.prefer_prep_object:
+        found = place_objects(verb, preps, index, skip=phrase)
+        if found:
+            return found
+    objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase]
+    if objs:
+        return [antecedent_of_relative(o) for o in objs]
+    comps = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
+    if comps:
+        return comps
+    stolen = stolen_object(verb)
+    if stolen is not None:
+        return [stolen]
+    nouns = [w for w in trig.words[1:] if w.pos_ == "NOUN"]
+    slots = [w for w in nouns if w.i in trig.slots]
+    if spec.possessor == "object":
+        for word in nouns:
+            poss = [c for c in word.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+    found = [antecedent_of_relative(t) for t in prep_objects(verb, preps, skip=phrase)]
+    if found:
+        return found
+    for word in nouns:
+        found = prep_objects(word, preps, skip=phrase)
+        if found:
+            return found
+    if slots and slots[-1].dep_ in ("dobj", "attr", "pobj"):
+        return [slots[-1]]
+    if spec.clause_object:
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            sub = next((c for c in comp.children if c.dep_ in SUBJ | PASS_SUBJ), None)
+            if sub is not None:
+                return [sub]
+    return []
+
+
+def place_objects(verb: Token, preps: set[str], index: MentionIndex, *, skip: set[int] = frozenset()) -> list[Token]:
+    """Where: an ``object_preps`` phrase of the verb or of its direct object, or "there"."""
+    found = prep_objects(verb, preps, skip=skip)
+    if found:
+        return found
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        found = prep_objects(obj, preps)
+        for part in (c for c in obj.children if c.dep_ == "acl" and not found):
+            found = prep_objects(part, preps)
+        if found:
+            return found
+    for node in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]]:
+        there = next((c for c in node.children if c.dep_ == "advmod" and c.lower_ in ("there", "here")), None)
+        if there is not None:
+            place = index.place_before(there)
+            if place is not None:
+                return [place]
+    return []
+
+
+def owner_of(noun: Token, index: MentionIndex) -> Token | None:
+    """The actor a force belongs to: "Wagner Group members", "French troops"."""
+    for child in noun.children:
+        ent = index.entity_at(child)
+        if (
+            child.dep_ in ("compound", "amod", "nmod", "poss")
+            and ent is not None
+            and ent.label_ in ("GPE", "ORG", "NORP")
+        ):
+            return child
+    found = prep_objects(noun, {"from"})
+    return found[0] if found else None
+
+
+def passive_objects(verb: Token) -> list[Token]:
+    node = verb
+    for _ in range(MAX_CLIMB):
+        sub = [c for c in node.children if c.dep_ in PASS_SUBJ]
+        if sub:
+            return [antecedent_of_relative(sub[0])]
+        if node.dep_ in ("acl", "amod") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [node.head]
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        break
+    return []
+
+
+def find_heads(
+    trig: Trigger,
+    spec: PredicateSpec,
+    index: MentionIndex,
+    *,
+    object_control: frozenset[str],
+    intent: frozenset[str],
+) -> Heads | None:
+    """Subject and object heads of ``trig`` and the rule that found them (None: no claim)."""
+    tok = trig.token
+    if trig.rule == RULE_NOMINAL:
+        return nominal_heads(trig, spec, index, intent=intent)
+    if trig.rule == RULE_CONVERSE:
+        noun = trig.noun
+        agent = (
+            nominal_agent(noun, index)
+            or next(iter(prep_objects(noun, {"from", "by"})), None)
+            or next(iter(agents(tok)), None)
+            or next(iter(prep_objects(tok, {"from"})), None)
+        )
+        patient = own_subject(tok) or controller(tok, object_control=object_control)[0]
+        if agent is None:
+            return None
+        return Heads((agent,), (patient,) if patient is not None else (), RULE_CONVERSE)
+    if trig.rule == RULE_PATIENT:
+        patient = own_subject(tok) or controller(tok, object_control=object_control)[0]
+        return Heads((), (patient,) if patient is not None else (), RULE_PATIENT)
+
+    own_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and own_object and index.is_actor(tok.head):
+        # a participle with its own object is active, misparsed: "the military named X as Y"
+        objs = verb_objects(tok, spec, trig, index)
+        return Heads((tok.head,), tuple(objs), _rule(trig, "svo-active"))
+    if is_passive(tok) or passive_participle(tok):
+        subs = agents(tok)
+        how = "passive-by" if subs else "passive"
+        if not subs and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in HAVE_VERBS:
+            holder = own_subject(tok.head.head) or controller(tok.head.head, object_control=object_control)[0]
+            if holder is not None:
+                subs, how = [holder], "have-participle"
+        objs = passive_objects(tok)
+        if trig.rule == RULE_LIGHT and trig.noun is not None:
+            objs = light_objects(trig, spec)
+        if spec.prefer_prep_object:
+            place = place_objects(tok, set(spec.object_preps), index)
+            if place:
+                owner = owner_of(objs[0], index) if objs else None
+                owner = owner or next(iter(prep_objects(tok, {"from"})), None)
+                if not subs and owner is not None:
+                    subs, how = [owner], "passive-owner"
+                objs = place
+        return Heads(tuple(subs), tuple(objs), _rule(trig, how))
+
+    sub = own_subject(tok)
+    how = "svo-active"
+    if sub is None:
+        sub, how = controller(tok, object_control=object_control, stranded=lambda v: stranded_subject(v, index))
+        if sub is None:
+            sub = stranded_subject(tok, index)
+            how = "stranded-subject" if sub is not None else how
+        if how == "acl" and sub is not None:
+            sub = acl_subject(sub, index, object_control=object_control, intent=intent)
+            how = "xcomp-inherit"
+        elif how == "relcl":
+            sub, how = (sub, "svo-active") if index.is_actor(sub) else (None, "none")
+    if sub is not None and sub.lower_ in REFLEXIVES:
+        sub = None
+    if trig.rule == RULE_LIGHT:
+        objs = light_objects(trig, spec)
+    else:
+        objs = verb_objects(tok, spec, trig, index)
+    objs = [sub if (o.lower_ in REFLEXIVES and sub is not None) else o for o in objs]
+    return Heads((sub,) if sub is not None else (), tuple(objs), _rule(trig, how))
+
+
+def _rule(trig: Trigger, how: str) -> str:
+    if trig.rule in ("verb",):
+        return how
+    if how in ("svo-active", "none"):
+        return trig.rule
+    return f"{trig.rule}+{how}"
+
+
+def light_objects(trig: Trigger, spec: PredicateSpec) -> list[Token]:
+    noun = trig.noun
+    if spec.noun_is_object:
+        return [noun]
+    preps = set(spec.object_preps)
+    found = prep_objects(noun, preps) or prep_objects(trig.token, preps - {"in"} if noun.dep_ == "pobj" else preps)
+    return found or [noun]
+
+
+def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, intent: frozenset[str]) -> Heads | None:
+    """An event noun makes a claim only when it names its agent (or, for nouns whose
+    possessor is the patient, "his detainment", its patient)."""
+    noun = trig.token
+    preps = set(spec.object_preps)
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
+        # "Algeria remains a strategic partner for Russia": the copula's subject is the agent
+        agent = own_subject(noun.head)
+        objs = prep_objects(noun, preps | RELATION_PREPS)
+        return Heads((agent,), tuple(objs), "copular") if agent is not None and objs else None
+    if not spec.nominal:
+        return None
+    if spec.possessor == "object":
+        patient = next((c for c in noun.children if c.dep_ == "poss"), None)
+        patients = [patient] if patient is not None else prep_objects(noun, {"of"})
+        agent = next(iter(prep_objects(noun, {"by"})), None)
+        if not patients or agent is None:
+            return None
+        return Heads((agent,) if agent is not None else (), tuple(patients), RULE_NOMINAL)
+    agent = nominal_agent(noun, index)
+    how = RULE_NOMINAL
+    if agent is None:
+        return None
+    objs = prep_objects(noun, preps - {"from", "by"})
+    return Heads((agent,), tuple(objs), how)
+
+
+def claim_heads(
+    triggers: Iterable[Trigger], index: TriggerIndex, mentions: MentionIndex
+) -> Iterator[tuple[Trigger, Heads]]:
+    """The heads of every trigger that makes a claim, event nouns last: an event noun
+    that is already another claim's object ("declined their visit") is no claim of its own."""
+    config = index.config
+    object_control = frozenset(config.object_control_verbs)
+    intent = frozenset(config.intent_nouns)
+    taken: set[int] = set()
+    for trig in sorted(triggers, key=lambda t: (t.rule == RULE_NOMINAL, t.token.i)):
+        if trig.rule == RULE_NOMINAL and trig.token.i in taken:
+            continue
+        heads = find_heads(trig, index.spec(trig.predicate), mentions, object_control=object_control, intent=intent)
+        if heads is None:
+            continue
+        taken.update(t.i for t in heads.objects)
+        yield trig, heads

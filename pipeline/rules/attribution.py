@@ -1,0 +1,258 @@
+"""To whom the text attributes a claim (SPEC section 4, ``source``), and which verbs only
+report (they are not claims of their own).
+
+Usage (CORE): ``source_spans(trigger, reporting_verbs=...)`` -> ``list[Span]`` (map each
+span to an id with the gazetteer's resolver; ``[]`` when the article itself asserts the
+claim); ``is_reporting_verb(token, lemmas=...)`` -> ``bool`` (skip such verbs as triggers).
+Pass the ``reporting_verbs`` list of configs/predicates.yaml; the default is
+:data:`REPORTING_VERBS` below. Pure; reads the parse, ``doc.ents`` and, when present,
+``doc.spans["sahel_mentions"]``.
+
+A claim is attributed when its clause lies inside the complement of a reporting verb
+("X said/stated/stressed/added/disclosed/told Y that ...", "..., he said", a quote) or of a
+speech act that is a claim itself ("X warned/alleged/demanded that ...", ``SPEECH_ACT_VERBS``)
+or of an attitude ("they fear that ...", "the U.S. remains hopeful about a solution to ..."), or
+carries an "according to X"; climbing stops at the nearest such frame, so a claim of the
+main clause has ``[]``. The speaker is the reporting verb's subject (the ``by`` agent of a
+passive, or the subject of the verb a participle hangs from: "released a message, stating
+that ..."), distributed over coordination. Each speaker becomes spans as follows:
+
+- a name (an entity of ``doc.ents``) or a known description (``sahel_mentions``): itself;
+- a pronoun: the pronoun (coreference maps it to its antecedent);
+- a description affiliated with names, through "from"/"of"/"at", an apposition, a
+  possessive or a proper-noun compound ("officials from France and Mali", "ECOWAS's
+  spokesperson", "U.S. officials"): those names, one span each;
+- any other description: its noun phrase without relative clauses and without a leading
+  article ("anonymous Western military official"). A nationality adjective ("Western", "French") is description, not
+  affiliation: it says where a person is from, not for whom they speak.
+
+Decision on "X told the Associated Press that ...": both the speaker and a *named
+organisation* that is told (the outlet that carries the claim, SPEC's "told the Associated
+Press") are sources; an addressee that is not an ORG name ("told reporters") is not.
+
+Reporting lemmas are vocabulary (configs/predicates.yaml, key ``reporting_verbs``); a verb
+with such a lemma that takes only a nominal object ("announced sanctions", "declared
+himself chairman") is not reporting there and may be a claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+from .clause_chain import SUBJECT_DEPS, children, event_verb, is_verbal
+
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {
+        # as configs/predicates.yaml `reporting_verbs` (the default when none is passed)
+        "say", "tell", "disclose", "announce", "state", "describe", "stress", "add", "indicate",
+        "claim", "report", "confirm", "explain", "note", "reveal", "write", "declare", "assert",
+        "affirm", "acknowledge", "admit", "argue", "believe", "think", "suggest", "remark",
+        "comment", "emphasize", "emphasise", "reiterate", "mention", "tweet", "post", "quote",
+        "publicize", "inform", "signal",
+        "underline", "underscore", "assess", "conclude", "estimate", "contend", "testify",
+        "observe", "deny", "brief",
+    }
+)
+# Speech acts that are claims of their own (SPEC predicates) but whose complement clause is
+# still attributed to their subject: "Tebboune warned that an intrusion could plunge ...".
+SPEECH_ACT_VERBS: frozenset[str] = frozenset(
+    {"warn", "allege", "accuse", "threaten", "demand", "urge", "caution", "predict", "promise", "pledge", "vow"}
+)
+# Attitudes whose content is attributed to whoever holds them: "They fear that any military
+# action would ...", "the U.S. remains hopeful about a solution to restore Bazoum".
+ATTITUDE_VERBS: frozenset[str] = frozenset({"fear", "hope", "worry", "expect", "doubt", "want", "wish"})
+ATTITUDE_ADJECTIVES: frozenset[str] = frozenset(
+    {
+        "hopeful", "optimistic", "confident", "concerned", "worried", "fearful", "afraid", "sure",
+        "certain", "convinced", "wary", "skeptical", "sceptical", "pessimistic",
+    }
+)
+# Reporting verbs whose named-organisation object is the channel: "told the AP".
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief"})
+# Objects that stand for the reported content, not a nominal claim: "said so", "denied it".
+CONTENT_PRONOUNS = frozenset({"it", "this", "that", "so", "what"})
+AFFILIATION_PREPOSITIONS = frozenset({"from", "of", "at"})
+NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+MENTIONS_KEY = "sahel_mentions"
+ARTICLES = frozenset({"a", "an", "the"})
+# Left modifiers that belong to a speaker's noun phrase.
+NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case"})
+
+
+def is_reporting_verb(token: Token, *, lemmas: Collection[str] = REPORTING_VERBS) -> bool:
+    """``token`` reports speech or belief here: a reporting lemma used with a clause, a
+    quote or no object ("said that", "..., he said", "told the AP that"), not with a
+    nominal object alone ("announced sanctions")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lemmas:
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or token.dep_ == "parataxis":
+        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "oprd") and c.lower_ not in CONTENT_PRONOUNS]
+    if not objects:
+        return True
+    return token.lemma_ in ADDRESSEE_VERBS and all(c.dep_ == "dobj" for c in objects)
+
+
+def source_spans(trigger: Token, *, reporting_verbs: Collection[str] = REPORTING_VERBS) -> list[Span]:
+    """The spans of whom the claim of ``trigger`` is attributed to (see module docstring)."""
+    node = trigger
+    for _ in range(16):
+        according = according_to(node)
+        if according:
+            return according
+        head = node.head
+        if head is node:
+            return []
+        aside = _reporting_aside(node, reporting_verbs)
+        if aside is not None:
+            return speaker_spans(aside, reporting_verbs=reporting_verbs)
+        if node.dep_ in ("ccomp", "parataxis") and (
+            is_reporting_verb(head, lemmas=reporting_verbs) or head.lemma_ in SPEECH_ACT_VERBS | ATTITUDE_VERBS
+        ):
+            return speaker_spans(head, reporting_verbs=reporting_verbs)
+        if node is not trigger and node.dep_ == "acomp" and node.lemma_ in ATTITUDE_ADJECTIVES:
+            return speaker_spans(head, reporting_verbs=reporting_verbs)
+        node = head
+    return []
+
+
+def according_to(verb: Token) -> list[Span]:
+    """"According to Al Jazeera, ..." on ``verb``'s clause: the spans of its sources."""
+    for child in verb.children:
+        if child.lower_ != "according":
+            continue
+        for to in child.children:
+            if to.lower_ == "to":
+                return _distribute([p for p in to.children if p.dep_ == "pobj"], apposition=False)
+    return []
+
+
+def speaker_spans(verb: Token, *, reporting_verbs: Collection[str] = REPORTING_VERBS) -> list[Span]:
+    """Who speaks through reporting verb ``verb`` (and the named outlet told, if any)."""
+    speaker = _speaker(verb, reporting_verbs)
+    spans = _distribute([speaker]) if speaker is not None else []
+    if verb.lemma_ in ADDRESSEE_VERBS:
+        for obj in children(verb, ("dobj", "dative")):
+            ent = entity_span(obj)
+            if ent is not None and ent.label_ == "ORG":
+                spans.append(ent)
+    return _unique(spans)
+
+
+def entity_span(token: Token) -> Span | None:
+    """The named entity (of a person, group or place) that ``token`` is part of."""
+    if token.ent_iob_ in ("", "O"):
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent if ent.label_ not in NON_ACTOR_LABELS else None
+    return None
+
+
+def _mention_span(token: Token) -> Span | None:
+    if MENTIONS_KEY not in token.doc.spans:
+        return None
+    for span in token.doc.spans[MENTIONS_KEY]:
+        if span.start <= token.i < span.end:
+            return span
+    return None
+
+
+def _reporting_aside(node: Token, reporting_verbs: Collection[str]) -> Token | None:
+    """"X attacked Y, he said" when parsed as X's clause with a parataxis reporting verb."""
+    for child in node.children:
+        if child.dep_ == "parataxis" and child.lemma_ in reporting_verbs and child.pos_ == "VERB":
+            if not any(c.dep_ == "ccomp" for c in child.children):
+                return child
+    return None
+
+
+def _speaker(verb: Token, reporting_verbs: Collection[str]) -> Token | None:
+    """The subject of the reporting verb; the agent of a passive; for a participle or
+    infinitive without subject ("..., stating that"), the subject of the verb above."""
+    node = verb
+    for _ in range(5):
+        subject = _subject(node)
+        if subject is not None:
+            return subject
+        if node.head is node or node.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp"):
+            return None
+        head = node.head.head if node.dep_ == "pcomp" else node.head
+        if not is_verbal(head):
+            head = event_verb(head)
+            if not is_verbal(head):
+                return None
+        if head.dep_ == "ccomp" and head.head.lemma_ in reporting_verbs:
+            # "He added that the U.S. is cautious, suggesting ...": a speech act hanging in a
+            # reported clause is the reporter's, not the reported subject's.
+            head = head.head
+        node = head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        agents = [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
+        if agents:
+            return agents[0]
+        subjects = [s for s in subjects if s.lower_ != "it"]
+    return subjects[0] if subjects else None
+
+
+def _distribute(heads: list[Token], *, apposition: bool = True) -> list[Span]:
+    """Spans for each head and its conjuncts ("France and Mali" -> two)."""
+    spans: list[Span] = []
+    for head in heads:
+        for actor in (head, *head.conjuncts):
+            spans.extend(actor_spans(actor, apposition=apposition))
+    return _unique(spans)
+
+
+def actor_spans(token: Token, *, apposition: bool = True) -> list[Span]:
+    """The spans that name the actor a speaker token stands for (see module docstring)."""
+    doc = token.doc
+    ent = entity_span(token)
+    if ent is not None:
+        return [ent]
+    mention = _mention_span(token)
+    if mention is not None:
+        return [mention]
+    if token.pos_ == "PRON":
+        return [doc[token.i : token.i + 1]]
+    if apposition:
+        named = [s for a in children(token, ("appos",)) for t in (a, *a.conjuncts) if (s := entity_span(t))]
+        if named:
+            return _unique(named)  # "the leader of the Wagner Group, Prigozhin": Prigozhin
+    affiliated: list[Span] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
+            for pobj in children(child, ("pobj",)):
+                affiliated += [s for t in (pobj, *pobj.conjuncts) if (s := entity_span(t)) is not None]
+        elif child.dep_ == "poss":
+            poss = entity_span(child)
+            if poss is not None:
+                affiliated.append(poss)
+            elif child.pos_ == "PRON":
+                affiliated.append(doc[child.i : child.i + 1])
+        elif child.dep_ == "compound" and (s := entity_span(child)) is not None:
+            affiliated.append(s)
+    if affiliated:
+        return _unique(affiliated)
+    left = [c for c in token.children if c.i < token.i and c.dep_ in NP_LEFT_DEPS]
+    start = min((c.left_edge.i for c in left), default=token.i)
+    while start < token.i and doc[start].lower_ in ARTICLES:
+        start += 1  # "An anonymous official" -> "anonymous official" (the shortest phrase)
+    return [doc[start : token.i + 1]]
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for span in spans:
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            out.append(span)
+    return out

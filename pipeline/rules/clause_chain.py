@@ -1,0 +1,82 @@
+"""Where a trigger sits in its sentence: the small tree walks that negation, modality,
+attribution and quantity share.
+
+- :func:`event_verb` climbs from a nominal trigger ("talks" in "held talks", "touch" in
+  "been in touch") to the verb whose clause carries it.
+- :func:`shares_clause` tells whether a verb conjunct borrows its first conjunct's
+  auxiliaries ("did not meet or call": yes; "have not reinstated ... and have voided": no).
+- :func:`has_to_marker`, :func:`children` are tiny helpers over the dependency labels of
+  spaCy's English models (ClearNLP style: ``nsubj``, ``xcomp``, ``ccomp``, ``neg``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# How a noun hangs from the verb of its clause (climbed by event_verb).
+NOUN_TO_VERB_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def children(token: Token, deps: Iterable[str]) -> list[Token]:
+    """The children of ``token`` whose dependency label is in ``deps``."""
+    wanted = set(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def has_to_marker(token: Token) -> bool:
+    """``token`` is a to-infinitive ("to meet")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def event_verb(trigger: Token, *, max_steps: int = 4) -> Token:
+    """The verb whose clause a trigger belongs to.
+
+    A verb is its own clause head. A nominal trigger climbs through prepositions
+    ("been in touch": ``touch`` -> ``been``) and argument labels ("held talks": ``talks`` ->
+    ``held``) to the nearest verb; a noun inside another noun phrase ("a $100 million drone
+    base"'s ``drone``) or with no verb above stays where it is.
+    """
+    if is_verbal(trigger):
+        return trigger
+    node = trigger
+    for _ in range(max_steps):
+        head = node.head
+        if head is node:
+            return trigger
+        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            node = head
+            continue
+        if node.dep_ in ("prep", "agent") or node.dep_ in NOUN_TO_VERB_DEPS:
+            if is_verbal(head):
+                return head
+            if node.dep_ in ("prep", "agent"):
+                node = head
+                continue
+        return trigger
+    return trigger
+
+
+def shares_clause(conj: Token) -> bool:
+    """A verb conjunct that borrows the first conjunct's auxiliaries and subject: it has no
+    subject and no auxiliary of its own and is not finite ("did not meet or call",
+    "will convene and discuss"), and is not joined by "but"/"yet"."""
+    if conj.dep_ != "conj" or not is_verbal(conj):
+        return False
+    if children(conj, SUBJECT_DEPS | AUX_DEPS):
+        return False
+    if conj.tag_ in FINITE_TAGS and children(conj.head, AUX_DEPS):
+        return False
+    head = conj.head
+    between = [t for t in head.children if t.dep_ == "cc" and head.i < t.i < conj.i]
+    between += [t for t in conj.children if t.dep_ == "cc"]
+    return not any(t.lower_ in ("but", "yet") for t in between)

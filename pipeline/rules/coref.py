@@ -1,0 +1,399 @@
+"""Who a pronoun or a description stands for, within one article (claim arguments only).
+
+The rule, in words a reader can check:
+
+1. **Candidates** are the actors named before the word: entities (PERSON, ORG, GPE; NORP
+   only as a noun, "the Nigerians"), descriptions the gazetteer linked
+   (``doc.spans["sahel_mentions"]``), other definite descriptions of an actor ("the
+   junta", kept as text when nothing links them), coordinations of two or more entities ("the UN,
+   African Union, and ECOWAS", one plural candidate), plural nouns that denote people or
+   groups ("its legislators"), and earlier pronouns (resolved in turn).
+2. **Compatibility**: "he/she/him/her/his" want a PERSON; "they/them/their" a plural
+   candidate, and only when there is none a singular ORG or GPE ("the U.S. ... they");
+   "it/its" a singular ORG or GPE; "the organization/the group/the bloc" an ORG, "the
+   country/the nation" a GPE, "both nations/the two countries" a coordination of GPEs;
+   "these/the leaders" an earlier linked description with the same head noun.
+3. **Search order**: a pronoun in a clause fronted before the main clause first takes
+   the main clause's subject ("Though they refused ..., the coup leaders held");
+   then the nearest compatible candidate before it in its own sentence that is the
+   subject of a clause, then the nearest other one before it; then, up to
+   three sentences back, the subject of each sentence's main clause when compatible,
+   else its first compatible candidate. ``exclude`` drops ids that cannot be the
+   antecedent; an object pronoun never stands for its own verb's subject ("He urged
+   her": her is not he), nor the possessor of an object for the clause's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import ENTITY_LABELS
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+DEFINITE = frozenset({"the", "this", "these", "that", "those", "both", "each"})
+GROUP_DETERMINERS = frozenset({"both", "each", "two", "three"})
+KIND_NOUNS = {
+    "organization": "ORG",
+    "organisation": "ORG",
+    "group": "ORG",
+    "bloc": "ORG",
+    "body": "ORG",
+    "alliance": "ORG",
+    "coalition": "ORG",
+    "movement": "ORG",
+    "outfit": "ORG",
+    "agency": "ORG",
+    "country": "GPE",
+    "nation": "GPE",
+    "state": "GPE",
+    "republic": "GPE",
+}
+SENTENCES_BACK = 3
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+PERSON, PLURAL, NEUTER = "person", "plural", "neuter"
+
+
+@dataclass(frozen=True)
+class Arg:
+    """A claim argument: its text and char offsets in the body, and its id (or None)."""
+
+    text: str
+    start: int
+    end: int
+    id: str | None = None
+
+    @classmethod
+    def of(cls, span: Span | Token, kb_id: str | None = None) -> Arg:
+        if isinstance(span, Token):
+            span = span.doc[span.i : span.i + 1]
+        return cls(span.text, span.start_char, span.end_char, kb_id or None)
+
+    @property
+    def key(self) -> str:
+        return (self.id or self.text).lower()
+
+
+@dataclass(frozen=True)
+class Referent:
+    """A candidate antecedent: its head token, label-like kind and the args it denotes."""
+
+    head: Token
+    kind: str
+    plural: bool
+    args: tuple[Arg, ...]
+
+
+def pronoun_class(token: Token) -> str | None:
+    low = token.lower_
+    if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
+        return None
+    if low in PERSON_PRONOUNS:
+        return PERSON
+    if low in PLURAL_PRONOUNS:
+        return PLURAL
+    if low in NEUTER_PRONOUNS:
+        return NEUTER
+    return None
+
+
+def description_kind(token: Token) -> tuple[str, bool] | None:
+    """("ORG", plural?) for "the organization", "both nations"; None otherwise."""
+    if token.pos_ not in ("NOUN",) or token.lemma_.lower() not in KIND_NOUNS:
+        return None
+    if not any(c.lower_ in DEFINITE and c.dep_ in ("det", "predet", "preconj", "nummod") for c in token.children):
+        if not any(c.lower_ in ("two", "three") for c in token.children):
+            return None
+    plural = token.tag_ in ("NNS", "NNPS") or any(c.lower_ in GROUP_DETERMINERS for c in token.children)
+    return KIND_NOUNS[token.lemma_.lower()], plural
+
+
+def is_definite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "predet") and c.lower_ in DEFINITE for c in token.children)
+
+
+def main_subject(sent: Span) -> Token | None:
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+class MentionIndex:
+    """Entities, linked descriptions and antecedents of one ``Doc``.
+
+    ``describe`` is the gazetteer's resolver (``Span -> id | None``) for descriptions."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        *,
+        actor_nouns: Iterable[str] = (),
+        mentions_key: str = "sahel_mentions",
+        describe: Callable[[Span], str | None] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.actor_nouns = frozenset(actor_nouns)
+        self.describe = describe
+        self.ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.ent_of[i] = ent
+        self.mention_of: dict[int, Span] = {}
+        for span in doc.spans[mentions_key] if mentions_key in doc.spans else ():
+            for i in range(span.start, span.end):
+                self.mention_of.setdefault(i, span)
+        self._memo: dict[tuple[int, tuple[str, ...]], tuple[Arg, ...]] = {}
+        self.referents = self._referents()
+
+    # ------------------------------------------------------------------ lookups
+
+    def entity_at(self, token: Token) -> Span | None:
+        return self.ent_of.get(token.i)
+
+    def mention_at(self, token: Token) -> Span | None:
+        return self.mention_of.get(token.i)
+
+    def is_actor(self, token: Token) -> bool:
+        """A name, a linked description, a pronoun, or a noun that denotes people."""
+        ent = self.entity_at(token)
+        return bool(
+            (ent is not None and ent.label_ in ACTOR_LABELS)
+            or self.mention_at(token) is not None
+            or pronoun_class(token) is not None
+            or token.lemma_.lower() in self.actor_nouns
+        )
+
+    def group_arg(self, token: Token) -> Arg:
+        """A plural actor noun: its country or organisation when named ("Wagner members",
+        "French troops"), else the noun phrase."""
+        for child in token.children:
+            ent = self.entity_at(child)
+            if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):
+                return Arg.of(ent, ent.kb_id_)
+        return Arg.of(np_text_span(token))
+
+    def place_before(self, token: Token) -> Token | None:
+        """ "there": the nearest place (GPE, LOC) named before, in this or the previous sentence."""
+        sents = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        start = sents[max(0, index - 1)].start
+        for i in range(token.i - 1, start - 1, -1):
+            ent = self.ent_of.get(i)
+            if ent is not None and ent.label_ in ("GPE", "LOC") and ent.root.dep_ not in ("amod", "compound", "poss"):
+                return ent.root
+        return None
+
+    # ------------------------------------------------------------------ candidates
+
+    def _referents(self) -> list[Referent]:
+        out: list[Referent] = []
+        seen_heads: set[int] = set()
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            if ent.label_ == "NORP" and ent.root.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound"):
+                continue
+            out.append(Referent(ent.root, ent.label_, False, (Arg.of(ent, ent.kb_id_),)))
+            group = self._coordination(ent.root)
+            if group and ent.root.i not in seen_heads:
+                seen_heads.add(ent.root.i)
+                labels = {self.ent_of[t.i].label_ for t in group}
+                kind = labels.pop() if len(labels) == 1 else "GROUP"
+                args = tuple(Arg.of(self.ent_of[t.i], self.ent_of[t.i].kb_id_) for t in group)
+                out.append(Referent(ent.root, kind, True, args))
+        for i, span in {id(s): s for s in self.mention_of.values()}.items():
+            del i
+            out.append(Referent(span.root, "MENTION", span.root.tag_ in ("NNS", "NNPS"), (Arg.of(span, span.kb_id_),)))
+        for token in self.doc:
+            if (
+                token.tag_ == "NNS"
+                and token.lemma_.lower() in self.actor_nouns
+                and token.i not in self.ent_of
+                and token.i not in self.mention_of
+            ):
+                out.append(Referent(token, "GROUP", True, (self.group_arg(token),)))
+            if (
+                token.pos_ == "NOUN"
+                and token.tag_ == "NN"
+                and token.lemma_.lower() in self.actor_nouns
+                and is_definite(token)
+                and token.i not in self.ent_of
+                and token.i not in self.mention_of
+            ):
+                out.append(Referent(token, "DESC", False, (Arg.of(np_text_span(token)),)))
+            if pronoun_class(token) is not None and token.lower_ not in REFLEXIVES:
+                out.append(Referent(token, "PRONOUN", pronoun_class(token) == PLURAL, ()))
+        out.sort(key=lambda r: r.head.i)
+        return out
+
+    def _coordination(self, head: Token) -> list[Token]:
+        """Entity heads coordinated with ``head`` (itself first), when all are entities."""
+        if head.dep_ == "conj":
+            return []
+        group = [head, *head.conjuncts]
+        if len(group) < 2 or any(t.i not in self.ent_of for t in group):
+            return []
+        return sorted(group, key=lambda t: t.i)
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, token: Token, *, exclude: Iterable[str] = ()) -> tuple[Arg, ...]:
+        """The args a pronoun or a definite description stands for (empty when unknown)."""
+        key = (token.i, tuple(sorted(exclude)))
+        if key not in self._memo:
+            self._memo[key] = ()  # guards against cycles
+            self._memo[key] = self._resolve(token, frozenset(exclude))
+        return self._memo[key]
+
+    def _resolve(self, token: Token, exclude: frozenset[str]) -> tuple[Arg, ...]:
+        cls = pronoun_class(token)
+        if cls is not None:
+            exclude = exclude | self._binding_exclusions(token)
+            return self._antecedent(token, lambda r: self._fits_pronoun(r, cls), exclude, cls == PLURAL)
+        kind = description_kind(token)
+        if kind is not None:
+            label, plural = kind
+            return self._antecedent(token, lambda r: r.kind == label and r.plural == plural, exclude, False)
+        if is_definite(token) and token.pos_ == "NOUN":
+            if self.describe is not None:
+                kb_id = self.describe(np_text_span(token, keep_det=True))
+                if kb_id:
+                    return (Arg.of(np_text_span(token, keep_det=True), kb_id),)
+            lemma = token.lemma_.lower()
+            return self._antecedent(
+                token,
+                lambda r: r.kind == "MENTION" and r.head.lemma_.lower() == lemma and any(a.id for a in r.args),
+                exclude,
+                False,
+                sentences_back=10,
+            )
+        return ()
+
+    def _binding_exclusions(self, token: Token) -> frozenset[str]:
+        """ "He urged her": a non-reflexive object pronoun is not its verb's subject."""
+        if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_ in REFLEXIVES:
+            return frozenset()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+        if subject is None:
+            return frozenset()
+        if subject.i in self.ent_of:
+            ent = self.ent_of[subject.i]
+            return frozenset({Arg.of(ent, ent.kb_id_).key})
+        if pronoun_class(subject) is not None:
+            return frozenset(a.key for a in self.resolve(subject))
+        return frozenset()
+
+    def _fits_pronoun(self, ref: Referent, cls: str) -> bool:
+        if ref.kind == "PRONOUN":
+            return pronoun_class(ref.head) == cls or (cls == PLURAL and pronoun_class(ref.head) == NEUTER)
+        if cls == PERSON:
+            return ref.kind == "PERSON"
+        if cls == PLURAL:
+            return ref.plural
+        return not ref.plural and ref.kind in ("ORG", "GPE", "MENTION", "DESC")
+
+    def _args(self, ref: Referent, exclude: frozenset[str]) -> tuple[Arg, ...]:
+        args = ref.args if ref.kind != "PRONOUN" else self.resolve(ref.head)
+        return tuple(a for a in args if a.key not in exclude)
+
+    def _antecedent(
+        self,
+        token: Token,
+        fits: Callable[[Referent], bool],
+        exclude: frozenset[str],
+        plural_pronoun: bool,
+        *,
+        sentences_back: int = SENTENCES_BACK,
+    ) -> tuple[Arg, ...]:
+        singular = lambda r: not r.plural and r.kind in ("ORG", "GPE", "MENTION", "DESC")  # noqa: E731
+        if exclude and plural_pronoun:
+            # "the leaders ..., seeking their support": the possessor of the object is another
+            # participant of the same sentence
+            found = self._search(token, fits, exclude, 0) or self._search(token, singular, exclude, 0)
+            if found:
+                return found
+        found = self._search(token, fits, exclude, sentences_back)
+        if not found and plural_pronoun:
+            found = self._search(token, singular, exclude, sentences_back)
+        return found
+
+    def _search(
+        self, token: Token, fits: Callable[[Referent], bool], exclude: frozenset[str], sentences_back: int
+    ) -> tuple[Arg, ...]:
+        sent = token.sent
+        own = [r for r in self.referents if sent.start <= r.head.i < sent.end and r.head.i != token.i]
+        subject = main_subject(sent)
+        if subject is not None and subject.i > token.i and not _within(token, subject):
+            for ref in own:
+                if ref.head.i == subject.i and fits(ref) and (args := self._args(ref, exclude)):
+                    return args
+        before = [r for r in own if r.head.i < token.i]
+        # the nearest subject of a clause first, then the nearest candidate
+        for ref in sorted(before, key=lambda r: (r.head.dep_ not in ("nsubj", "nsubjpass"), -r.head.i)):
+            if _within(token, ref.head) or _within(ref.head, token):
+                continue
+            if fits(ref) and (args := self._args(ref, exclude)):
+                return args
+        sents = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
+        for prev in reversed(sents[max(0, index - sentences_back) : index]):
+            cands = [r for r in self.referents if prev.start <= r.head.i < prev.end and fits(r)]
+            subject = main_subject(prev)
+            cands.sort(key=lambda r: (subject is None or r.head.i != subject.i, r.head.i))
+            for ref in cands:
+                if args := self._args(ref, exclude):
+                    return args
+        return ()
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    return token.i == ancestor.i or ancestor.is_ancestor(token)
+
+
+SKIP_MODIFIERS = frozenset({"det", "poss", "predet", "nummod", "quantmod", "case", "punct", "preconj", "cc"})
+KEEP_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+def np_text_span(token: Token, *, keep_det: bool = False) -> Span:
+    """The shortest noun phrase for ``token``: the head with the compound and adjective
+    modifiers right before it, no determiner, possessor, number or clause."""
+    doc = token.doc
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ in KEEP_MODIFIERS or (keep_det and child.dep_ in ("det", "poss")):
+            subtree = list(child.subtree)
+            if subtree[-1].i + 1 < start and doc[subtree[-1].i + 1 : start].text.strip(" -"):
+                break
+            start = min(start, subtree[0].i)
+        elif child.dep_ in SKIP_MODIFIERS:
+            break
+        else:
+            break
+    while start < token.i and (
+        doc[start].is_punct or (doc[start].head.i == token.i and doc[start].dep_ in SKIP_MODIFIERS and not keep_det)
+    ):
+        start += 1
+    while (
+        start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    ):
+        start -= 2
+    end = token.i + 1
+    # a hyphenated word the parser split after its head: "re-run", "second-in-command"
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and token.is_ancestor(doc[end])
+        and (doc[end].text == "-" or doc[end - 1].text == "-")
+    ):
+        end += 1
+    return doc[start:end]

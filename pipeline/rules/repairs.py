@@ -1,0 +1,113 @@
+"""Repairs of frequent misparses of spaCy's small English model, as small pure functions.
+
+Each recognises one pattern that the parser gets wrong in news text and returns what the
+sentence means; each is a linguistic pattern, never a sentence:
+
+- :func:`stranded_subject`: names hung as an apposition inside a fronted phrase ("In
+  response to the coup, France, the U.S. ... have introduced sanctions");
+- :func:`stranded_conjuncts`: the first conjuncts of a subject hung that way ("According to
+  Al Jazeera, the UN, African Union, and ECOWAS had planned");
+- :func:`listed_appositions`: a list parsed as an apposition ("France, the U.S. and ECOWAS");
+- :func:`preconj_members`: "both X and Y" parsed as one noun phrase;
+- :func:`stolen_object`: an object parsed as the subject of the participle after it
+  ("declined their visit citing concerns");
+- :func:`partitive_head`: "1,100 of its dealerships" (the head is the "of" object);
+- :func:`pobjs`: one object per preposition (several are one hyphenated word, "re-run").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .coref import MentionIndex
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+# "1,100 of its dealerships", "three of its member states": the head is the "of" object
+PARTITIVES = frozenset({"some", "many", "most", "all", "several", "hundreds", "thousands", "dozens", "none", "each"})
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The object of a preposition (one: several are a misparse of one hyphenated word)."""
+    found = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.pos_ not in ("VERB", "PUNCT")]
+    return found[-1:]
+
+
+def partitive_head(token: Token) -> Token:
+    """ "1,100 of its dealerships", "three of its member states": the "of" object."""
+    if token.pos_ == "NUM" or token.lower_ in PARTITIVES:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            found = pobjs(prep)
+            if found:
+                return found[0]
+    return token
+
+
+def listed_appositions(token: Token, index: MentionIndex) -> list[Token]:
+    """ "France, the U.S. and ECOWAS" parsed as France with an apposition "the U.S. and
+    ECOWAS": a name in apposition to a name that is itself coordinated is a list."""
+    if index.entity_at(token) is None:
+        return []
+    out: list[Token] = []
+    for app in (c for c in token.children if c.dep_ == "appos" and index.entity_at(c) is not None):
+        conj = [c for c in app.conjuncts if index.entity_at(c) is not None]
+        if conj:
+            out.extend([app, *conj])
+    return out
+
+
+def preconj_members(token: Token, index: MentionIndex) -> list[Token]:
+    """ "both the detained Bazoum and coup leader Chiyani" parsed as one noun phrase: the
+    names hanging as modifiers of a head that carries "both"/"either"/"neither"."""
+    if not any(c.dep_ == "preconj" for c in token.children):
+        return []
+    return [
+        c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and index.entity_at(c) is not None
+    ]
+
+
+def stranded_conjuncts(token: Token, index: MentionIndex) -> list[Token]:
+    """ "According to Al Jazeera, the UN, African Union, and ECOWAS had planned": the
+    first conjuncts of a subject hung as an apposition in the fronted phrase before it."""
+    if token.dep_ not in SUBJ | PASS_SUBJ or index.entity_at(token) is None:
+        return []
+    i = token.left_edge.i - 1
+    while i >= token.sent.start and (token.doc[i].dep_ == "cc" or token.doc[i].is_punct):
+        i -= 1
+    if i < token.sent.start or token.doc[i].lower_ == token.lower_:
+        return []
+    node = token.doc[i]
+    if index.entity_at(node) is None or not any(t.dep_ == "cc" for t in token.doc[i : token.i]):
+        return []
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    if node.dep_ != "appos" or index.entity_at(node) is None:
+        return []
+    return [node, *[c for c in node.conjuncts if index.entity_at(c) is not None]]
+
+
+def stranded_subject(verb: Token, index: MentionIndex) -> Token | None:
+    """A finite clause whose subject the parser hung elsewhere: the names right before its
+    auxiliaries, attached as an apposition inside a fronted phrase ("In response to the
+    coup, France, the U.S. and ECOWAS have introduced sanctions")."""
+    if verb.dep_ not in ("ROOT",) or not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    first = min(
+        [verb] + [c for c in verb.children if c.dep_ in ("aux", "advmod", "neg") and c.i < verb.i], key=lambda t: t.i
+    )
+    node = verb.doc[first.i - 1] if first.i > verb.sent.start else None
+    while node is not None and node.dep_ != "appos" and node.head.i != node.i and node.head.i < node.i:
+        node = node.head
+    if node is not None and node.dep_ == "appos" and index.entity_at(node) is not None:
+        return node
+    return None
+
+
+def stolen_object(verb: Token) -> Token | None:
+    """ "declined their visit citing concerns": the parser took the object for the subject
+    of the participle that follows; a participial clause has no subject of its own."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i):
+        sub = next((c for c in clause.children if c.dep_ == "nsubj" and verb.i < c.i < clause.i), None)
+        if sub is not None and sub.pos_ in ("NOUN", "PROPN"):
+            return sub
+    return None

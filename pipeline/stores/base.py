@@ -1,0 +1,78 @@
+"""The store interface: where ingest writes articles' records and export reads them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import Any, NamedTuple
+
+from ..models import Article, DocumentResult
+
+
+class Fingerprint(NamedTuple):
+    """What an article was stored from: its content hash and the pipeline version."""
+
+    content_hash: str
+    pipeline_version: str
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of the article's metadata and body: any change to either changes it."""
+    meta = json.dumps(article.meta.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{meta}\n{article.text}".encode()).hexdigest()
+
+
+class Store(ABC):
+    """Articles' records (SPEC section 4) keyed by article id.
+
+    ``put`` replaces everything stored for one article in one transaction: a reader sees
+    the old rows or the new ones, never a mix, and other articles are not touched.
+    """
+
+    url: str
+
+    @abstractmethod
+    def fingerprint(self, article_id: str) -> Fingerprint | None:
+        """The stored article's fingerprint, ``None`` when it is not stored."""
+
+    @abstractmethod
+    def put(self, result: DocumentResult, *, body: str | None, content_hash: str, pipeline_version: str) -> None:
+        """Store ``result`` (and the ``body`` its offsets index into), replacing the
+        article's previous rows atomically."""
+
+    @abstractmethod
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and its rows; ``False`` when it was not stored."""
+
+    @abstractmethod
+    def article_ids(self) -> list[str]:
+        """Stored article ids, sorted."""
+
+    @abstractmethod
+    def results(self, article_ids: Iterable[str] | None = None) -> Iterator[DocumentResult]:
+        """Stored records, by id (all when ``article_ids`` is None), read consistently."""
+
+    @abstractmethod
+    def claim_rows(self) -> Iterator[dict[str, Any]]:
+        """The ``claim_rows`` view: one flat mapping per claim, by article and order."""
+
+    def get(self, article_id: str) -> DocumentResult | None:
+        return next(iter(self.results([article_id])), None)
+
+    def is_current(self, article_id: str, fingerprint: Fingerprint) -> bool:
+        """True when the article is stored from the same content by the same version."""
+        return self.fingerprint(article_id) == fingerprint
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,161 @@
+"""Pure conversions between an article's record (SPEC section 4) and its table rows.
+
+``to_rows`` and ``from_rows`` are inverse: ``from_rows(*to_rows(r, ...))`` equals ``r``
+field for field, including ``quantity.value`` being an int or a float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..models import ArticleMeta, Claim, DateExpr, DocumentResult, Entity
+
+Row = dict[str, Any]
+
+
+def _arg(prefix: str, arg: Any) -> Row:
+    if arg is None:
+        return {f"{prefix}_text": None, f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_id": None}
+    return {f"{prefix}_text": arg.text, f"{prefix}_start": arg.start, f"{prefix}_end": arg.end, f"{prefix}_id": arg.id}
+
+
+def claim_row(article_id: str, seq: int, claim: Claim) -> Row:
+    """A claim as one ``claims`` row (its ``source`` list goes to ``claim_sources``)."""
+    q = claim.quantity
+    return {
+        "article_id": article_id,
+        "seq": seq,
+        "claim_id": claim.id,
+        **_arg("subject", claim.subject),
+        "predicate": claim.predicate,
+        **_arg("object", claim.object),
+        "negated": claim.negated,
+        "modality": claim.modality,
+        "date_text": claim.date.text if claim.date else None,
+        "date_value": claim.date.value if claim.date else None,
+        "quantity_value": float(q.value) if q else None,
+        "quantity_is_int": isinstance(q.value, int) if q else None,
+        "quantity_unit": q.unit if q else None,
+        "quantity_approx": q.approx if q else None,
+        "evidence_start": claim.evidence.start,
+        "evidence_end": claim.evidence.end,
+        "rule": claim.rule,
+        "cameo": claim.cameo,
+    }
+
+
+def to_rows(
+    result: DocumentResult,
+    *,
+    body: str | None,
+    content_hash: str,
+    pipeline_version: str,
+    ingested_at: dt.datetime,
+) -> dict[str, list[Row]]:
+    """Rows per table name for one article."""
+    aid = result.article.id
+    meta = result.article
+    return {
+        "articles": [
+            {
+                "id": aid,
+                "published": meta.published,
+                "source": meta.source,
+                "url": meta.url,
+                "title": meta.title,
+                "body": body,
+                "content_hash": content_hash,
+                "pipeline_version": pipeline_version,
+                "ingested_at": ingested_at,
+            }
+        ],
+        "sentences": [
+            {"article_id": aid, "seq": i, "start_char": s, "end_char": e} for i, (s, e) in enumerate(result.sentences)
+        ],
+        "entities": [
+            {"article_id": aid, "seq": i, "text": e.text, "start_char": e.start, "end_char": e.end, "label": e.label,
+             "entity_id": e.id}
+            for i, e in enumerate(result.entities)
+        ],
+        "dates": [
+            {"article_id": aid, "seq": i, "text": d.text, "start_char": d.start, "end_char": d.end, "type": d.type,
+             "value": d.value}
+            for i, d in enumerate(result.dates)
+        ],
+        "claims": [claim_row(aid, i, c) for i, c in enumerate(result.claims)],
+        "claim_sources": [
+            {"article_id": aid, "claim_seq": i, "seq": j, "source": s}
+            for i, c in enumerate(result.claims)
+            for j, s in enumerate(c.source)
+        ],
+        "article_warnings": [{"article_id": aid, "seq": i, "message": w} for i, w in enumerate(result.warnings)],
+    }
+
+
+def _arg_back(row: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
+    if row[f"{prefix}_text"] is None:
+        return None
+    return {
+        "text": row[f"{prefix}_text"],
+        "start": row[f"{prefix}_start"],
+        "end": row[f"{prefix}_end"],
+        "id": row[f"{prefix}_id"],
+    }
+
+
+def claim_from_row(row: Mapping[str, Any], sources: Sequence[str]) -> Claim:
+    quantity = None
+    if row["quantity_unit"] is not None:
+        value = row["quantity_value"]
+        quantity = {
+            "value": int(value) if row["quantity_is_int"] else float(value),
+            "unit": row["quantity_unit"],
+            "approx": row["quantity_approx"],
+        }
+    date = None if row["date_text"] is None else {"text": row["date_text"], "value": row["date_value"]}
+    return Claim.model_validate(
+        {
+            "id": row["claim_id"],
+            "subject": _arg_back(row, "subject"),
+            "predicate": row["predicate"],
+            "object": _arg_back(row, "object"),
+            "negated": bool(row["negated"]),
+            "modality": row["modality"],
+            "source": list(sources),
+            "date": date,
+            "quantity": quantity,
+            "evidence": {"start": row["evidence_start"], "end": row["evidence_end"]},
+            "rule": row["rule"],
+            "cameo": row["cameo"],
+        }
+    )
+
+
+def from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence[Mapping[str, Any]]]) -> DocumentResult:
+    """The record of one article from its ``articles`` row and its child rows (each list
+    sorted by ``seq``; ``claim_sources`` by ``claim_seq``, ``seq``)."""
+    sources: dict[int, list[str]] = {}
+    for r in children.get("claim_sources", ()):
+        sources.setdefault(r["claim_seq"], []).append(r["source"])
+    return DocumentResult(
+        article=ArticleMeta(
+            id=article["id"],
+            published=article["published"],
+            source=article["source"],
+            url=article["url"],
+            title=article["title"],
+        ),
+        sentences=[(r["start_char"], r["end_char"]) for r in children.get("sentences", ())],
+        entities=[
+            Entity(text=r["text"], start=r["start_char"], end=r["end_char"], label=r["label"], id=r["entity_id"])
+            for r in children.get("entities", ())
+        ],
+        dates=[
+            DateExpr(text=r["text"], start=r["start_char"], end=r["end_char"], type=r["type"], value=r["value"])
+            for r in children.get("dates", ())
+        ],
+        claims=[claim_from_row(r, sources.get(r["seq"], ())) for r in children.get("claims", ())],
+        warnings=[r["message"] for r in children.get("article_warnings", ())],
+    )

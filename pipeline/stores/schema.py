@@ -1,0 +1,43 @@
+"""The current relational schema as SQLAlchemy Core tables (built from the migrations).
+
+Tables (offsets are code-point indices into the body, ``seq`` keeps each list's order):
+
+- ``articles``: ``id`` (key), ``published``, ``source``, ``url``, ``title``, ``body``,
+  ``content_hash``, ``pipeline_version``, ``ingested_at``
+- ``sentences``, ``entities``, ``dates``, ``article_warnings``: one row per item, keyed
+  by ``(article_id, seq)``
+- ``claims``: one row per claim, keyed by ``(article_id, seq)``, the SPEC fields
+  flattened (``subject_text/start/end/id``, ``object_...``, ``date_text/value``,
+  ``quantity_value/is_int/unit/approx``, ``evidence_start/end``); ``claim_sources``
+  holds its ``source`` list
+- the view ``claim_rows``: one flat row per claim for analysts (see
+  :func:`pipeline.stores.migrations.v001_initial.claim_rows_select`)
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, TableClause, column, table
+from sqlalchemy.dialects import sqlite
+
+from .migrations import LATEST, build_metadata, migrations_table, v001_initial
+
+SCHEMA_VERSION = LATEST
+METADATA = build_metadata()
+
+articles: Table = METADATA.tables["articles"]
+sentences: Table = METADATA.tables["sentences"]
+entities: Table = METADATA.tables["entities"]
+dates: Table = METADATA.tables["dates"]
+claims: Table = METADATA.tables["claims"]
+claim_sources: Table = METADATA.tables["claim_sources"]
+article_warnings: Table = METADATA.tables["article_warnings"]
+
+# An article's rows, parents first (insert order; delete in reverse).
+ARTICLE_TABLES: tuple[Table, ...] = (articles, sentences, entities, dates, claims, claim_sources, article_warnings)
+
+claim_rows: TableClause = table(
+    v001_initial.VIEW,
+    *(column(c.key, c.type) for c in v001_initial.claim_rows_select(METADATA, sqlite.dialect()).selected_columns),
+)
+
+__all__ = ["SCHEMA_VERSION", "METADATA", "ARTICLE_TABLES", "claim_rows", "migrations_table"]

@@ -1,0 +1,206 @@
+"""The SQL store (SQLite and PostgreSQL) over SQLAlchemy Core.
+
+URLs: ``sqlite:///claims.db`` (a file, relative to the current directory; its folder is
+created), ``sqlite:////abs/path.db``, ``sqlite://`` (in memory), ``postgresql://user@host/db``
+(psycopg 3; ``postgres://`` and ``postgresql+psycopg://`` are accepted too). Opening a store
+applies the pending schema migrations.
+
+SQLite runs in true transactions (``BEGIN`` emitted by us, not pysqlite's implicit ones,
+so DDL and reads are transactional too) with foreign keys on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from itertools import groupby, islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    URL,
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    make_url,
+    select,
+)
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from ..errors import Errors, StoreError
+from ..models import DocumentResult
+from . import rows as R
+from . import schema as S
+from .base import Fingerprint, Store
+from .migrations import migrate
+
+READ_CHUNK = 200
+CONNECT_TIMEOUT = 10  # seconds, PostgreSQL (unless the URL sets connect_timeout)
+_DRIVERS = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "postgresql": "postgresql+psycopg",
+    "postgres": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+}
+
+
+def engine_url(url: str | URL) -> URL:
+    """The SQLAlchemy URL for a store URL; :class:`StoreError` when it is not supported."""
+    shown = str(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(Errors.E070.format(url=shown)) from exc
+    driver = _DRIVERS.get(parsed.drivername)
+    if driver is None:
+        raise StoreError(Errors.E070.format(url=parsed.render_as_string(hide_password=True)))
+    return parsed.set(drivername=driver)
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Real transactions and foreign keys on SQLite (SQLAlchemy's pysqlite recipe)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+class SqlStore(Store):
+    """A :class:`Store` in a relational database; one schema for SQLite and PostgreSQL."""
+
+    def __init__(self, url: str | URL) -> None:
+        target = engine_url(url)
+        self.url = target.render_as_string(hide_password=True)
+        sqlite = target.get_backend_name() == "sqlite"
+        if sqlite and target.database not in (None, "", ":memory:"):
+            Path(target.database).parent.mkdir(parents=True, exist_ok=True)
+        timeout = {} if sqlite or "connect_timeout" in target.query else {"connect_timeout": CONNECT_TIMEOUT}
+        try:
+            self.engine = create_engine(target, connect_args=timeout)
+            if sqlite:
+                _sqlite_transactions(self.engine)
+            with self.engine.connect() as conn:
+                migrate(conn, url=self.url)
+        except SQLAlchemyError as exc:
+            raise StoreError(Errors.E071.format(url=self.url, reason=_reason(exc))) from exc
+
+    # ------------------------------------------------------------------ writing
+
+    def put(self, result: DocumentResult, *, body: str | None, content_hash: str, pipeline_version: str) -> None:
+        rows = R.to_rows(
+            result,
+            body=body,
+            content_hash=content_hash,
+            pipeline_version=pipeline_version,
+            ingested_at=dt.datetime.now(dt.timezone.utc),
+        )
+        try:
+            with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":  # concurrent writers of one article: last one wins
+                    conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(result.article.id))))
+                self._delete(conn, result.article.id)
+                for table in S.ARTICLE_TABLES:
+                    self._insert(conn, table, rows[table.name])
+        except SQLAlchemyError as exc:
+            raise StoreError(_reason(exc)) from exc
+
+    def delete(self, article_id: str) -> bool:
+        with self.engine.begin() as conn:
+            return self._delete(conn, article_id)
+
+    @staticmethod
+    def _delete(conn: Connection, article_id: str) -> bool:
+        for table in reversed(S.ARTICLE_TABLES[1:]):
+            conn.execute(delete(table).where(table.c.article_id == article_id))
+        return conn.execute(delete(S.articles).where(S.articles.c.id == article_id)).rowcount > 0
+
+    @staticmethod
+    def _insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(insert(table), list(rows))
+
+    # ------------------------------------------------------------------ reading
+
+    def _reading(self) -> Connection:
+        conn = self.engine.connect()
+        if conn.dialect.name == "postgresql":  # one snapshot for the whole read
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        return conn
+
+    @contextmanager
+    def _read_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise StoreError(Errors.E074.format(url=self.url, reason=_reason(exc))) from exc
+
+    def fingerprint(self, article_id: str) -> Fingerprint | None:
+        query = select(S.articles.c.content_hash, S.articles.c.pipeline_version).where(S.articles.c.id == article_id)
+        with self._read_errors(), self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return Fingerprint(*row) if row else None
+
+    def article_ids(self) -> list[str]:
+        with self._read_errors(), self.engine.connect() as conn:
+            return list(conn.execute(select(S.articles.c.id).order_by(_by_code_point(conn, S.articles.c.id))).scalars())
+
+    def results(self, article_ids: Iterable[str] | None = None) -> Iterator[DocumentResult]:
+        with self._read_errors(), self._reading() as conn, conn.begin():
+            if article_ids is None:
+                query = select(S.articles.c.id).order_by(_by_code_point(conn, S.articles.c.id))
+                ids: Iterable[str] = conn.execute(query).scalars().all()
+            else:
+                ids = article_ids
+            iterator = iter(ids)
+            while chunk := list(islice(iterator, READ_CHUNK)):
+                yield from self._read_chunk(conn, chunk)
+
+    @staticmethod
+    def _read_chunk(conn: Connection, ids: list[str]) -> Iterator[DocumentResult]:
+        found = {r["id"]: r for r in conn.execute(select(S.articles).where(S.articles.c.id.in_(ids))).mappings()}
+        children: dict[str, dict[str, list[Any]]] = {aid: {} for aid in found}
+        for table in S.ARTICLE_TABLES[1:]:
+            order = [c for c in table.primary_key.columns]
+            query = select(table).where(table.c.article_id.in_(list(found))).order_by(*order)
+            for aid, group in groupby(conn.execute(query).mappings(), key=lambda r: r["article_id"]):
+                children[aid][table.name] = list(group)
+        for aid in ids:
+            if aid in found:
+                yield R.from_rows(found[aid], children[aid])
+
+    def claim_rows(self) -> Iterator[dict[str, Any]]:
+        view = S.claim_rows
+        with self._read_errors(), self._reading() as conn, conn.begin():
+            query = select(view).order_by(_by_code_point(conn, view.c.article_id), view.c.claim_seq)
+            for row in conn.execute(query).mappings():
+                yield dict(row)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _by_code_point(conn: Connection, column: ColumnElement[str]) -> ColumnElement[str]:
+    """Order ids as Python does (SQLite's default; PostgreSQL's "C" collation), whatever
+    the database's locale, so both backends export in the same order."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's message without SQLAlchemy's statement dump and link."""
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).strip().splitlines()[0]

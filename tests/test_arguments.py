@@ -1,0 +1,336 @@
+"""Subject and object by voice, control, coordination, light and converse verbs, on
+hand-built parses (the rule is under test, not the parser)."""
+
+from __future__ import annotations
+
+import pytest
+from docbuild import build
+
+from pipeline.config import CONFIG_DIR, load_yaml_model
+from pipeline.models import PredicatesConfig
+from pipeline.rules.argspans import expand, head_args
+from pipeline.rules.arguments import claim_heads
+from pipeline.rules.coref import MentionIndex, np_text_span
+from pipeline.rules.triggers import TriggerIndex
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
+
+
+@pytest.fixture(scope="module")
+def index(vocab_nlp, config):
+    return TriggerIndex(vocab_nlp.vocab, config)
+
+
+def triples(doc, index, config):
+    """(subjects, predicate, objects, rule) of every trigger that makes a claim."""
+    mentions = MentionIndex(doc, actor_nouns=config.actor_nouns)
+    out = []
+    for trig, heads in claim_heads(index.find(doc), index, mentions):
+        subs = [a.text for h in heads.subjects for t in expand(h, mentions) for a in head_args(t, mentions)]
+        objs = [a.text for h in heads.objects for t in expand(h, mentions) for a in head_args(t, mentions)]
+        out.append((subs, trig.predicate, objs, heads.rule))
+    return out
+
+
+CASES = [
+    pytest.param(
+        """
+        The the DET DT 2 det
+        Wagner Wagner PROPN NNP 2 compound B-ORG
+        Group Group PROPN NNP 4 nsubjpass I-ORG
+        was be AUX VBD 4 auxpass
+        criticized criticize VERB VBN 4 ROOT
+        by by ADP IN 4 agent
+        Mali Mali PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 4 punct
+        """,
+        [(["Mali"], "criticize", ["Wagner Group"], "passive-by")],
+        id="passive with by-agent: the critic is the by phrase",
+    ),
+    pytest.param(
+        """
+        The the DET DT 2 det
+        Wagner Wagner PROPN NNP 2 compound B-ORG
+        Group Group PROPN NNP 4 nsubjpass I-ORG
+        was be AUX VBD 4 auxpass
+        criticized criticize VERB VBN 4 ROOT
+        . . PUNCT . 4 punct
+        """,
+        [([], "criticize", ["Wagner Group"], "passive")],
+        id="agentless passive: no subject, the grammatical subject is the object",
+    ),
+    pytest.param(
+        """
+        France France PROPN NNP 6 nsubj B-GPE
+        , , PUNCT , 0 punct
+        the the DET DT 3 det
+        U.S. U.S. PROPN NNP 0 conj B-GPE
+        and and CCONJ CC 3 cc
+        ECOWAS ECOWAS PROPN NNP 3 conj B-ORG
+        introduced introduce VERB VBD 6 ROOT
+        sanctions sanction NOUN NNS 6 dobj
+        , , PUNCT , 6 punct
+        pausing pause VERB VBG 6 advcl
+        aid aid NOUN NN 9 dobj
+        and and CCONJ CC 10 cc
+        cooperation cooperation NOUN NN 10 conj
+        . . PUNCT . 6 punct
+        """,
+        [
+            (["France", "U.S.", "ECOWAS"], "sanction", ["sanctions"], "light-verb"),
+            (["France", "U.S.", "ECOWAS"], "suspend_cooperation", ["aid", "cooperation"], "phrase+xcomp-inherit"),
+        ],
+        id="coordination over subjects and objects; the participle inherits the subject",
+    ),
+    pytest.param(
+        """
+        ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
+        asked ask VERB VBD 1 ROOT
+        the the DET DT 3 det
+        military military NOUN NN 1 dobj
+        to to PART TO 5 aux
+        reinstate reinstate VERB VB 1 xcomp
+        Bazoum Bazoum PROPN NNP 5 dobj B-PERSON
+        . . PUNCT . 1 punct
+        """,
+        [
+            (["ECOWAS"], "appeal", ["military"], "svo-active"),
+            (["military"], "reinstate", ["Bazoum"], "object-control"),
+        ],
+        id="object control: asked the military to reinstate Bazoum",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        Senate Senate PROPN NNP 2 nsubj B-ORG
+        decided decide VERB VBD 2 ROOT
+        against against ADP IN 2 prep
+        military military ADJ JJ 5 amod
+        intervention intervention NOUN NN 3 pobj
+        . . PUNCT . 2 punct
+        """,
+        [(["Senate"], "oppose", ["military intervention"], "phrase")],
+        id="decided against military intervention: oppose",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        plan plan NOUN NN 2 nsubj
+        faced face VERB VBD 2 ROOT
+        opposition opposition NOUN NN 2 dobj
+        from from ADP IN 3 prep
+        Algeria Algeria PROPN NNP 4 pobj B-GPE
+        . . PUNCT . 2 punct
+        """,
+        [(["Algeria"], "oppose", ["plan"], "converse")],
+        id="converse verb: the plan faced opposition from Algeria",
+    ),
+    pytest.param(
+        """
+        Countries country NOUN NNS 5 nsubj
+        like like ADP IN 0 prep
+        Mali Mali PROPN NNP 1 pobj B-GPE
+        and and CCONJ CC 2 cc
+        Chad Chad PROPN NNP 2 conj B-GPE
+        turned turn VERB VBD 5 ROOT
+        to to ADP IN 5 prep
+        Wagner Wagner PROPN NNP 6 pobj B-ORG
+        . . PUNCT . 5 punct
+        """,
+        [(["Mali", "Chad"], "request_aid", ["Wagner"], "phrase")],
+        id="a class given with examples stands for its examples",
+    ),
+    pytest.param(
+        """
+        Italy Italy PROPN NNP 1 nsubj B-GPE
+        has have VERB VBZ 1 ROOT
+        300 300 NUM CD 3 nummod
+        troops troop NOUN NNS 1 dobj
+        stationed station VERB VBN 3 acl
+        in in ADP IN 4 prep
+        Niger Niger PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["Italy"], "deploy", ["Niger"], "phrase"), (["Italy"], "deploy", ["Niger"], "have-participle")],
+        id="deploy: the place is the object, the holder of the troops the subject",
+    ),
+    pytest.param(
+        """
+        Over over ADV RB 1 quantmod
+        1,500 1,500 NUM CD 3 nummod
+        Wagner Wagner PROPN NNP 3 compound B-ORG
+        members member NOUN NNS 5 nsubjpass
+        are be AUX VBP 5 auxpass
+        stationed station VERB VBN 5 ROOT
+        in in ADP IN 5 prep
+        Mali Mali PROPN NNP 6 pobj B-GPE
+        . . PUNCT . 5 punct
+        """,
+        [(["Wagner"], "deploy", ["Mali"], "passive-owner")],
+        id="agentless passive deploy: the owner of the force is the subject",
+    ),
+    pytest.param(
+        """
+        The the DET DT 2 det
+        coup coup NOUN NN 2 compound
+        leaders leader NOUN NNS 3 nsubj
+        declined decline VERB VBD 3 ROOT
+        their their PRON PRP$ 5 poss
+        visit visit NOUN NN 6 nsubj
+        citing cite VERB VBG 3 advcl
+        concerns concern NOUN NNS 6 dobj
+        . . PUNCT . 3 punct
+        """,
+        [(["coup leaders"], "reject", ["visit"], "svo-active")],
+        id="an object misparsed as the subject of a participle is recovered",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        leader leader NOUN NN 6 nsubj
+        and and CCONJ CC 1 cc
+        commander commander NOUN NN 1 conj
+        , , PUNCT , 1 punct
+        Chiyani Chiyani PROPN NNP 1 appos B-PERSON
+        declared declare VERB VBD 6 ROOT
+        himself himself PRON PRP 8 nsubj
+        chairman chairman NOUN NN 6 ccomp
+        . . PUNCT . 6 punct
+        """,
+        [(["Chiyani"], "assume_office", ["chairman"], "phrase")],
+        id="coordinated titles with one name are one person; the role is the object",
+    ),
+    pytest.param(
+        """
+        Algeria Algeria PROPN NNP 1 nsubj B-GPE
+        remains remain VERB VBZ 1 ROOT
+        a a DET DT 4 det
+        strategic strategic ADJ JJ 4 amod
+        partner partner NOUN NN 1 attr
+        for for ADP IN 4 prep
+        Russia Russia PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["Algeria"], "cooperate", ["Russia"], "copular")],
+        id="copular relation noun: Algeria remains a strategic partner for Russia",
+    ),
+    pytest.param(
+        """
+        In in ADP IN 7 prep
+        response response NOUN NN 0 pobj
+        , , PUNCT , 3 punct
+        France France PROPN NNP 1 appos B-GPE
+        and and CCONJ CC 3 cc
+        ECOWAS ECOWAS PROPN NNP 3 conj B-ORG
+        have have AUX VBP 7 aux
+        introduced introduce VERB VBN 7 ROOT
+        sanctions sanction NOUN NNS 7 dobj
+        . . PUNCT . 7 punct
+        """,
+        [(["France", "ECOWAS"], "sanction", ["sanctions"], "light-verb+stranded-subject")],
+        id="a subject hung as an apposition in the fronted phrase is recovered",
+    ),
+    pytest.param(
+        """
+        France France PROPN NNP 6 nsubj B-GPE
+        , , PUNCT , 0 punct
+        the the DET DT 3 det
+        U.S. U.S. PROPN NNP 0 appos B-GPE
+        and and CCONJ CC 3 cc
+        ECOWAS ECOWAS PROPN NNP 3 conj B-ORG
+        condemned condemn VERB VBD 6 ROOT
+        the the DET DT 8 det
+        coup coup NOUN NN 6 dobj
+        . . PUNCT . 6 punct
+        """,
+        [(["France", "U.S.", "ECOWAS"], "criticize", ["coup"], "svo-active")],
+        id="a list misparsed as an apposition is a coordination",
+    ),
+    pytest.param(
+        """
+        GM GM PROPN NNP 1 nsubj B-ORG
+        closed close VERB VBD 1 ROOT
+        1,100 1,100 NUM CD 1 dobj
+        of of ADP IN 2 prep
+        its its PRON PRP$ 5 poss
+        dealerships dealership NOUN NNS 3 pobj
+        . . PUNCT . 1 punct
+        """,
+        [(["GM"], "close", ["dealerships"], "svo-active")],
+        id="partitive: 1,100 of its dealerships",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        junta junta NOUN NN 3 nsubj
+        had have AUX VBD 3 aux
+        ordered order VERB VBN 3 ROOT
+        troops troop NOUN NNS 3 dobj
+        to to PART TO 6 aux
+        leave leave VERB VB 3 xcomp
+        and and CCONJ CC 6 cc
+        demanded demand VERB VBD 6 conj
+        talks talk NOUN NNS 8 dobj
+        . . PUNCT . 3 punct
+        """,
+        [
+            (["troops"], "withdraw", [], "object-control"),
+            (["junta"], "demand", ["talks"], "xcomp-inherit"),
+        ],
+        id="a finite verb hung on an infinitive is a conjunct of the governing verb",
+    ),
+    pytest.param(
+        """
+        Mali Mali PROPN NNP 1 nsubj B-GPE
+        accused accuse VERB VBD 1 ROOT
+        the the DET DT 3 det
+        bloc bloc NOUN NN 1 dobj
+        of of ADP IN 1 prep
+        imposing impose VERB VBG 4 pcomp
+        sanctions sanction NOUN NNS 5 dobj
+        . . PUNCT . 1 punct
+        """,
+        [
+            (["Mali"], "accuse", ["bloc"], "svo-active"),
+            (["bloc"], "sanction", ["sanctions"], "light-verb+object-control"),
+        ],
+        id="accused the bloc of imposing sanctions: the object does the gerund",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        RSF RSF PROPN NNP 2 nsubj B-ORG
+        said say VERB VBD 2 ROOT
+        its its PRON PRP$ 4 poss
+        fighters fighter NOUN NNS 5 nsubj
+        attacked attack VERB VBD 2 ccomp
+        a a DET DT 7 det
+        hospital hospital NOUN NN 5 dobj
+        . . PUNCT . 2 punct
+        """,
+        [(["RSF"], "attack", ["hospital"], "svo-active")],
+        id="its fighters: an actor acting through its members",
+    ),
+]
+
+
+@pytest.mark.parametrize(("table", "expected"), CASES)
+def test_arguments(index, config, vocab_nlp, table, expected):
+    assert triples(build(vocab_nlp.vocab, table), index, config) == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "head", "expected"),
+    [
+        ("the DET DT 2 det|military ADJ JJ 2 amod|agreements NOUN NNS 2 ROOT", 2, "military agreements"),
+        ("the DET DT 1 det|nation NOUN NN 3 poss|'s PART POS 1 case|airspace NOUN NN 3 ROOT", 3, "airspace"),
+        ("some DET DT 2 det|economic ADJ JJ 2 amod|aid NOUN NN 2 ROOT", 2, "economic aid"),
+    ],
+)
+def test_arguments_shortest_noun_phrase(vocab_nlp, table, head, expected):
+    rows = [f"{r.split()[0]} {r.split()[0]} {' '.join(r.split()[1:])}" for r in table.split("|")]
+    doc = build(vocab_nlp.vocab, "\n".join(rows))
+    assert np_text_span(doc[head]).text == expected

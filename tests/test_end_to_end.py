@@ -1,0 +1,52 @@
+"""The seed article through the full pipeline, scored against its hand-annotated gold.
+
+Prints the figures (run with ``-s`` to see them). FLOORS holds the minimum figures the
+lead sets; a figure below its floor fails the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, SEED_ID
+
+from pipeline import api
+from pipeline.gold import load_gold_documents
+from pipeline.io import read_article
+from pipeline.models import ScoreReport
+from pipeline.report import format_report
+from pipeline.scoring import micro_total, score_article
+
+GOLD_DIR = ROOT / "gold"
+CORPUS_DIR = ROOT / "corpora"
+
+# (layer, measure, field) -> minimum, e.g. ("claims", "core", "f1"): 0.5. Set by the lead.
+FLOORS: dict[tuple[str, str, str], float] = {}
+
+
+@pytest.fixture(scope="module")
+def seed_gold():
+    if not (GOLD_DIR / f"{SEED_ID}.yaml").is_file():
+        pytest.skip(f"no gold for the seed at {GOLD_DIR}")
+    docs, _ = load_gold_documents(GOLD_DIR, corpus=CORPUS_DIR)
+    return docs[SEED_ID]
+
+
+def test_end_to_end_repo_gold_is_valid(seed_gold):
+    gold = seed_gold.gold
+    assert seed_gold.body is not None
+    assert all(layer is not None for layer in (gold.sentences, gold.entities, gold.dates, gold.claims))
+
+
+@pytest.mark.slow
+def test_end_to_end_seed_scores(nlp, seed_gold):
+    article = read_article(CORPUS_DIR / f"{SEED_ID}.txt")
+    (result,) = api.process_articles([article], nlp=nlp)
+    assert not isinstance(result, Exception), result
+    scores = score_article(seed_gold.gold, result, body=seed_gold.body)
+    print("\n" + format_report(ScoreReport(articles=[scores], total=micro_total([scores])), max_errors=30))
+    figures = scores.model_dump()
+    for (layer, measure, field), floor in FLOORS.items():
+        value = figures[layer][measure][field]
+        assert value >= floor, f"{layer} {measure} {field} = {value:.3f} < floor {floor}"
+    for layer in ("entities", "dates", "claims", "sentences"):
+        assert figures[layer] is not None

@@ -1,0 +1,167 @@
+"""pipeline.engines: the local engine with worker processes, shards, and the Ray engine.
+
+The Ray test runs Ray in local mode (``ray.init(num_cpus=2)``, one actor) and is skipped
+when the ``ray`` extra is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import api
+from pipeline.engines.local import run_local
+from pipeline.engines.shards import list_shards, read_shard, shard_output
+from pipeline.errors import ConfigError, InputError
+from pipeline.models import Article, DocumentResult, RunSummary
+
+TEXTS = [
+    ("coup", "2023-08-09", "Niger's junta closed the airspace on Sunday. ECOWAS leaders will meet on Thursday."),
+    ("undated", None, "The United States suspended aid to Niger last month, officials said."),
+    ("troops", "2023-09-01", "France said it would withdraw its 1,500 troops from Niger by the end of the year."),
+    ("talks", "2023-08-20", "Algeria proposed a six-month transition plan; the junta rejected it on Monday."),
+    ("mali", "2022-02-17", 'Mali\'s government asked France to withdraw its forces "without delay".'),
+]
+
+
+def record(article_id: str, published: str | None, text: str) -> dict:
+    out = {"id": article_id, "text": text}
+    if published:
+        out["published"] = published
+    return out
+
+
+@pytest.fixture
+def batch(tmp_path) -> Path:
+    path = tmp_path / "wire.jsonl"
+    lines = [json.dumps(record(*t)) for t in TEXTS]
+    lines.insert(2, '{"id": "broken"')  # a bad line in the middle
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def lines_of(results) -> list[str]:
+    return [api.json_line(r) if isinstance(r, DocumentResult) else f"error: {r}\n" for r in results]
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_output_as_one(nlp, batch):
+    """Workers load the pipeline from the config and make their own Docs: the Doc
+    extension values (published, warnings) must be the same as in one process."""
+    one = lines_of(run_local(read_shard(batch), nlp=nlp, batch_size=2))
+    two = lines_of(run_local(read_shard(batch), workers=2, batch_size=2))
+    assert two == one
+    assert len(one) == 6 and one[2].startswith("error:")
+    records = [json.loads(x) for x in one if not x.startswith("error:")]
+    assert [r["article"]["published"] for r in records] == [t[1] for t in TEXTS]
+    assert [bool(r["warnings"]) for r in records] == [t[1] is None for t in TEXTS]
+
+
+@pytest.mark.slow
+def test_iter_extract_with_workers_counts_and_reports(batch):
+    summary = RunSummary()
+    calls: list[int] = []
+    ids = [r.article.id for r in api.iter_extract([batch], summary=summary, workers=2, progress=calls.append)]
+    assert ids == [t[0] for t in TEXTS]
+    assert (summary.processed, summary.skipped) == (5, 1)
+    assert calls == [1, 2, 3, 4, 5, 6]
+
+
+def test_list_shards_rejects_outputs_that_would_collide(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    for folder in ("x", "y"):
+        (tmp_path / folder / "day1.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(ConfigError, match="day1"):
+        list_shards([tmp_path / "x", tmp_path / "y"])
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "data.csv"])
+def test_list_shards_rejects_other_files(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match=name):
+        list_shards([path])
+
+
+def test_parquet_shard_reads_like_jsonl(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows = [record(*t) for t in TEXTS[:2]] + [{"id": "empty", "text": "   "}, {"text": "No id here."}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "day.parquet")
+    items = list(read_shard(tmp_path / "day.parquet"))
+    assert [i.meta.id if isinstance(i, Article) else "error" for i in items] == ["coup", "undated", "error", "day-4"]
+    assert "day.parquet:3" in str(items[2])
+    assert str(items[0].meta.published) == "2023-08-09" and items[1].meta.published is None
+
+
+def test_extract_ray_needs_an_output_folder(tmp_path):
+    with pytest.raises(ConfigError, match="folder"):
+        api.extract([tmp_path], engine="ray", output=None)
+
+
+def test_extract_rejects_unknown_engine(tmp_path):
+    with pytest.raises(ConfigError, match="spark"):
+        api.extract([tmp_path], engine="spark", output=tmp_path / "o.jsonl")
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_ray_engine_equals_local_engine_and_reruns_skip_finished_shards(nlp, batch, tmp_path):
+    ray = pytest.importorskip("ray", reason="the ray extra is not installed (pip install -e '.[ray]')")
+    pytest.importorskip("ray.data", reason="ray[data] is not installed")
+    from pipeline.engines.ray_engine import STAGING, extract_shards
+
+    second = tmp_path / "late.jsonl"
+    second.write_text(json.dumps(record(*TEXTS[0]) | {"id": "late"}) + "\n", encoding="utf-8")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        summary = extract_shards([batch, empty, second], output_dir=out, actors=1, batch_size=2)
+        for shard in (batch, empty, second):
+            local = [x for x in lines_of(run_local(read_shard(shard), nlp=nlp)) if not x.startswith("error:")]
+            assert shard_output(out, shard).read_text(encoding="utf-8") == "".join(local)
+        assert (summary.processed, summary.skipped) == (6, 1)
+        assert any("wire.jsonl:3" in e for e in summary.errors)
+        assert not (out / STAGING).exists()
+
+        shard_output(out, second).unlink()  # as if the run had died during this shard
+        again = extract_shards([batch, empty, second], output_dir=out, actors=1, batch_size=2)
+        assert (again.processed, again.skipped) == (1, 0)
+        assert len(shard_output(out, second).read_text(encoding="utf-8").splitlines()) == 1
+        assert len(shard_output(out, batch).read_text(encoding="utf-8").splitlines()) == 5
+    finally:
+        ray.shutdown()
+
+
+def test_input_errors_pass_through_the_local_engine(nlp):
+    error = InputError("x.jsonl:1: bad")
+    assert list(run_local([error], nlp=nlp)) == [error]
+
+
+def test_cli_extract_rejects_unknown_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--engine", "spark", "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2
+    assert "unknown engine 'spark'" in result.output
+
+
+@pytest.mark.slow
+def test_cli_extract_ends_with_a_summary_line(nlp, batch, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(batch), "-o", str(out), "--batch-size", "2"])
+    assert result.exit_code == 0
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("extracted 5 article(s), skipped 1 in ") and last.endswith("articles/s)")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5

@@ -1,0 +1,57 @@
+"""pipeline.progress: article counts, log lines off a terminal, the closing figures."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from pipeline.progress import ProgressReporter, _duration, count_articles
+
+
+def test_count_articles_counts_txt_files_and_jsonl_lines(tmp_path):
+    (tmp_path / "a.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"text": "x"}) + "\n\n" + json.dumps({"text": "y"}) + "\n", encoding="utf-8")
+    assert count_articles([tmp_path]) == 4
+    assert count_articles([batch]) == 2
+
+
+def test_count_articles_unknown_when_unreadable(tmp_path):
+    assert count_articles([tmp_path / "missing"]) is None
+
+
+@pytest.mark.parametrize("seconds,text", [(5, "5 s"), (65, "1 min 05 s"), (3725, "1 h 02 min")])
+def test_duration(seconds, text):
+    assert _duration(seconds) == text
+
+
+def test_log_lines_off_a_terminal_with_time_left():
+    stream = io.StringIO()
+    with ProgressReporter(total=10, stream=stream, interval=0.0) as progress:
+        for done in range(1, 4):
+            progress(done)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 3
+    assert lines[-1].startswith("progress: 3/10 articles, ")
+    assert "left" in lines[-1]
+    assert progress.summary().startswith("in ")
+
+
+def test_no_log_line_before_the_interval():
+    stream = io.StringIO()
+    with ProgressReporter(total=None, stream=stream, interval=3600.0) as progress:
+        progress(1)
+    assert stream.getvalue() == ""
+    assert progress.done == 1
+
+
+def test_live_bar_on_a_terminal_renders_to_its_stream():
+    stream = io.StringIO()
+    with ProgressReporter(total=5, stream=stream, live=True) as progress:
+        for done in range(1, 6):
+            progress(done)
+    assert progress.done == 5

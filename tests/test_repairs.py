@@ -1,0 +1,107 @@
+"""Repairs of frequent misparses, each on the hand-built wrong parse it repairs."""
+
+from __future__ import annotations
+
+from docbuild import build
+
+from pipeline.rules.coref import MentionIndex
+from pipeline.rules.repairs import (
+    listed_appositions,
+    partitive_head,
+    pobjs,
+    preconj_members,
+    stolen_object,
+    stranded_conjuncts,
+    stranded_subject,
+)
+
+
+def test_repairs_stranded_subject(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        In in ADP IN 5 prep
+        response response NOUN NN 0 pobj
+        , , PUNCT , 3 punct
+        France France PROPN NNP 1 appos B-GPE
+        have have AUX VBP 5 aux
+        introduced introduce VERB VBN 5 ROOT
+        """,
+    )
+    assert stranded_subject(doc[5], MentionIndex(doc)).text == "France"
+
+
+def test_repairs_stranded_conjuncts(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        According accord VERB VBG 8 prep
+        to to ADP IN 0 prep
+        AJ AJ PROPN NNP 1 pobj B-ORG
+        , , PUNCT , 2 punct
+        the the DET DT 5 det
+        UN UN PROPN NNP 2 appos B-ORG
+        and and CCONJ CC 0 cc
+        AU AU PROPN NNP 8 nsubj B-ORG
+        planned plan VERB VBD 8 ROOT
+        """,
+    )
+    assert [t.text for t in stranded_conjuncts(doc[7], MentionIndex(doc))] == ["UN"]
+
+
+def test_repairs_listed_appositions(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        France France PROPN NNP 5 nsubj B-GPE
+        , , PUNCT , 0 punct
+        Mali Mali PROPN NNP 0 appos B-GPE
+        and and CCONJ CC 2 cc
+        Chad Chad PROPN NNP 2 conj B-GPE
+        met meet VERB VBD 5 ROOT
+        """,
+    )
+    assert [t.text for t in listed_appositions(doc[0], MentionIndex(doc))] == ["Mali", "Chad"]
+
+
+def test_repairs_preconj_members(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        both both CCONJ CC 4 preconj
+        Bazoum Bazoum PROPN NNP 4 nmod B-PERSON
+        and and CCONJ CC 1 cc
+        leader leader NOUN NN 1 conj
+        Chiyani Chiyani PROPN NNP 4 ROOT B-PERSON
+        """,
+    )
+    assert [t.text for t in preconj_members(doc[4], MentionIndex(doc))] == ["Bazoum"]
+
+
+def test_repairs_stolen_object(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        They they PRON PRP 1 nsubj
+        declined decline VERB VBD 1 ROOT
+        the the DET DT 3 det
+        visit visit NOUN NN 4 nsubj
+        citing cite VERB VBG 1 advcl
+        concerns concern NOUN NNS 4 dobj
+        """,
+    )
+    assert stolen_object(doc[1]).text == "visit"
+
+
+def test_repairs_partitive_head_and_one_pobj(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        closed close VERB VBD 0 ROOT
+        1,100 1,100 NUM CD 0 dobj
+        of of ADP IN 1 prep
+        dealerships dealership NOUN NNS 2 pobj
+        """,
+    )
+    assert partitive_head(doc[1]).text == "dealerships"
+    assert [t.text for t in pobjs(doc[2])] == ["dealerships"]

@@ -1,0 +1,343 @@
+"""The scorer's arithmetic on tiny hand-made cases (SPEC section 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.models import Claim, DocumentResult, GoldFile
+from pipeline.scoring import (
+    content_words,
+    fold,
+    gold_as_prediction,
+    line_limit,
+    micro_total,
+    norm_value,
+    object_matches,
+    prf,
+    same_id,
+    score_article,
+    subject_matches,
+)
+
+BODY = (
+    "Niger's junta closed the airspace on Sunday. "
+    "France has not recognized the junta, Al Jazeera reported.\n"
+    "The U.S. will cut aid worth over $100 million in the 1990s style."
+)
+JUNTA = "National_Council_for_the_Safeguard_of_the_Homeland"
+
+
+def at(text: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = BODY.index(text, start + 1)
+    return start, start + len(text)
+
+
+def sentence_of(text: str) -> dict[str, int]:
+    start, _ = at(text)
+    lo = max(BODY.rfind(". ", 0, start) + 2, BODY.rfind("\n", 0, start) + 1, 0)
+    hi = min(i for i in (BODY.find(". ", start), BODY.find(".\n", start), len(BODY) - 1) if i >= 0) + 1
+    return {"start": lo, "end": hi}
+
+
+def ent(text: str, label: str, id_: str | None, occurrence: int = 0) -> dict:
+    s, e = at(text, occurrence)
+    return {"text": text, "start": s, "end": e, "label": label, "id": id_}
+
+
+def date(text: str, type_: str, value: str | None) -> dict:
+    s, e = at(text)
+    return {"text": text, "start": s, "end": e, "type": type_, "value": value}
+
+
+def gold_claim(evidence: str, subject: str | None, predicate: str, object_: str | None, **attrs) -> dict:
+    return {"evidence": evidence, "subject": subject, "predicate": predicate, "object": object_, **attrs}
+
+
+def pred_claim(evidence: str, subject, predicate: str, object_, **attrs) -> dict:
+    def arg(value):
+        if value is None:
+            return None
+        text, id_ = value if isinstance(value, tuple) else (value, None)
+        return {"text": text, "start": 0, "end": len(text), "id": id_}
+
+    return {"id": "c", "subject": arg(subject), "predicate": predicate, "object": arg(object_),
+            "evidence": sentence_of(evidence), "rule": "test", **attrs}  # fmt: skip
+
+
+GOLD_ENTITIES = [ent("Niger", "GPE", "Niger"), ent("France", "GPE", "France"), ent("Al Jazeera", "ORG", "Al_Jazeera")]
+GOLD_DATES = [date("Sunday", "DATE", "2023-08-06"), date("the 1990s", "DATE", "199X")]
+GOLD_CLAIMS = [
+    gold_claim("closed the airspace", JUNTA, "close", "airspace", date="2023-08-06"),
+    gold_claim("has not recognized the junta", "France", "recognize", JUNTA, negated=True, source=["Al_Jazeera"]),
+    gold_claim("will cut aid", "United_States", "suspend_cooperation", "aid", modality="planned",
+               quantity={"value": 100000000, "unit": "USD", "approx": "over"}),
+]  # fmt: skip
+PRED_CLAIMS = [
+    pred_claim("closed the airspace", ("junta", JUNTA), "close", "the airspace",
+               date={"text": "Sunday", "value": "2023-08-06"}),
+    pred_claim("has not recognized the junta", ("France", "France"), "recognize", ("the junta", JUNTA),
+               negated=True, source=["Al Jazeera"]),
+    pred_claim("will cut aid", ("U.S.", "United_States"), "suspend_cooperation", "aid", modality="planned",
+               quantity={"value": 1e8, "unit": "usd"}),
+]  # fmt: skip
+
+
+def gold_file(**layers) -> GoldFile:
+    return GoldFile.model_validate({"article": "a", **layers})
+
+
+def prediction(**layers) -> DocumentResult:
+    return DocumentResult.model_validate({"article": {"id": "a"}, **layers})
+
+
+def full_gold() -> GoldFile:
+    ends = [at("Sunday.")[1], at("reported.")[1], len(BODY)]
+    return gold_file(sentences=ends, entities=GOLD_ENTITIES, dates=GOLD_DATES, claims=GOLD_CLAIMS)
+
+
+def full_prediction(**changes) -> DocumentResult:
+    ends = [at("Sunday.")[1], at("reported.")[1], len(BODY)]
+    layers = {"sentences": [[s, e] for s, e in zip([0, *ends][:-1], ends, strict=True)], "entities": GOLD_ENTITIES,
+              "dates": GOLD_DATES, "claims": PRED_CLAIMS}  # fmt: skip
+    layers.update(changes)
+    return prediction(**layers)
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    "a,b,equal",
+    [
+        ("Mohamed_Bazoum", "mohamed bazoum", True),
+        ("Côte_d'Ivoire", "Cote d'Ivoire", True),
+        ("Abdourahamane_Tchiani", "ABDOURAHAMANE  TCHIANI", True),
+        ("Niger", "Nigeria", False),
+        (None, None, False),
+    ],
+)
+def test_scoring_same_id_ignores_case_accents_underscores(a, b, equal):
+    assert same_id(a, b) is equal
+
+
+@pytest.mark.parametrize(
+    "value,normal",
+    [("199", "199X"), ("199X", "199X"), ("19", "19XX"), ("2023-w32", "2023-W32"), (None, None), (" P2W ", "P2W"),
+     ("P2H", "PT2H"), ("P1D2H", "P1DT2H"), ("PT30S", "PT30S"), ("P2M", "P2M"), ("2019", "2019")],  # fmt: skip
+)
+def test_scoring_norm_value_decades(value, normal):
+    assert norm_value(value) == normal
+
+
+def test_scoring_content_words_drop_function_words():
+    assert content_words("the military agreements of the U.S.") == {"military", "agreements", "u"}
+    assert fold("É_té") == "e te"
+
+
+@pytest.mark.parametrize(
+    "gold,text,id_,expected",
+    [
+        ("Mohamed_Bazoum", "President Bazoum", "mohamed bazoum", True),
+        ("Mohamed_Bazoum", "Bazoum", "Niger", False),
+        ("protesters", "Protesters", None, True),
+        ("protesters", "the protesters", None, False),
+        (None, None, None, True),
+        ("Niger", None, None, False),
+    ],
+)
+def test_scoring_subject_matches_id_or_unlinked_text(gold, text, id_, expected):
+    pred = None if text is None else {"text": text, "start": 0, "end": 1, "id": id_}
+    from pipeline.models import ClaimArg
+
+    assert subject_matches(gold, pred and ClaimArg(**pred)) is expected
+
+
+@pytest.mark.parametrize(
+    "gold,text,id_,expected",
+    [
+        ("military agreements", "the military agreements", None, True),
+        ("military agreements", "agreements", None, True),
+        ("military agreements", "the troops", None, False),
+        ("airspace", "the", None, False),
+        ("Wagner_Group", "Wagner", "Wagner Group", True),
+        ("airspace", "airspace", "Niger", False),
+    ],
+)
+def test_scoring_object_matches_shared_content_word(gold, text, id_, expected):
+    from pipeline.models import ClaimArg
+
+    assert object_matches(gold, ClaimArg(text=text, start=0, end=1, id=id_)) is expected
+
+
+def test_scoring_prf_arithmetic():
+    s = prf(3, 1, 2)
+    assert (s.precision, s.recall) == (0.75, 0.6)
+    assert s.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+    assert prf(0, 0, 0).f1 == 0.0
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def test_scoring_perfect_predictions():
+    out = score_article(full_gold(), full_prediction(), body=BODY)
+    assert out.entities.strict.f1 == out.entities.overlap.f1 == out.entities.linking.accuracy == 1.0
+    assert out.dates.strict.f1 == out.dates.relaxed.f1 == out.dates.value.accuracy == out.dates.value_f1.f1 == 1.0
+    assert out.claims.core.f1 == out.claims.strict.f1 == 1.0
+    assert all(a.accuracy == 1.0 for a in out.claims.attributes.values())
+    assert out.sentences.boundaries.f1 == 1.0
+    assert out.errors == [] and out.contradictions == []
+
+
+@pytest.mark.parametrize("pred", [None, prediction()])
+def test_scoring_empty_predictions_are_all_false_negatives(pred):
+    out = score_article(full_gold(), pred, body=BODY)
+    assert (out.entities.strict.tp, out.entities.strict.fn, out.entities.strict.precision) == (0, 3, 0.0)
+    assert (out.claims.core.fn, out.dates.relaxed.fn, out.sentences.boundaries.fn) == (3, 2, 3)
+    assert out.claims.attributes["negated"].accuracy is None
+    assert {e.kind for e in out.errors} == {"fn"}
+
+
+def test_scoring_empty_gold_layer_is_scored_absent_layer_is_not():
+    out = score_article(gold_file(entities=[], claims=[]), full_prediction(), body=BODY)
+    assert (out.entities.strict.fp, out.entities.strict.recall, out.entities.strict.f1) == (3, 0.0, 0.0)
+    assert out.claims.core.fp == 3
+    assert out.dates is None and out.sentences is None
+    assert not any(e.layer in ("dates", "sentences") for e in out.errors)
+    total = micro_total([out, score_article(gold_file(dates=GOLD_DATES), full_prediction(), body=BODY)])
+    assert total.entities.strict.fp == 3 and total.dates.strict.tp == 2 and total.sentences is None
+
+
+def test_scoring_one_wrong_attribute_spoils_strict_only():
+    claims = [dict(c) for c in PRED_CLAIMS]
+    claims[2] = {**claims[2], "modality": "asserted"}
+    out = score_article(full_gold(), full_prediction(claims=claims), body=BODY)
+    assert out.claims.core.f1 == 1.0
+    assert (out.claims.strict.tp, out.claims.strict.fp, out.claims.strict.fn) == (2, 1, 1)
+    assert out.claims.attributes["modality"].correct == 2 and out.claims.attributes["negated"].accuracy == 1.0
+    (item,) = out.errors
+    assert item.kind == "mismatch" and "modality: gold planned, predicted asserted" in item.detail
+    assert item.sentence.startswith("The U.S. will cut aid")
+
+
+def test_scoring_duplicate_prediction_is_one_false_positive():
+    wrong_date = {**PRED_CLAIMS[0], "date": None}
+    claims = [wrong_date, PRED_CLAIMS[0], *PRED_CLAIMS[1:]]
+    out = score_article(gold_file(claims=GOLD_CLAIMS), prediction(claims=claims), body=BODY)
+    assert (out.claims.core.tp, out.claims.core.fp, out.claims.core.fn) == (3, 1, 0)
+    # the duplicate with the right date is the one paired
+    assert out.claims.strict.tp == 3 and out.claims.attributes["date"].accuracy == 1.0
+    assert [e.kind for e in out.errors] == ["fp"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"predicate": "open"},
+        {"subject": {"text": "Niger", "start": 0, "end": 5, "id": "Niger"}},
+        {"object": None},
+        {"evidence": {"start": 0, "end": 10}},
+    ],
+)
+def test_scoring_claim_core_mismatch_is_fp_and_fn(change):
+    claims = [{**PRED_CLAIMS[0], **change}]
+    out = score_article(gold_file(claims=GOLD_CLAIMS[:1]), prediction(claims=claims), body=BODY)
+    assert (out.claims.core.tp, out.claims.core.fp, out.claims.core.fn) == (0, 1, 1)
+
+
+def test_scoring_contradiction_is_listed():
+    claims = [PRED_CLAIMS[0], {**PRED_CLAIMS[1], "negated": False}, PRED_CLAIMS[2]]
+    out = score_article(full_gold(), full_prediction(claims=claims), body=BODY)
+    assert out.claims.core.f1 == 1.0 and out.claims.contradictions == 1
+    (item,) = out.contradictions
+    assert item.text == "has not recognized the junta" and "negated: gold True, predicted False" in item.detail
+    assert out.claims.attributes["negated"].correct == 2
+
+
+def test_scoring_source_date_quantity_normalised():
+    claims = [
+        {**PRED_CLAIMS[0], "date": {"text": "Sunday", "value": "2023-08-07"}},
+        {**PRED_CLAIMS[1], "source": ["AL JAZEERA", "Reuters"]},
+        {**PRED_CLAIMS[2], "quantity": {"value": 100000000, "unit": "USDs", "approx": None}},
+    ]
+    out = score_article(gold_file(claims=GOLD_CLAIMS), prediction(claims=claims), body=BODY)
+    attrs = out.claims.attributes
+    assert (attrs["date"].correct, attrs["source"].correct, attrs["quantity"].correct) == (2, 2, 3)
+
+
+def test_scoring_entities_strict_versus_overlap():
+    pred = [
+        {"text": "Niger's", "start": 0, "end": 7, "label": "GPE", "id": "Niger"},
+        {**GOLD_ENTITIES[1], "label": "NORP"},
+        {**GOLD_ENTITIES[2], "id": "al jazeera"},
+    ]
+    out = score_article(gold_file(entities=GOLD_ENTITIES), prediction(entities=pred), body=BODY)
+    assert (out.entities.strict.tp, out.entities.strict.fp, out.entities.strict.fn) == (1, 2, 2)
+    assert (out.entities.overlap.tp, out.entities.overlap.fp, out.entities.overlap.fn) == (2, 1, 1)
+    assert out.entities.linking.accuracy == 1.0
+    kinds = sorted((e.kind, e.text) for e in out.errors)
+    assert kinds == [("fn", "France"), ("fp", "France"), ("mismatch", "Niger")]
+
+
+def test_scoring_linking_accuracy_over_strict_matches_with_id():
+    gold = [*GOLD_ENTITIES, ent("U.S.", "GPE", None)]
+    pred = [{**GOLD_ENTITIES[0], "id": None}, {**GOLD_ENTITIES[1], "id": "Frànce"}, GOLD_ENTITIES[2],
+            ent("U.S.", "GPE", "United_States")]  # fmt: skip
+    out = score_article(gold_file(entities=gold), prediction(entities=pred), body=BODY)
+    assert (out.entities.linking.correct, out.entities.linking.total) == (2, 3)
+    assert out.entities.strict.f1 == 1.0
+
+
+def test_scoring_dates_relaxed_value_accuracy_and_value_f1():
+    pred = [
+        {**date("on Sunday", "DATE", "2023-08-06")},
+        {**GOLD_DATES[1], "value": "199"},
+        date("Niger", "DATE", "2023"),
+    ]
+    out = score_article(gold_file(dates=GOLD_DATES), prediction(dates=pred), body=BODY)
+    d = out.dates
+    assert (d.strict.tp, d.relaxed.tp, d.relaxed.fp) == (1, 2, 1)
+    assert d.value.accuracy == 1.0 and d.type.accuracy == 1.0
+    assert (d.value_f1.tp, d.value_f1.fp, d.value_f1.fn) == (2, 1, 0)
+    pred[1]["value"] = "1990"
+    d = score_article(gold_file(dates=GOLD_DATES), prediction(dates=pred), body=BODY).dates
+    assert d.value.correct == 1 and d.value_f1.tp == 1
+
+
+def test_scoring_sentence_boundaries_ignore_trailing_space():
+    ends = [at("Sunday.")[1], at("reported.")[1], len(BODY)]
+    pred = [[0, ends[0] + 1], [ends[0] + 1, ends[1] - 1], [ends[1] + 1, len(BODY)]]
+    out = score_article(gold_file(sentences=ends), prediction(sentences=pred), body=BODY)
+    b = out.sentences.boundaries
+    assert (b.tp, b.fp, b.fn) == (2, 1, 1)
+
+
+def test_scoring_micro_total_adds_counts():
+    one = score_article(full_gold(), full_prediction(), body=BODY)
+    two = score_article(full_gold(), None, body=BODY)
+    total = micro_total([one, two])
+    assert (total.claims.core.tp, total.claims.core.fn) == (3, 3)
+    assert total.claims.core.precision == 1.0 and total.claims.core.recall == 0.5
+    assert total.entities.linking.total == 3
+
+
+def test_scoring_gold_as_prediction_agrees_with_itself():
+    gold = full_gold()
+    out = score_article(gold, gold_as_prediction(gold, BODY), body=BODY)
+    assert out.claims.strict.f1 == out.entities.strict.f1 == out.dates.value_f1.f1 == 1.0
+    assert out.sentences.boundaries.f1 == 1.0
+    assert isinstance(gold_as_prediction(gold, BODY).claims[0], Claim)
+
+
+def test_scoring_lines_limits_scoring_to_the_annotated_head():
+    # BODY's second line holds "The U.S. will cut aid": outside a 1-line head.
+    late = date("the 1990s", "DATE", "199X")
+    gold = gold_file(dates=GOLD_DATES[:1], claims=GOLD_CLAIMS)
+    pred = prediction(dates=[GOLD_DATES[0], late], claims=PRED_CLAIMS[:2])
+    whole = score_article(gold, pred, body=BODY)
+    head = score_article(gold, pred, body=BODY, lines=1)
+    assert (whole.dates.relaxed.fp, whole.claims.core.fn) == (1, 1)
+    assert (head.dates.relaxed.fp, head.claims.core.fn, head.claims.core.f1) == (0, 0, 1.0)
+    assert line_limit(BODY, 1) == BODY.index("\n") + 1 and line_limit(BODY, 9) == len(BODY)

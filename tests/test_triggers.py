@@ -1,0 +1,176 @@
+"""TriggerIndex: phrases, light verbs, single words and their precedence, on hand-built
+parses (no model loaded), with the real configs/predicates.yaml."""
+
+from __future__ import annotations
+
+import pytest
+from docbuild import build
+
+from pipeline.config import CONFIG_DIR, load_yaml_model, parse_yaml_model
+from pipeline.errors import ConfigError
+from pipeline.models import PredicatesConfig
+from pipeline.rules.triggers import TriggerIndex, phrase_words
+
+
+@pytest.fixture(scope="module")
+def index(vocab_nlp):
+    return TriggerIndex(vocab_nlp.vocab, load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig))
+
+
+def found(index, doc):
+    return [(t.token.i, t.predicate, t.rule) for t in index.find(doc)]
+
+
+CASES = [
+    pytest.param(
+        """
+        Nigeria Nigeria PROPN NNP 1 nsubj B-GPE
+        cut cut VERB VBD 1 ROOT
+        off off ADP RP 1 prt
+        its its PRON PRP$ 5 poss
+        electricity electricity NOUN NN 5 compound
+        supply supply NOUN NN 1 dobj
+        . . PUNCT . 1 punct
+        """,
+        [(1, "suspend_cooperation", "phrase")],
+        id="phrasal verb: Nigeria cut off its electricity supply.",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        leaders leader NOUN NNS 2 nsubj
+        held hold VERB VBD 2 ROOT
+        talks talk NOUN NNS 2 dobj
+        with with ADP IN 3 prep
+        Nuland Nuland PROPN NNP 4 pobj B-PERSON
+        . . PUNCT . 2 punct
+        """,
+        [(2, "meet", "light-verb")],
+        id="light verb: The leaders held talks with Nuland.",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        leaders leader NOUN NNS 2 nsubj
+        engaged engage VERB VBD 2 ROOT
+        in in ADP IN 2 prep
+        talks talk NOUN NNS 3 pobj
+        . . PUNCT . 2 punct
+        """,
+        [(2, "meet", "light-verb")],
+        id="light verb with in: The leaders engaged in talks.",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        rejected reject VERB VBD 1 ROOT
+        meetings meeting NOUN NNS 1 dobj
+        . . PUNCT . 1 punct
+        """,
+        [(1, "reject", "verb")],
+        id="an event noun that is a trigger's object is no claim: They rejected meetings.",
+    ),
+    pytest.param(
+        """
+        There there PRON EX 1 expl
+        are be VERB VBP 1 ROOT
+        whispers whisper NOUN NNS 1 attr
+        that that SCONJ IN 6 mark
+        they they PRON PRP 6 nsubj
+        have have AUX VBP 6 aux
+        been be AUX VBN 2 acl
+        in in ADP IN 6 prep
+        touch touch NOUN NN 7 pobj
+        with with ADP IN 8 prep
+        Wagner Wagner PROPN NNP 9 pobj B-ORG
+        . . PUNCT . 1 punct
+        """,
+        [(6, "contact", "phrase")],
+        id="a phrase stays in its clause: there are whispers that they have been in touch with Wagner",
+    ),
+    pytest.param(
+        """
+        He he PRON PRP 1 nsubj
+        suggested suggest VERB VBD 1 ROOT
+        that that SCONJ IN 4 mark
+        talks talk NOUN NNS 4 nsubj
+        failed fail VERB VBD 1 ccomp
+        . . PUNCT . 1 punct
+        """,
+        [(3, "meet", "nominal")],
+        id="a reporting use is no trigger: He suggested that talks failed.",
+    ),
+    pytest.param(
+        """
+        the the DET DT 2 det
+        detained detain VERB VBN 2 amod
+        president president NOUN NN 2 ROOT
+        """,
+        [],
+        id="an adjectival participle is no trigger: the detained president",
+    ),
+    pytest.param(
+        """
+        ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
+        threatened threaten VERB VBD 1 ROOT
+        military military ADJ JJ 3 amod
+        intervention intervention NOUN NN 1 dobj
+        . . PUNCT . 1 punct
+        """,
+        [(1, "threaten", "verb")],
+        id="ECOWAS threatened military intervention.",
+    ),
+    pytest.param(
+        """
+        Clashes clash NOUN NNS 1 nsubj
+        left leave VERB VBD 1 ROOT
+        dozens dozen NOUN NNS 3 nsubj
+        dead dead ADJ JJ 1 ccomp
+        . . PUNCT . 1 punct
+        """,
+        [],
+        id="a resultative is no event: clashes left dozens dead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("table", "expected"), CASES)
+def test_triggers_found(index, vocab_nlp, table, expected):
+    assert found(index, build(vocab_nlp.vocab, table)) == expected
+
+
+def test_triggers_phrase_words_alternatives():
+    assert phrase_words("call on|upon") == [["call"], ["on", "upon"]]
+
+
+def test_triggers_phrase_final_preposition_is_object_slot(index, vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Mali Mali PROPN NNP 1 nsubj B-GPE
+        turned turn VERB VBD 1 ROOT
+        to to ADP IN 1 prep
+        Wagner Wagner PROPN NNP 2 pobj B-ORG
+        . . PUNCT . 1 punct
+        """,
+    )
+    (trig,) = index.find(doc)
+    assert (trig.predicate, trig.obj_prep.i) == ("request_aid", 2)
+
+
+def test_triggers_config_error_names_field():
+    text = "predicates:\n  - name: meet\n    cameo: '4'\n"
+    with pytest.raises(ConfigError, match=r"predicates.yaml:3: field 'predicates.0.cameo'"):
+        parse_yaml_model(text, PredicatesConfig, path="predicates.yaml")
+
+
+def test_triggers_config_rejects_a_lemma_of_two_predicates():
+    text = "predicates:\n  - {name: meet, verbs: [meet]}\n  - {name: visit, verbs: [meet]}\n"
+    with pytest.raises(ConfigError, match="triggers both"):
+        parse_yaml_model(text, PredicatesConfig)
+
+
+def test_triggers_config_has_the_spec_vocabulary():
+    config = load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
+    assert len(config.predicates) == 36
+    assert {"say", "tell", "disclose", "announce"} <= set(config.reporting_verbs)
