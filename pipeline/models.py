@@ -310,7 +310,9 @@ class PredicateSpec(Strict):
     "there") rather than the direct object ("deploy troops to Niger" -> Niger; the
     troops' owner, "Wagner members", is then the subject when none is named).
     ``clause_object``: without a direct object, the subject of the clausal complement is
-    the object ("warned that any intrusion could ..." -> intrusion)."""
+    the object ("warned that any intrusion could ..." -> intrusion). ``actor_verbs``:
+    verbs of ``verbs`` that make the claim only with an actor object, also the subject
+    of their complement ("helped Mali", "help them fight"; not "helped end the crisis")."""
 
     name: str = Field(pattern=r"^[a-z_]+$")
     cameo: str | None = Field(default=None, pattern=r"^\d{2}$")
@@ -326,6 +328,7 @@ class PredicateSpec(Strict):
     nominal: bool = True
     prefer_prep_object: bool = False
     clause_object: bool = False
+    actor_verbs: list[str] = Field(default_factory=list)
 
     _cameo = field_validator("cameo", mode="before")(_iso_text)
 
@@ -346,6 +349,9 @@ class PredicatesConfig(Strict):
     intent_nouns: list[str] = Field(default_factory=list)
     object_control_verbs: list[str] = Field(default_factory=list)
     actor_nouns: list[str] = Field(default_factory=list)
+    # verbs whose infinitive is their content, not an event: "threatened to use force"
+    # (object "force"; "use force" makes no claim of its own)
+    content_verbs: list[str] = Field(default_factory=list)
     predicates: list[PredicateSpec] = Field(min_length=1)
 
     @field_validator("predicates")

@@ -125,3 +125,120 @@ def test_coref_description_kind(vocab_nlp, table, i, expected):
 def test_coref_pronoun_classes(vocab_nlp):
     doc = build(vocab_nlp.vocab, "they they PRON PRP 1 nsubj\nsaw see VERB VBD 1 ROOT\nher she PRON PRP 1 dobj")
     assert (pronoun_class(doc[0]), pronoun_class(doc[1]), pronoun_class(doc[2])) == ("plural", None, "person")
+
+
+# ---------------------------------------------------------------------- groups of countries
+
+
+def _linked(doc):
+    """Give every entity a kb id (its text), as the gazetteer would."""
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=e.text.replace(" ", "_")) for e in doc.ents]
+    return doc
+
+
+# "junta" of a country, as the gazetteer's description rules would say it
+JUNTAS = {("junta", "Mali"): "Junta_of_Mali", ("junta", "Chad"): "Junta_of_Chad"}
+GROUP_ACTORS = ["ruler", "junta", "government", "country", "authority"]
+
+GROUP_TABLE = """
+    The the DET DT 1 det
+    rulers ruler NOUN NNS 8 nsubj
+    of of ADP IN 1 prep
+    Mali Mali PROPN NNP 2 pobj B-GPE
+    , , PUNCT , 3 punct
+    Chad Chad PROPN NNP 3 conj B-GPE
+    and and CCONJ CC 5 cc
+    Niger Niger PROPN NNP 5 conj B-GPE
+    said say VERB VBD 8 ROOT
+    they they PRON PRP 10 nsubj
+    left leave VERB VBD 8 ccomp
+    . . PUNCT . 8 punct
+    The the DET DT 13 det
+    juntas junta NOUN NNS 14 nsubj
+    met meet VERB VBD 14 ROOT
+    . . PUNCT . 14 punct
+    All all DET DT 17 det
+    three three NUM CD 18 nsubj
+    agreed agree VERB VBD 18 ROOT
+    . . PUNCT . 18 punct
+    The the DET DT 22 det
+    Malian malian ADJ JJ 22 amod B-NORP
+    authorities authority NOUN NNS 23 nsubj
+    spoke speak VERB VBD 23 ROOT
+    . . PUNCT . 23 punct
+"""
+
+
+@pytest.fixture
+def group_index(vocab_nlp):
+    doc = _linked(build(vocab_nlp.vocab, GROUP_TABLE))
+    # the rulers of a country: its junta when the gazetteer names one, else the country
+    describe = lambda phrase, country: JUNTAS.get((phrase, country))  # noqa: E731
+    return doc, MentionIndex(doc, actor_nouns=GROUP_ACTORS, describe_owned=describe)
+
+
+@pytest.mark.parametrize(
+    ("i", "expected"),
+    [
+        pytest.param(1, ["Mali", "Chad", "Niger"], id="rulers of X, Y and Z: ranges over the three"),
+        pytest.param(13, ["Mali", "Chad", "Niger"], id="the juntas: the set named before"),
+        pytest.param(17, ["Mali", "Chad", "Niger"], id="all three: the set of three"),
+        pytest.param(22, [], id="the Malian authorities: one owner, no set"),
+    ],
+)
+def test_coref_group_countries(group_index, i, expected):
+    doc, index = group_index
+    assert [a.id for a in index.group_countries(doc[i])] == expected
+
+
+def test_coref_group_members_take_each_countrys_description(group_index):
+    doc, index = group_index
+    # "junta" has a description for Mali and Chad; Niger has none here, so the country
+    assert [a.id for a in index.group_members(doc[13])] == ["Junta_of_Mali", "Junta_of_Chad", "Niger"]
+    assert [a.id for a in index.group_members(doc[17])] == ["Mali", "Chad", "Niger"]
+
+
+def test_coref_plural_pronoun_takes_the_group(group_index):
+    doc, index = group_index
+    assert [a.id for a in index.resolve(doc[9])] == ["Mali", "Chad", "Niger"]
+
+
+def test_coref_member_for_a_country_inside_the_group(group_index):
+    doc, index = group_index
+    assert index.member_for(doc[5]).id == "Chad"
+    assert index.member_for(doc[9]) is None
+
+
+def test_coref_kind_noun_with_of_complement_is_no_anaphor(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        the the DET DT 1 det
+        movement movement NOUN NN 1 ROOT
+        of of ADP IN 1 prep
+        people people NOUN NNS 2 pobj
+        """,
+    )
+    assert description_kind(doc[1]) is None
+
+
+def test_coref_the_two_sides_are_the_two_actors_of_the_clause_before(vocab_nlp):
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Tiani Tiani PROPN NNP 1 nsubj B-PERSON
+        received receive VERB VBD 1 ROOT
+        the the DET DT 3 det
+        delegation delegation NOUN NN 1 dobj
+        . . PUNCT . 1 punct
+        The the DET DT 7 det
+        two two NUM CD 7 nummod
+        sides side NOUN NNS 8 nsubj
+        agreed agree VERB VBD 8 ROOT
+        . . PUNCT . 8 punct
+        """,
+    )
+    index = MentionIndex(doc, actor_nouns=["delegation"])
+    assert [a.text for a in index.group_members(doc[7])] == ["Tiani", "delegation"]

@@ -165,3 +165,13 @@ def test_cli_extract_ends_with_a_summary_line(nlp, batch, tmp_path):
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("extracted 5 article(s), skipped 1 in ") and last.endswith("articles/s)")
     assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+@pytest.mark.slow
+def test_worker_that_cannot_load_the_pipeline_stops_the_run_with_its_reason(batch, tmp_path):
+    from pipeline.errors import SahelError
+
+    config = tmp_path / "pipeline.yaml"
+    config.write_text("model: no_such_spacy_model\n", encoding="utf-8")
+    with pytest.raises(SahelError, match="no_such_spacy_model"):
+        list(run_local(read_shard(batch), config=config, workers=2, batch_size=2))

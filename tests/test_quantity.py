@@ -375,3 +375,20 @@ def test_claim_quantity_with_the_pipeline(nlp, text, trigger, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
     assert _as_tuple(claim_quantity(token)) == expected
+
+
+def test_a_definite_count_of_actors_is_no_quantity(vocab_nlp):
+    """ "the three governments signed a charter": the number counts actors named before."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        the the DET DT 2 det
+        three three NUM CD 2 nummod
+        governments government NOUN NNS 3 nsubj
+        signed sign VERB VBD 3 ROOT
+        a a DET DT 5 det
+        charter charter NOUN NN 3 dobj
+        . . PUNCT . 3 punct
+        """,
+    )
+    assert claim_quantity(doc[3]) is None

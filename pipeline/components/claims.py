@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from spacy.language import Language
@@ -58,6 +59,37 @@ def _gazetteer_resolver(nlp: Language | None):
     return resolve
 
 
+def _owned_describer(nlp: Language | None):
+    """``(doc) -> (phrase, country id) -> id | None``: what a description denotes for one
+    country ("junta" of Mali), by the gazetteer's description rules, or who held the role
+    it names then ("president" of Nigeria)."""
+    try:
+        from collections import Counter
+
+        from ..rules.mentions import describe, role_holder
+    except ImportError:  # pragma: no cover
+        return None
+    if nlp is None or "sahel_gazetteer" not in nlp.pipe_names:
+        return None
+    index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
+    if index is None:
+        return None
+
+    def for_doc(doc: Doc):
+        published = getattr(doc._, "published", None)
+
+        def owned(phrase: str, owner: str) -> str | None:
+            try:
+                found = describe(phrase, index, published, Counter(), [owner], owner)
+                return found or role_holder(phrase, owner, index, published)
+            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
+                return None
+
+        return owned
+
+    return for_doc
+
+
 class ClaimExtractor:
     """Writes ``doc._.claims`` (a list of :class:`pipeline.models.Claim`)."""
 
@@ -67,6 +99,7 @@ class ClaimExtractor:
         self.config: PredicatesConfig | None = None
         self.index: TriggerIndex | None = None
         self._describe = None
+        self._owned = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
         """Load and compile the predicate vocabulary of ``path`` (default configs/predicates.yaml)."""
@@ -76,30 +109,40 @@ class ClaimExtractor:
             raise ConfigError(Errors.E090.format(path=self.path))
         self.index = TriggerIndex(nlp.vocab, self.config)
         self._describe = _gazetteer_resolver(nlp)
+        self._owned = _owned_describer(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.index is None:  # not initialized: no vocabulary, no claims
             doc._.claims = []
             return doc
-        doc._.claims = extract_claims(doc, self.index, describe=self._describe)
+        owned = self._owned(doc) if self._owned is not None else None
+        doc._.claims = extract_claims(doc, self.index, describe=self._describe, describe_owned=owned)
         return doc
 
 
-def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None) -> list[Claim]:
+def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None, describe_owned=None) -> list[Claim]:
     """Every claim of ``doc`` (see the module docstring for the steps)."""
     config = index.config
-    mentions = MentionIndex(doc, actor_nouns=config.actor_nouns, mentions_key=MENTIONS_KEY, describe=describe)
+    mentions = MentionIndex(
+        doc,
+        actor_nouns=config.actor_nouns,
+        mentions_key=MENTIONS_KEY,
+        describe=describe,
+        describe_owned=describe_owned,
+    )
     date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
     article_key = text_key(doc.text)
     claims: list[Claim] = []
     for trig, heads in claim_heads(index.find(doc), index, mentions):
+        trig = _troop_movement(trig, heads)
         spec = index.spec(trig.predicate)
         subjects = _args(heads.subjects, mentions)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
         if spec.object_required and not objects:
             continue
-        if spec.object_actor and (not heads.objects or not all(_actor(t, mentions) for t in heads.objects)):
+        actor_needed = spec.object_actor or trig.token.lemma_.lower() in spec.actor_verbs
+        if actor_needed and (not heads.objects or not all(_actor(t, mentions) for t in heads.objects)):
             continue
         attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
         sources = _sources(attrs.sources, mentions)
@@ -120,6 +163,19 @@ def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None) -> list[Clai
     return dedupe(claims)
 
 
+# movements of troops are deployments, not visits (docs/annotation.md: "deploy is for
+# troops"): "Russian military personnel arrived in Ouagadougou"
+TROOP_NOUNS = frozenset({"troop", "soldier", "personnel", "force", "mercenary", "fighter", "contingent", "unit"})
+
+
+def _troop_movement(trig: Trigger, heads) -> Trigger:
+    if trig.predicate != "visit" or not heads.subjects:
+        return trig
+    if all(t.lemma_.lower() in TROOP_NOUNS for t in heads.subjects):
+        return dataclasses.replace(trig, predicate="deploy")
+    return trig
+
+
 def _first_offset(claim: Claim) -> int:
     offsets = [a.start for a in (claim.subject, claim.object) if a is not None]
     return min(offsets) if offsets else claim.evidence.start
@@ -138,11 +194,22 @@ def _actor(token, mentions: MentionIndex) -> bool:
     return any(mentions.is_actor(t) for t in expand(token, mentions))
 
 
+def _publisher(token, mentions: MentionIndex) -> Arg | None:
+    """The organisation or country behind a document-like source: "U.N. figures",
+    "the army's statement" (not an actor noun, one named owner)."""
+    if mentions.is_actor(token) or token.pos_ != "NOUN":
+        return None
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and mentions.entity_at(c) is not None]
+    owners = [mentions.entity_at(c) for c in owners if mentions.entity_at(c).label_ in ("ORG", "GPE")]
+    return Arg.of(owners[0], owners[0].kb_id_) if len(owners) == 1 else None
+
+
 def _sources(spans, mentions: MentionIndex) -> list[str]:
     """Source spans to ids (entity, description, antecedent) or, unlinked, their text."""
     out: list[str] = []
     for span in spans:
-        for arg in head_args(span.root, mentions):
+        member = mentions.member_for(span.root) or _publisher(span.root, mentions)
+        for arg in [member] if member is not None else head_args(span.root, mentions):
             value = arg.id or arg.text
             if value not in out:
                 out.append(value)

@@ -167,7 +167,7 @@ def extract_shards(
             ray.data.from_items(
                 [{"index": i, "shard": str(s)} for i, s in enumerate(todo)], override_num_blocks=len(todo)
             )
-            .flat_map(shard_rows)
+            .flat_map(shard_rows, num_cpus=0)  # light I/O: never waits for a CPU the actors hold
             .map_batches(
                 Extractor,
                 fn_constructor_kwargs={

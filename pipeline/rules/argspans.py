@@ -16,7 +16,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .coref import Arg, MentionIndex, np_text_span, pronoun_class
-from .repairs import listed_appositions, partitive_head, pobjs, preconj_members, stranded_conjuncts
+from .repairs import (
+    appositive_conjunct,
+    fronted_place,
+    listed_appositions,
+    partitive_head,
+    pobjs,
+    preconj_members,
+    stranded_conjuncts,
+)
 
 EXAMPLE_PREPS = frozenset({"like", "including"})
 
@@ -43,6 +51,8 @@ MEMBER_NOUNS = frozenset(
         "officer",
     }
 )
+# parts of an organisation that denote it: "the local branch of Islamic State"
+BRANCH_NOUNS = frozenset({"branch", "wing", "arm", "affiliate", "franchise", "offshoot", "cell", "chapter"})
 # predicative nouns name a role, not a referent ("declared himself chairman")
 PREDICATIVE = frozenset({"attr", "oprd", "ccomp", "xcomp", "acomp"})
 
@@ -53,7 +63,10 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
     if token.dep_ == "conj" or pronoun_class(token) is not None:
         group = [token]
     else:
-        group = [token, *[c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
+        group = [
+            token,
+            *[c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and not appositive_conjunct(c)],
+        ]
         group = [
             *stranded_conjuncts(token, index),
             *preconj_members(token, index),
@@ -103,6 +116,14 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         return [Arg.of(ent, ent.kb_id_)]
     if token.dep_ in PREDICATIVE and token.pos_ == "NOUN":
         return [Arg.of(np_text_span(token))]
+    members = index.group_members(token)
+    if members:
+        return list(members)
+    place = fronted_place(token)
+    if place is not None and index.entity_at(place) is not None:
+        owned = index.owned_description(token, index.entity_at(place))
+        if owned is not None:
+            return [owned]
     mention = index.mention_at(token)
     if mention is not None:
         return [Arg.of(mention, mention.kb_id_)]
@@ -111,11 +132,13 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
             app = index.entity_at(child)
             if app is not None and app.label_ in ("PERSON", "ORG", "GPE"):
                 return [Arg.of(app, app.kb_id_)]
+    if index.is_actor(token) and (named := _stranded_apposition(token, index)) is not None:
+        return [Arg.of(named, named.kb_id_)]
     if index.describe is not None and token.pos_ in ("NOUN", "PROPN"):
         kb_id = index.describe(token.doc[token.left_edge.i : token.i + 1])
         if kb_id:
             return [Arg.of(np_text_span(token), kb_id)]
-    if pronoun_class(token) is not None or token.pos_ == "NOUN":
+    if pronoun_class(token) is not None or token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
         resolved = index.resolve(token, exclude=exclude)
         if resolved:
             if pronoun_class(token) is not None and all(a.id for a in resolved):
@@ -125,6 +148,16 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         for child in token.children:
             ent = index.entity_at(child)
             if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):
+                return [Arg.of(ent, ent.kb_id_)]
+    if token.pos_ == "NOUN" and token.lemma_.lower() in BRANCH_NOUNS:
+        # "the local branch of Islamic State", "al Qaeda's Sahel affiliate": a branch acts
+        # for its organisation, as members do
+        owners = [c for c in token.children if c.dep_ == "poss"] + [
+            p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in pobjs(prep)
+        ]
+        for owner in owners:
+            ent = index.entity_at(owner)
+            if ent is not None and ent.label_ == "ORG" and Arg.of(ent, ent.kb_id_).key not in exclude:
                 return [Arg.of(ent, ent.kb_id_)]
     if token.pos_ == "NOUN" and token.lemma_.lower() in MEMBER_NOUNS:
         # "its fighters", "Sudan's army": an actor acting through its members
@@ -139,3 +172,18 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         span = token.doc[token.left_edge.i : token.right_edge.i + 1]
         return [Arg.of(span)]
     return [Arg.of(np_text_span(token))]
+
+
+def _stranded_apposition(token: Token, index: MentionIndex):
+    """ "The U.N. mission in Mali, MINUSMA, ended": the organisation's name hung as an
+    apposition on the place of the actor noun (a place is not restated by an ORG)."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+        for pobj in pobjs(prep):
+            place = index.entity_at(pobj)
+            if place is None or place.label_ not in ("GPE", "LOC"):
+                continue
+            for app in (c for c in pobj.children if c.dep_ == "appos"):
+                ent = index.entity_at(app)
+                if ent is not None and ent.label_ == "ORG":
+                    return ent
+    return None

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..models import PredicateSpec
-from .coref import REFLEXIVES, RELATIVES, MentionIndex
-from .repairs import PASS_SUBJ, SUBJ, pobjs, stolen_object, stranded_subject
+from .coref import REFLEXIVES, RELATIVES, MentionIndex, description_kind
+from .repairs import PASS_SUBJ, SUBJ, pobjs, real_subject, stolen_object, stranded_subject
 from .triggers import (
     RULE_CONVERSE,
     RULE_LIGHT,
@@ -75,7 +75,16 @@ class Heads:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    """A passive verb, or a bare participle conjoined to one ("were forced out of X,
+    ordered out of Y": the auxiliary is shared)."""
+    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return (
+        verb.dep_ in ("conj", "advcl")
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.head.children)
+    )
 
 
 def agents(verb: Token) -> list[Token]:
@@ -85,6 +94,20 @@ def agents(verb: Token) -> list[Token]:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
             out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_AGENTS)
     return out
+
+
+def excluding_body(verb: Token, index: MentionIndex) -> Token | None:
+    """ "X was suspended from the bloc's bodies / from ECOWAS": an agentless passive
+    whose from-phrase is an organisation (or its part) has that organisation as agent."""
+    for pobj in prep_objects(verb, {"from"}):
+        for cand in (pobj, *(c for c in pobj.children if c.dep_ == "poss")):
+            ent = index.entity_at(cand)
+            if ent is not None and ent.label_ == "ORG":
+                return cand
+            kind = description_kind(cand)
+            if ent is None and kind is not None and kind[0] == "ORG":
+                return cand
+    return None
 
 
 def prep_objects(head: Token, preps: frozenset[str] | set[str], *, skip: set[int] = frozenset()) -> list[Token]:
@@ -120,7 +143,7 @@ def passive_participle(verb: Token) -> bool:
 
 def own_subject(verb: Token) -> Token | None:
     sub = next((c for c in verb.children if c.dep_ in SUBJ), None)
-    return antecedent_of_relative(sub) if sub is not None else None
+    return real_subject(antecedent_of_relative(sub)) if sub is not None else None
 
 
 def controller(
@@ -180,7 +203,7 @@ def controller(
         if is_passive(node):
             sub = next((c for c in node.children if c.dep_ in PASS_SUBJ), None)
             if sub is not None:
-                return sub, "xcomp-inherit"
+                return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
 
 
@@ -216,6 +239,11 @@ def nominal_agent(noun: Token, index: MentionIndex, *, possessor: str = "subject
     return found[0] if found else None
 
 
+def _own_thing(token: Token) -> bool:
+    """A noun its possessive pronoun ties to the clause's own actor: "their countries"."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
 def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: MentionIndex) -> list[Token]:
     """Objects of an active trigger verb (or phrase), in this order: the object of the
     phrase's final preposition; the place, for predicates whose object is where
@@ -234,6 +262,11 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         if found:
             return found
     objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase]
+    if objs and "from" in preps and all(_own_thing(o) for o in objs):
+        # "withdrew their troops / its countries from X": what is left is the object
+        found = [antecedent_of_relative(t) for t in prep_objects(verb, {"from"}, skip=phrase)]
+        if found:
+            return found
     if objs:
         return [antecedent_of_relative(o) for o in objs]
     comps = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
@@ -258,6 +291,12 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
             return found
     if slots and slots[-1].dep_ in ("dobj", "attr", "pobj"):
         return [slots[-1]]
+    if verb.lemma_.lower() in spec.actor_verbs:
+        # "help them fight": the helped one parsed as the subject of the complement
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            sub = next((c for c in comp.children if c.dep_ in SUBJ), None)
+            if sub is not None:
+                return [sub]
     if spec.clause_object:
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
             sub = next((c for c in comp.children if c.dep_ in SUBJ | PASS_SUBJ), None)
@@ -308,7 +347,7 @@ def passive_objects(verb: Token) -> list[Token]:
             return [antecedent_of_relative(sub[0])]
         if node.dep_ in ("acl", "amod") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
-        if node.dep_ == "conj":
+        if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBN" and is_passive(node.head)):
             node = node.head
             continue
         break
@@ -351,6 +390,8 @@ def find_heads(
     if is_passive(tok) or passive_participle(tok):
         subs = agents(tok)
         how = "passive-by" if subs else "passive"
+        if not subs and (body := excluding_body(tok, index)) is not None:
+            subs, how = [body], "passive-from-body"
         if not subs and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in HAVE_VERBS:
             holder = own_subject(tok.head.head) or controller(tok.head.head, object_control=object_control)[0]
             if holder is not None:
@@ -434,6 +475,33 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     return Heads((agent,), tuple(objs), how)
 
 
+def content_of(token: Token, content_verbs: frozenset[str]) -> Token | None:
+    """The content verb whose infinitive ``token`` is ("threatened to use force": use),
+    else None: the infinitive is what is threatened, not an event of its own."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in content_verbs:
+        return token.head
+    return None
+
+
+def directive_complement(token: Token, directives: frozenset[str]) -> bool:
+    """ "asked / urged X to reinstate Y": the infinitive is what was asked for, not an
+    event (docs/annotation.md); the directive verb itself makes the claim."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in directives:
+        return False
+    return any(c.dep_ in ("dobj", "dative") for c in head.children) or bool(prep_objects(head, {"on", "upon"}))
+
+
+def _stationed_in(subject: Token, index: MentionIndex) -> Token | None:
+    """The place an actor noun is in ("the U.N. mission in Mali": Mali)."""
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in pobjs(prep):
+            ent = index.entity_at(pobj)
+            if ent is not None and ent.label_ in ("GPE", "LOC"):
+                return pobj
+    return None
+
+
 def claim_heads(
     triggers: Iterable[Trigger], index: TriggerIndex, mentions: MentionIndex
 ) -> Iterator[tuple[Trigger, Heads]]:
@@ -442,12 +510,27 @@ def claim_heads(
     config = index.config
     object_control = frozenset(config.object_control_verbs)
     intent = frozenset(config.intent_nouns)
+    content = frozenset(config.content_verbs)
+    # object-control verbs that are claims themselves ("asked", "urged": appeal); causatives
+    # ("forced X to leave", "allowed X to stay") keep their complement's claim
+    directives = object_control & frozenset(v for p in config.predicates for v in p.verbs)
     taken: set[int] = set()
     for trig in sorted(triggers, key=lambda t: (t.rule == RULE_NOMINAL, t.token.i)):
         if trig.rule == RULE_NOMINAL and trig.token.i in taken:
             continue
+        if content_of(trig.token, content) is not None or directive_complement(trig.token, directives):
+            continue
         heads = find_heads(trig, index.spec(trig.predicate), mentions, object_control=object_control, intent=intent)
         if heads is None:
             continue
+        if not heads.objects and "from" in index.spec(trig.predicate).object_preps and heads.subjects:
+            # "the U.N. mission in Mali ended its operation": what is left is where it was
+            place = _stationed_in(heads.subjects[0], mentions)
+            if place is not None:
+                heads = Heads(heads.subjects, (place,), heads.rule)
+        if not heads.objects and trig.token.lemma_.lower() in content:
+            act = next((c for c in trig.token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            objs = tuple(c for c in act.children if c.dep_ == "dobj") if act is not None else ()
+            heads = Heads(heads.subjects, objs[:1], heads.rule)
         taken.update(t.i for t in heads.objects)
         yield trig, heads

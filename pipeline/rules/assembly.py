@@ -93,10 +93,18 @@ def claim_id(
         __version__,
         f"{evidence[0]}:{evidence[1]}",
         predicate,
-        f"{subject.start}:{subject.end}" if subject else "-",
-        f"{obj.start}:{obj.end}" if obj else "-",
+        _arg_part(subject),
+        _arg_part(obj),
     ]
     return "c-" + hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _arg_part(arg: Arg | None) -> str:
+    """An argument's offsets; a member of a group shares its phrase's offsets ("the
+    juntas": one per country), so the id tells them apart."""
+    if arg is None:
+        return "-"
+    return f"{arg.start}:{arg.end}" + (f"={arg.id}" if arg.id else "")
 
 
 def evidence_of(token: Token) -> tuple[int, int]:

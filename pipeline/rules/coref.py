@@ -56,6 +56,15 @@ KIND_NOUNS = {
     "republic": "GPE",
 }
 SENTENCES_BACK = 3
+# plural descriptions that may denote one actor per country of a set named earlier
+NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+GROUP_NOUNS = frozenset({"side", "party", "member"})
+SIDE_NOUNS = frozenset({"side", "party"})
+# without a number, only nouns that denote one actor per country range over a set
+SET_NOUNS = frozenset(
+    {"junta", "government", "country", "state", "nation", "regime", "authority", "administration", "ruler"}
+)
+GROUP_DETERMINERS_ALL = frozenset({"the", "these", "those", "all", "both", "each"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 PERSON, PLURAL, NEUTER = "person", "plural", "neuter"
@@ -106,13 +115,20 @@ def pronoun_class(token: Token) -> str | None:
 
 def description_kind(token: Token) -> tuple[str, bool] | None:
     """("ORG", plural?) for "the organization", "both nations"; None otherwise."""
-    if token.pos_ not in ("NOUN",) or token.lemma_.lower() not in KIND_NOUNS:
+    if not _common_noun(token) or token.lemma_.lower() not in KIND_NOUNS:
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "the free movement of people", "the state of emergency": not an anaphor
     if not any(c.lower_ in DEFINITE and c.dep_ in ("det", "predet", "preconj", "nummod") for c in token.children):
         if not any(c.lower_ in ("two", "three") for c in token.children):
             return None
     plural = token.tag_ in ("NNS", "NNPS") or any(c.lower_ in GROUP_DETERMINERS for c in token.children)
     return KIND_NOUNS[token.lemma_.lower()], plural
+
+
+def _common_noun(token: Token) -> bool:
+    """A common noun, also when the tagger took a lower-case one for a name ("the bloc")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
 
 
 def is_definite(token: Token) -> bool:
@@ -136,10 +152,13 @@ class MentionIndex:
         actor_nouns: Iterable[str] = (),
         mentions_key: str = "sahel_mentions",
         describe: Callable[[Span], str | None] | None = None,
+        describe_owned: Callable[[str, str], str | None] | None = None,
     ) -> None:
         self.doc = doc
         self.actor_nouns = frozenset(actor_nouns)
         self.describe = describe
+        self.describe_owned = describe_owned
+        self._countries: dict[int, tuple[Arg, ...]] = {}
         self.ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
@@ -210,8 +229,16 @@ class MentionIndex:
                 kind = labels.pop() if len(labels) == 1 else "GROUP"
                 args = tuple(Arg.of(self.ent_of[t.i], self.ent_of[t.i].kb_id_) for t in group)
                 out.append(Referent(ent.root, kind, True, args))
+        group_heads: set[int] = set()
+        for token in self.doc:
+            members = self.group_members(token) if token.i not in self.ent_of else ()
+            if members:
+                group_heads.add(token.i)
+                out.append(Referent(token, "GROUP", True, members))
         for i, span in {id(s): s for s in self.mention_of.values()}.items():
             del i
+            if span.root.i in group_heads:
+                continue
             out.append(Referent(span.root, "MENTION", span.root.tag_ in ("NNS", "NNPS"), (Arg.of(span, span.kb_id_),)))
         for token in self.doc:
             if (
@@ -219,6 +246,7 @@ class MentionIndex:
                 and token.lemma_.lower() in self.actor_nouns
                 and token.i not in self.ent_of
                 and token.i not in self.mention_of
+                and token.i not in group_heads
             ):
                 out.append(Referent(token, "GROUP", True, (self.group_arg(token),)))
             if (
@@ -243,6 +271,123 @@ class MentionIndex:
         if len(group) < 2 or any(t.i not in self.ent_of for t in group):
             return []
         return sorted(group, key=lambda t: t.i)
+
+    # ------------------------------------------------------------------ groups
+
+    def group_members(self, token: Token) -> tuple[Arg, ...]:
+        """One actor per country for a plural description of a set of countries: "the
+        military rulers of Mali, Burkina Faso and Niger", later "the juntas", "the three
+        governments", "all three". Each member is what the description denotes for that
+        country (the gazetteer's description for it, "junta" of Mali), else the country."""
+        countries = self.group_countries(token)
+        if not countries:
+            return self.sides(token)
+        span = np_text_span(token) if token.pos_ in ("NOUN", "PROPN") else None
+        phrases = [] if span is None else _phrases(span, token)
+        out = []
+        for country in countries:
+            kb_id = None
+            if self.describe_owned is not None and country.id:
+                kb_id = next((k for p in phrases if (k := self.describe_owned(p, country.id))), None)
+            if kb_id is None or span is None:
+                out.append(country if span is None else Arg(span.text, span.start_char, span.end_char, country.id))
+            else:
+                out.append(Arg(span.text, span.start_char, span.end_char, kb_id))
+        return tuple(out)
+
+    def owned_description(self, token: Token, owner: Span) -> Arg | None:
+        """What a description denotes for one named country ("In Mali, the junta ...")."""
+        if self.describe_owned is None or not owner.kb_id_:
+            return None
+        span = np_text_span(token)
+        kb_id = next((k for p in _phrases(span, token) if (k := self.describe_owned(p, owner.kb_id_))), None)
+        return Arg.of(span, kb_id) if kb_id else None
+
+    def member_for(self, token: Token) -> Arg | None:
+        """The member a country stands for inside a group description: "Mali" in "the
+        military rulers of Mali, Burkina Faso and Niger" is Mali's junta."""
+        first = token
+        while first.dep_ == "conj":
+            first = first.head
+        ent = self.ent_of.get(token.i)
+        if ent is None or first.dep_ != "pobj" or first.head.dep_ != "prep":
+            return None
+        members = self.group_members(first.head.head)
+        countries = self.group_countries(first.head.head)
+        for country, member in zip(countries, members, strict=False):
+            if country.id == ent.kb_id_:
+                return member
+        return None
+
+    def sides(self, token: Token) -> tuple[Arg, ...]:
+        """ "the two sides", "both parties": the two actors of the nearest clause before
+        it (in its sentence or the one before) that names exactly two ("X was received by
+        Y ..., when the two sides agreed")."""
+        if token.lemma_.lower() not in SIDE_NOUNS or plural_group_size(token) != 2:
+            return ()
+        sents = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        start = sents[max(0, index - 1)].start
+        for verb in (t for t in reversed(self.doc[start : token.i]) if t.pos_ in ("VERB", "AUX")):
+            args: dict[str, Arg] = {}
+            for tok in _participants(verb):
+                arg = self._actor_arg(tok)
+                if arg is not None:
+                    args.setdefault(arg.key, arg)
+            if len(args) == 2:
+                return tuple(args.values())
+        return ()
+
+    def _actor_arg(self, token: Token) -> Arg | None:
+        ent = self.ent_of.get(token.i)
+        if ent is not None:
+            return Arg.of(ent, ent.kb_id_) if ent.label_ in ("PERSON", "ORG", "GPE") else None
+        if token.lemma_.lower() in self.actor_nouns:
+            return self.group_arg(token)
+        return None
+
+    def group_countries(self, token: Token) -> tuple[Arg, ...]:
+        """The countries (two or more GPE entities) a plural phrase ranges over: its own
+        "of X, Y and Z", else the nearest earlier set of the same size."""
+        if token.i not in self._countries:
+            self._countries[token.i] = ()
+            self._countries[token.i] = self._group_countries(token)
+        return self._countries[token.i]
+
+    def _gpe_set(self, token: Token) -> tuple[Arg, ...]:
+        if token.dep_ == "conj" or token.i not in self.ent_of:
+            return ()
+        members = [token, *token.conjuncts]
+        ents = [self.ent_of.get(t.i) for t in sorted(members, key=lambda t: t.i)]
+        if len(ents) < 2 or any(e is None or e.label_ != "GPE" or not e.kb_id_ for e in ents):
+            return ()
+        return tuple(Arg.of(e, e.kb_id_) for e in ents)
+
+    def _group_countries(self, token: Token) -> tuple[Arg, ...]:
+        if token.i in self.ent_of:
+            return self._gpe_set(token)
+        if token.tag_ == "NNS" and token.lemma_.lower() in self.actor_nouns:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if found := self._gpe_set(pobj):
+                        return found
+        size = plural_group_size(token, self.actor_nouns)
+        if size is None:
+            return ()
+        if size == 0 and not is_definite(token):
+            return ()
+        sents = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        for sent in reversed(sents[: index + 1]):
+            cands = [t for t in sent if t.i < token.i]
+            cands.sort(key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), -t.i))
+            for cand in cands:
+                if _within(token, cand) or _within(cand, token):
+                    continue
+                found = self.group_countries(cand)
+                if found and (size in (0, len(found))):
+                    return found
+        return ()
 
     # ------------------------------------------------------------------ resolution
 
@@ -354,6 +499,45 @@ class MentionIndex:
                 if args := self._args(ref, exclude):
                     return args
         return ()
+
+
+def _participants(verb: Token) -> list[Token]:
+    """Subject, object, by-agent and with/to object of ``verb``."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    for prep in (c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def plural_group_size(token: Token, actor_nouns: Iterable[str] = ()) -> int | None:
+    """For a phrase that can denote a set of actors, its size (0: not given), else None:
+    "the juntas" (0), "the three governments" (3), "all three" (3), "both sides" (2)."""
+    if token.pos_ == "NUM" and token.lower_ in NUMERALS:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+            c.lower_ in GROUP_DETERMINERS_ALL for c in token.children
+        ):
+            return NUMERALS[token.lower_]
+        return None
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return None
+    lemma = token.lemma_.lower()
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ for c in token.children):
+        return None  # "the Malian authorities": one owner named
+    for child in token.children:
+        if child.lower_ in NUMERALS and child.dep_ in ("nummod", "det", "predet", "quantmod"):
+            if lemma in actor_nouns or lemma in GROUP_NOUNS:
+                return NUMERALS[child.lower_]
+            return None
+    return 0 if lemma in SET_NOUNS else None
+
+
+def _phrases(span: Span, head: Token) -> list[str]:
+    """Description phrases to look up for a plural noun phrase: as written, with the
+    head singular, the head alone."""
+    text = span.text.lower()
+    lemma = head.lemma_.lower()
+    singular = text[: len(text) - len(head.text)] + lemma
+    return list(dict.fromkeys([text, singular, lemma]))
 
 
 def _within(token: Token, ancestor: Token) -> bool:

@@ -28,7 +28,10 @@ How exactly (``approx``): "over"/"more than"/"above"/"upwards of"/"in excess of"
 "at least"/"no fewer than"/"no less than" -> ``at least``; "nearly"/"almost"/"up to"/"under"/
 "less than"/"fewer than"/"close to"/"as many as" -> ``under``; otherwise ``None``. Word
 numbers count ("two", "a dozen"); a bare plural round number ("hundreds of", "thousands
-of") is vague and measures nothing (``None``), as the annotation guidelines say. The vocabularies are closed lists and stay in code.
+of") is vague and measures nothing (``None``), as the annotation guidelines say. The
+vocabularies are closed lists and stay in code. A small number after a definite
+determiner ("the three governments", "all three") counts actors named before and is no
+measure.
 """
 
 from __future__ import annotations
@@ -93,7 +96,7 @@ def claim_quantity(trigger: Token) -> Quantity | None:
     best: tuple[int, int, Quantity] | None = None
     seen: set[int] = set()
     for token, depth in clause_tokens(trigger):
-        if token.i in seen or not _is_number(token):
+        if token.i in seen or not _is_number(token) or _anaphoric_count(token):
             continue
         found = measure(token)
         if found is None:
@@ -104,6 +107,15 @@ def claim_quantity(trigger: Token) -> Quantity | None:
         if best is None or key < best[:2]:
             best = (depth, token.i, quantity)
     return best[2] if best else None
+
+
+def _anaphoric_count(token: Token) -> bool:
+    """ "the three governments", "all three": a count of actors named before, not a
+    measure of the event (a small word number after a definite determiner)."""
+    if token.lower_ not in ("two", "three", "four", "five", "both"):
+        return False
+    head = token.head if token.dep_ == "nummod" else token
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all") for c in head.children)
 
 
 def clause_tokens(trigger: Token) -> Iterator[tuple[Token, int]]:

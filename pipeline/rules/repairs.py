@@ -111,3 +111,43 @@ def stolen_object(verb: Token) -> Token | None:
         if sub is not None and sub.pos_ in ("NOUN", "PROPN"):
             return sub
     return None
+
+
+def appositive_conjunct(token: Token) -> bool:
+    """An indefinite common noun between commas right after a name, parsed as a conjunct:
+    "JNIM, an al Qaeda affiliate, and the local branch of IS" restates JNIM (an
+    apposition), it is not another actor."""
+    doc = token.doc
+    if token.dep_ != "conj" or token.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return False
+    own = [token, *(t for c in token.children if c.dep_ not in ("conj", "cc", "punct") for t in c.subtree)]
+    start, end = min(t.i for t in own), max(t.i for t in own)
+    if start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "," or doc[end + 1].text != ",":
+        return False
+    before = doc[start - 2]
+    return before.pos_ == "PROPN" and before.ent_type_ != "" and any(
+        c.dep_ == "cc" for c in token.children
+    )
+
+
+def fronted_place(token: Token) -> Token | None:
+    """ "In Mali, the junta ended ...": the parser made the place the subject and hung the
+    real subject on it as an apposition. Returns the place when ``token`` is such an
+    apposition, else None."""
+    place = token.head
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or place.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if place.ent_type_ not in ("GPE", "LOC") or place.i == 0:
+        return None
+    prep = place.doc[place.left_edge.i - 1]
+    if prep.pos_ != "ADP" or prep.lower_ not in ("in", "inside", "across") or any(True for _ in prep.children):
+        return None
+    return place
+
+
+def real_subject(sub: Token) -> Token:
+    """The subject after :func:`fronted_place`: the apposition, not the place."""
+    app = next((c for c in sub.children if c.dep_ == "appos" and fronted_place(c) is not None), None)
+    return app if app is not None else sub

@@ -105,6 +105,7 @@ class TriggerIndex:
         self.converse = frozenset(config.converse_verbs)
         self.noun_predicate = {n: p.name for p in config.predicates for n in p.nouns}
         self.verb_predicate = {v: p.name for p in config.predicates for v in p.verbs}
+        self.actor_verbs = frozenset(v for p in config.predicates for v in p.actor_verbs)
         self.words = Matcher(vocab)
         self.deps = DependencyMatcher(vocab)
         self.phrases: dict[str, tuple[str, str, tuple[bool, ...]]] = {}
@@ -211,8 +212,10 @@ class TriggerIndex:
         ]
 
     def _own_trigger(self, token: Token) -> bool:
-        """A light verb that is a trigger itself keeps its own predicate ("offer talks")."""
-        return token.pos_ in VERB_POS and _lemma(token) in self.verb_predicate
+        """A light verb that is a trigger itself keeps its own predicate ("offer talks"),
+        unless it needs an actor object ("received aid" is aid, not a meeting)."""
+        lemma = _lemma(token)
+        return token.pos_ in VERB_POS and lemma in self.verb_predicate and lemma not in self.actor_verbs
 
 
 def phrase_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
