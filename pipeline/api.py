@@ -412,3 +412,12 @@ def agreement(
     golds, preds = {a.gold.article: a.model_copy(update={"gold": shared})}, {a.gold.article: pred}
     _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="inter-annotator agreement")
     return report
+
+
+def read_results(path: Path | str) -> tuple[list[DocumentResult], list[str]]:
+    """The records of an output JSON Lines file (extract, ingest --output, export), in
+    file order, and a note for each line that is not a valid record."""
+    from .gold import read_predictions
+
+    records, notes = read_predictions(path)
+    return list(records.values()), notes

@@ -9,6 +9,7 @@ import typer
 from . import __version__, api
 from .errors import GoldError, SahelError
 from .models import RunSummary
+from .render import format_result
 
 app = typer.Typer(
     help="Dated, attributed claims from news wire text about the Sahel.",
@@ -200,3 +201,23 @@ def agreement_cli(
     except SahelError as exc:
         fail(exc)
     typer.echo(format_report(result, max_errors=max_errors, title="B against A"))
+
+
+@app.command("show")
+def show_cli(
+    path: Path = typer.Argument(..., help="A JSON Lines file written by extract, ingest --output or export."),
+    article: str = typer.Option(None, "--article", help="Only this article id."),
+) -> None:
+    """Print the claims of an output file as lines a person can read.
+
+    Example: sahel-claims show claims.jsonl --article niger-coup-2023-08-09
+    """
+    try:
+        results, notes = api.read_results(path)
+    except SahelError as exc:
+        fail(exc)
+    for note in notes:
+        typer.secho(f"skipped: {note}", err=True, fg=typer.colors.YELLOW)
+    for result in results:
+        if article is None or result.article.id == article:
+            typer.echo(format_result(result) + "\n")

@@ -452,6 +452,20 @@ CASES = [
         [(["bloc"], "provide_aid", ["Mali"], "xcomp-inherit")],
         id="failed to help Mali fight: the helped one is the complement's subject",
     ),
+    pytest.param(
+        """
+        ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
+        remained remain VERB VBD 1 ROOT
+        committed committed ADJ JJ 1 acomp
+        to to ADP IN 2 prep
+        finding find VERB VBG 3 pcomp
+        a a DET DT 6 det
+        solution solution NOUN NN 4 dobj
+        . . PUNCT . 1 punct
+        """,
+        [(["ECOWAS"], "support", ["solution"], "phrase")],
+        id="remained committed to finding X: the gerund's object",
+    ),
 ]
 
 

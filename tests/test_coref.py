@@ -242,3 +242,24 @@ def test_coref_the_two_sides_are_the_two_actors_of_the_clause_before(vocab_nlp):
     )
     index = MentionIndex(doc, actor_nouns=["delegation"])
     assert [a.text for a in index.group_members(doc[7])] == ["Tiani", "delegation"]
+
+
+def test_coref_it_after_a_description_takes_what_the_description_denotes(vocab_nlp):
+    doc = _linked(
+        build(
+            vocab_nlp.vocab,
+            """
+            ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
+            met meet VERB VBD 1 ROOT
+            . . PUNCT . 1 punct
+            The the DET DT 4 det
+            bloc bloc NOUN NN 5 nsubj
+            said say VERB VBD 5 ROOT
+            it it PRON PRP 7 nsubj
+            agreed agree VERB VBD 5 ccomp
+            . . PUNCT . 5 punct
+            """,
+        )
+    )
+    index = MentionIndex(doc, actor_nouns=["bloc"])
+    assert [a.id for a in index.resolve(doc[6])] == ["ECOWAS"]

@@ -257,6 +257,11 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep)]
         if found:
             return found
+        # "committed to finding a solution": the object of the gerund
+        for gerund in (c for c in trig.obj_prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            found = [c for c in gerund.children if c.dep_ == "dobj"]
+            if found:
+                return found
     if spec.prefer_prep_object:
         found = place_objects(verb, preps, index, skip=phrase)
         if found:

@@ -449,6 +449,10 @@ class MentionIndex:
 
     def _args(self, ref: Referent, exclude: frozenset[str]) -> tuple[Arg, ...]:
         args = ref.args if ref.kind != "PRONOUN" else self.resolve(ref.head)
+        if ref.kind == "DESC":
+            # "The bloc said that it ...": it is what the description denotes, when known
+            linked = self.resolve(ref.head)
+            args = linked if linked and all(a.id for a in linked) else args
         return tuple(a for a in args if a.key not in exclude)
 
     def _antecedent(
