@@ -30,7 +30,7 @@ from pipeline import api  # noqa: E402
 from pipeline.io import read_article  # noqa: E402
 from pipeline.models import DateExpr, GoldDate  # noqa: E402
 from pipeline.rules.timex_lexicon import MONTHS, WEEKDAYS  # noqa: E402
-from pipeline.scoring import Context, score_dates  # noqa: E402
+from pipeline.scoring import Context, line_limit, score_dates  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "meantime"
 SEED_CORPUS = ROOT / "corpora"
@@ -59,17 +59,6 @@ def expression_class(text: str, type_: str, value: str | None) -> str:
     if re.fullmatch(r"\d{3}X?", value):
         return "decade"
     return "other"
-
-
-def annotated_end(body: str) -> int:
-    """Offset where MEANTIME's annotated region (the first :data:`ANNOTATED_LINES` lines) ends."""
-    end = 0
-    for _ in range(ANNOTATED_LINES):
-        nxt = body.find("\n", end)
-        if nxt < 0:
-            return len(body)
-        end = nxt + 1
-    return end
 
 
 def read_gold(path: Path) -> tuple[str, list[GoldDate]]:
@@ -136,7 +125,7 @@ def meantime_pairs(data: Path) -> list[Triple]:
         if gold is None:
             continue
         body = read_article(data / "corpora" / f"{result.article.id}.txt").text
-        limit = annotated_end(body)
+        limit = line_limit(body, ANNOTATED_LINES)
         pairs.append((body, gold, [d for d in result.dates if d.start < limit]))
     return pairs
 

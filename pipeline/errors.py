@@ -55,6 +55,7 @@ class Errors:
     E074 = "{url}: cannot read the store: {reason}"
     E075 = "unknown export format '{format}' (expected one of: {expected})"
     E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
+    E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 
 class Warnings:

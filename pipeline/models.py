@@ -134,12 +134,8 @@ class DocumentResult(Strict):
 # --------------------------------------------------------------------------- gold
 
 
-class GoldEntity(Strict):
-    text: str
-    start: int
-    end: int
-    label: EntityLabel
-    id: str | None = None
+class GoldEntity(Entity):
+    """A gold entity mention: the same fields as a predicted one (SPEC section 5)."""
 
 
 class GoldDate(Strict):
@@ -312,7 +308,15 @@ class PredicateSpec(Strict):
     ``clause_object``: without a direct object, the subject of the clausal complement is
     the object ("warned that any intrusion could ..." -> intrusion). ``actor_verbs``:
     verbs of ``verbs`` that make the claim only with an actor object, also the subject
-    of their complement ("helped Mali", "help them fight"; not "helped end the crisis")."""
+    of their complement ("helped Mali", "help them fight"; not "helped end the crisis").
+    Selectional restrictions (pipeline/rules/selection.py): ``object_heads``, the head
+    lemmas an object may have ("closed the border", not "closing a mission");
+    ``object_actor_if_any``: an object, when there is one, must denote an actor ("the
+    conditions were met" is no ``meet``); ``subject_actor``: a subject inherited from a
+    governing clause must denote an actor, else the nearest actor subject further up is
+    taken ("Analysts said the vacuum could widen, warning that ..."). ``event_agent_object``:
+    an event noun as the object gives its agent, the possessor or of-phrase, as the object
+    ("demanded its departure" -> it: the addressee of a demand is who is to act)."""
 
     name: str = Field(pattern=r"^[a-z_]+$")
     cameo: str | None = Field(default=None, pattern=r"^\d{2}$")
@@ -329,6 +333,10 @@ class PredicateSpec(Strict):
     prefer_prep_object: bool = False
     clause_object: bool = False
     actor_verbs: list[str] = Field(default_factory=list)
+    object_heads: list[str] = Field(default_factory=list)
+    object_actor_if_any: bool = False
+    subject_actor: bool = False
+    event_agent_object: bool = False
 
     _cameo = field_validator("cameo", mode="before")(_iso_text)
 

@@ -274,7 +274,7 @@ CASES = [
         . . PUNCT . 3 punct
         """,
         [
-            (["troops"], "withdraw", [], "object-control"),
+            (["junta"], "demand", ["troops"], "svo-active"),
             (["junta"], "demand", ["talks"], "xcomp-inherit"),
         ],
         id="a finite verb hung on an infinitive is a conjunct of the governing verb",
@@ -510,3 +510,219 @@ def test_arguments_relative_clause_conjunct_inherits_the_antecedent(index, confi
     )
     found = triples(doc, index, config)
     assert ([], "detain", ["Bazoum"], "patient-phrase") in found
+
+
+GENERALISATION_CASES = [
+    pytest.param(
+        """
+        Troops troop NOUN NNS 1 nsubj
+        completed complete VERB VBD 1 ROOT
+        an an DET DT 4 det
+        orderly orderly ADJ JJ 4 amod
+        pullout pullout NOUN NN 1 dobj
+        . . PUNCT . 1 punct
+        """,
+        (["Troops"], "withdraw", [], "light-verb"),
+        id="completed a pullout: what is left is a place, never the pullout itself",
+    ),
+    pytest.param(
+        """
+        Ten ten NUM CD 1 nummod
+        villagers villager NOUN NNS 3 nsubjpass
+        were be AUX VBD 3 auxpass
+        killed kill VERB VBN 3 ROOT
+        during during ADP IN 3 prep
+        a a DET DT 6 det
+        raid raid NOUN NN 4 pobj
+        by by ADP IN 6 prep
+        the the DET DT 9 det
+        rebels rebel NOUN NNS 7 pobj
+        . . PUNCT . 3 punct
+        """,
+        (["rebels"], "kill", ["villagers"], "passive-frame"),
+        id="killed during a raid by X: the event's agent is the passive's agent",
+    ),
+    pytest.param(
+        """
+        Experts expert NOUN NNS 1 nsubj
+        said say VERB VBD 1 ROOT
+        the the DET DT 4 det
+        price price NOUN NN 4 compound
+        gap gap NOUN NN 6 nsubj
+        could could AUX MD 6 aux
+        grow grow VERB VB 1 ccomp
+        , , PUNCT , 6 punct
+        warning warn VERB VBG 6 advcl
+        that that SCONJ IN 12 mark
+        banks bank NOUN NNS 12 nsubj
+        would would AUX MD 12 aux
+        fail fail VERB VB 8 ccomp
+        . . PUNCT . 1 punct
+        """,
+        (["Experts"], "warn", ["banks"], "xcomp-inherit"),
+        id="a gap warns nobody: warn takes the nearest actor subject above",
+    ),
+    pytest.param(
+        """
+        Guards guard NOUN NNS 6 nsubjpass
+        halted halt VERB VBN 0 amod
+        after after SCONJ IN 6 mark
+        six six NUM CD 4 nummod
+        envoys envoy NOUN NNS 6 nsubjpass
+        were be AUX VBD 6 auxpass
+        arrested arrest VERB VBN 6 ROOT
+        . . PUNCT . 6 punct
+        """,
+        ([], "detain", ["envoys"], "passive"),
+        id="two passive subjects: the one nearest the verb is its own",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        curbs curb NOUN NNS 3 nsubjpass
+        were be AUX VBD 3 auxpass
+        lifted lift VERB VBN 3 ROOT
+        . . PUNCT . 3 punct
+        """,
+        ([], "cancel", ["curbs"], "passive"),
+        id="measures were lifted: agentless cancel",
+    ),
+    pytest.param(
+        """
+        Chad Chad PROPN NNP 1 nsubj B-GPE
+        refused refuse VERB VBD 1 ROOT
+        to to PART TO 3 aux
+        sign sign VERB VB 1 xcomp
+        the the DET DT 5 det
+        text text NOUN NN 3 dobj
+        . . PUNCT . 1 punct
+        """,
+        (["Chad"], "reject", ["text"], "svo-active"),
+        id="refused to V X: reject with the infinitive's object",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        camps camp NOUN NNS 3 nsubjpass
+        were be AUX VBD 3 auxpass
+        vacated vacate VERB VBN 3 ROOT
+        . . PUNCT . 3 punct
+        """,
+        ([], "withdraw", ["camps"], "passive"),
+        id="camps were vacated: withdraw",
+    ),
+    pytest.param(
+        """
+        Soldiers soldier NOUN NNS 1 nsubj
+        stag stag VERB VBD 1 ROOT
+        a a DET DT 3 det
+        coup coup NOUN NN 1 dobj
+        . . PUNCT . 1 punct
+        """,
+        (["Soldiers"], "seize_power", ["coup"], "light-verb"),
+        id="staged (lemma stag) a coup: light verb, the noun is the object",
+    ),
+]
+
+
+def test_arguments_groups_linked_to_organisations(vocab_nlp):
+    """ "groups linked to X and Y" stand for X and Y; an unnamed affiliation does not."""
+    from pipeline.rules.argspans import affiliates_of
+
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Cells cell NOUN NNS 5 nsubj
+        tied tie VERB VBN 0 acl
+        to to ADP IN 1 prep
+        Boko Boko PROPN NNP 4 compound B-ORG
+        Haram Haram PROPN NNP 2 pobj I-ORG
+        struck strike VERB VBD 5 ROOT
+        . . PUNCT . 5 punct
+        """,
+    )
+    mentions = MentionIndex(doc, actor_nouns=["cell"])
+    assert [t.text for t in affiliates_of(doc[0], mentions)] == ["Haram"]
+    assert [a.text for t in expand(doc[0], mentions) for a in head_args(t, mentions)] == ["Boko Haram"]
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Cells cell NOUN NNS 4 nsubj
+        tied tie VERB VBN 0 acl
+        to to ADP IN 1 prep
+        smugglers smuggler NOUN NNS 2 pobj
+        struck strike VERB VBD 4 ROOT
+        """,
+    )
+    assert affiliates_of(doc[0], MentionIndex(doc, actor_nouns=["cell"])) == []
+
+
+@pytest.mark.parametrize(("table", "expected"), GENERALISATION_CASES)
+def test_arguments_wire_patterns(index, config, vocab_nlp, table, expected):
+    assert expected in triples(build(vocab_nlp.vocab, table), index, config)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        pytest.param(
+            """
+            Chad Chad PROPN NNP 1 nsubj B-GPE
+            demanded demand VERB VBD 1 ROOT
+            its its PRON PRP$ 3 poss
+            departure departure NOUN NN 1 dobj
+            . . PUNCT . 1 punct
+            """,
+            (["Chad"], "demand", ["its"]),
+            id="demanded its departure: the addressee is who is to depart",
+        ),
+        pytest.param(
+            """
+            Chad Chad PROPN NNP 1 nsubj B-GPE
+            demanded demand VERB VBD 1 ROOT
+            the the DET DT 3 det
+            release release NOUN NN 1 dobj
+            of of ADP IN 3 prep
+            Bazoum Bazoum PROPN NNP 4 pobj B-PERSON
+            . . PUNCT . 1 punct
+            """,
+            (["Chad"], "demand", ["release"]),
+            id="demanded the release of X: X undergoes the release, it is no addressee",
+        ),
+    ],
+)
+def test_arguments_demand_addressee_of_an_event(index, vocab_nlp, table, expected):
+    doc = build(vocab_nlp.vocab, table)
+    mentions = MentionIndex(doc, actor_nouns=["junta"])
+    found = [
+        ([h.text for h in heads.subjects], trig.predicate, [h.text for h in heads.objects])
+        for trig, heads in claim_heads(index.find(doc), index, mentions)
+    ]
+    assert expected in found
+
+
+def test_arguments_ultimatum_demands_and_threatens(index, config, vocab_nlp):
+    """ "urged X to quit or face curbs, including a blockade": demand X, threaten the example."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Ghana Ghana PROPN NNP 1 nsubj B-GPE
+        urged urge VERB VBD 1 ROOT
+        the the DET DT 3 det
+        junta junta NOUN NN 1 dobj
+        to to PART TO 5 aux
+        quit quit VERB VB 1 xcomp
+        or or CCONJ CC 5 cc
+        face face VERB VB 5 conj
+        curbs curb NOUN NNS 7 dobj
+        , , PUNCT , 8 punct
+        including include VERB VBG 8 prep
+        a a DET DT 12 det
+        blockade blockade NOUN NN 10 pobj
+        . . PUNCT . 1 punct
+        """,
+    )
+    found = [(s, p, o) for s, p, o, _ in triples(doc, index, config)]
+    assert (["Ghana"], "demand", ["junta"]) in found
+    assert (["Ghana"], "threaten", ["blockade"]) in found
+    assert all(p != "appeal" for _, p, _ in found)

@@ -263,3 +263,35 @@ def test_coref_it_after_a_description_takes_what_the_description_denotes(vocab_n
     )
     index = MentionIndex(doc, actor_nouns=["bloc"])
     assert [a.id for a in index.resolve(doc[6])] == ["ECOWAS"]
+
+
+def test_coref_description_naming_its_own_country_is_no_anaphor(vocab_nlp):
+    """ "The military government ... . The French government said": the second is France,
+    not the government named before; with a description for its country, that one."""
+    doc = _linked(
+        build(
+            vocab_nlp.vocab,
+            """
+            The the DET DT 2 det
+            military military ADJ JJ 2 amod
+            government government NOUN NN 3 nsubj
+            fell fall VERB VBD 3 ROOT
+            . . PUNCT . 3 punct
+            The the DET DT 7 det
+            French French ADJ JJ 7 amod B-NORP
+            government government NOUN NN 8 nsubj
+            spoke speak VERB VBD 8 ROOT
+            . . PUNCT . 8 punct
+            """,
+        )
+    )
+    index = MentionIndex(
+        doc, actor_nouns=["government"], describe=lambda span: "Junta" if "military" in span.text else None
+    )
+    assert [a.id for a in index.resolve(doc[7])] == ["French"]
+    owned = MentionIndex(
+        doc,
+        actor_nouns=["government"],
+        describe_owned=lambda phrase, owner: "Cabinet_of_France" if owner == "French" else None,
+    )
+    assert [a.id for a in owned.resolve(doc[7])] == ["Cabinet_of_France"]

@@ -466,6 +466,31 @@ CASES = [
         True,
         id="The junta has not held talks with ECOWAS.",
     ),
+    pytest.param(
+        """
+        Raids raid NOUN NNS 3 nsubj  # 0
+        have have AUX VBP 3 aux  # 1
+        not not PART RB 3 neg  # 2
+        eased ease VERB VBN 3 ROOT  # 3
+        . . PUNCT . 3 punct  # 4
+        """,
+        0,
+        False,
+        id="Raids have not eased: the easing is negated, not the raids.",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det  # 0
+        talks talk NOUN NNS 4 nsubj  # 1
+        did do AUX VBD 4 aux  # 2
+        not not PART RB 4 neg  # 3
+        happen happen VERB VB 4 ROOT  # 4
+        . . PUNCT . 4 punct  # 5
+        """,
+        1,
+        True,
+        id="The talks did not happen: a verb of occurrence negates its subject event.",
+    ),
 ]
 
 

@@ -6,6 +6,7 @@ from docbuild import build
 
 from pipeline.rules.coref import MentionIndex
 from pipeline.rules.repairs import (
+    compound_participle,
     listed_appositions,
     partitive_head,
     pobjs,
@@ -105,3 +106,53 @@ def test_repairs_partitive_head_and_one_pobj(vocab_nlp):
     )
     assert partitive_head(doc[1]).text == "dealerships"
     assert [t.text for t in pobjs(doc[2])] == ["dealerships"]
+
+
+PARTICIPLE_AS_COMPOUND = """
+    Paris Paris PROPN NNP 1 nsubj B-GPE
+    imposed impose VERB VBD 1 ROOT
+    curbs curb NOUN NNS 1 dobj
+    , , PUNCT , 1 punct
+    shutting shutting NOUN NN 5 compound
+    ports port NOUN NNS 1 dobj
+    . . PUNCT . 1 punct
+"""
+
+
+def test_repairs_compound_participle(vocab_nlp):
+    """ "imposed curbs, shutting ports": the -ing word after the comma is a participle
+    whose object is the noun it was hung on."""
+    doc = build(vocab_nlp.vocab, PARTICIPLE_AS_COMPOUND)
+    assert compound_participle(doc[4]).i == 5
+    # a real noun modifier ("the shipping lanes") is left alone: no comma before it
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        They they PRON PRP 1 nsubj
+        closed close VERB VBD 1 ROOT
+        the the DET DT 4 det
+        shipping shipping NOUN NN 4 compound
+        lanes lane NOUN NNS 1 dobj
+        """,
+    )
+    assert compound_participle(doc[3]) is None
+
+
+def test_repairs_compound_participle_makes_a_claim(vocab_nlp):
+    from pipeline.config import CONFIG_DIR, load_yaml_model
+    from pipeline.models import PredicatesConfig
+    from pipeline.rules.arguments import claim_heads
+    from pipeline.rules.triggers import TriggerIndex
+
+    config = load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
+    config = config.model_copy(deep=True)
+    close = next(p for p in config.predicates if p.name == "close")
+    close.nouns.append("shutting")
+    index = TriggerIndex(vocab_nlp.vocab, config)
+    doc = build(vocab_nlp.vocab, PARTICIPLE_AS_COMPOUND)
+    mentions = MentionIndex(doc, actor_nouns=config.actor_nouns)
+    found = [
+        (t.predicate, [h.text for h in heads.subjects], [h.text for h in heads.objects])
+        for t, heads in claim_heads(index.find(doc), index, mentions)
+    ]
+    assert ("close", ["Paris"], ["ports"]) in found

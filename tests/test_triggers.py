@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from docbuild import build
+from spacy.tokens import Doc
 
 from pipeline.config import CONFIG_DIR, load_yaml_model, parse_yaml_model
 from pipeline.errors import ConfigError
@@ -174,3 +175,121 @@ def test_triggers_config_has_the_spec_vocabulary():
     config = load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
     assert len(config.predicates) == 36
     assert {"say", "tell", "disclose", "announce"} <= set(config.reporting_verbs)
+
+
+# The lookups that replaced spaCy's matchers keep the matchers' semantics: these pin the
+# choice among several readings of one token, on a small config of their own.
+SMALL = """
+light_verbs: [hold]
+converse_verbs: [face]
+predicates:
+  - name: suspend_cooperation
+    phrases: ["cut off", "cut off from"]
+  - name: contact
+    phrases: ["cut off with", "cut tie|link with"]
+  - name: meet
+    nouns: [talk, meeting]
+  - name: protest
+    nouns: [protest]
+"""
+
+
+@pytest.fixture(scope="module")
+def small(vocab_nlp):
+    return TriggerIndex(vocab_nlp.vocab, parse_yaml_model(SMALL, PredicatesConfig))
+
+
+def detail(index, doc):
+    return [
+        (t.token.i, t.predicate, t.rule, [w.i for w in t.words], t.noun.i if t.noun is not None else None)
+        for t in index.find(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        pytest.param(
+            """
+            They they PRON PRP 1 nsubj
+            cut cut VERB VBD 1 ROOT
+            off off ADP RP 1 prt
+            aid aid NOUN NN 1 dobj
+            with with ADP IN 1 prep
+            Mali Mali PROPN NNP 4 pobj B-GPE
+            """,
+            [(1, "contact", "phrase", [1, 2, 4], None)],
+            id="the longest phrase wins over config order: They cut off aid with Mali",
+        ),
+        pytest.param(
+            """
+            They they PRON PRP 1 nsubj
+            cut cut VERB VBD 1 ROOT
+            off off ADP RP 1 prt
+            aid aid NOUN NN 1 dobj
+            from from ADP IN 1 prep
+            Mali Mali PROPN NNP 4 pobj B-GPE
+            with with ADP IN 1 prep
+            Niger Niger PROPN NNP 6 pobj B-GPE
+            """,
+            [(1, "suspend_cooperation", "phrase", [1, 2, 4], None)],
+            id="the first phrase in config order among equals: They cut off aid from Mali with Niger",
+        ),
+        pytest.param(
+            """
+            They they PRON PRP 1 nsubj
+            cut cut VERB VBD 1 ROOT
+            ties tie NOUN NNS 1 dobj
+            and and CCONJ CC 2 cc
+            links link NOUN NNS 2 conj
+            with with ADP IN 2 prep
+            Mali Mali PROPN NNP 5 pobj B-GPE
+            """,
+            [(1, "contact", "phrase", [1, 2, 5], None)],
+            id="an alternative word, the earliest one: They cut ties and links with Mali",
+        ),
+        pytest.param(
+            """
+            They they PRON PRP 1 nsubj
+            cut cut VERB VBD 1 ROOT
+            ties tie NOUN NNS 1 dobj
+            to to ADP IN 2 prep
+            groups group NOUN NNS 3 pobj
+            with with ADP IN 4 prep
+            Mali Mali PROPN NNP 5 pobj B-GPE
+            """,
+            [],
+            id="at most three arcs down: They cut ties to groups with Mali",
+        ),
+        pytest.param(
+            """
+            They they PRON PRP 1 nsubj
+            held hold VERB VBD 1 ROOT
+            protests protest NOUN NNS 1 dobj
+            in in ADP IN 1 prep
+            talks talk NOUN NNS 3 pobj
+            """,
+            [(1, "protest", "light-verb", [1, 2], 2), (4, "meet", "nominal", [4], None)],
+            id="a light verb's object noun before in + noun: They held protests in talks",
+        ),
+        pytest.param(
+            """
+            They they PRON PRP 1 nsubj
+            faced face VERB VBD 1 ROOT
+            protests protest NOUN NNS 1 dobj
+            and and CCONJ CC 2 cc
+            talks talk NOUN NNS 1 dobj
+            """,
+            [(1, "protest", "converse", [1, 2], 2)],
+            id="a converse verb's earliest event noun: They faced protests and talks",
+        ),
+    ],
+)
+def test_triggers_choice_among_readings(small, vocab_nlp, table, expected):
+    assert detail(small, build(vocab_nlp.vocab, table)) == expected
+
+
+def test_triggers_need_a_parse(index, vocab_nlp):
+    doc = Doc(vocab_nlp.vocab, words=["They", "met"], lemmas=["they", "meet"], pos=["PRON", "VERB"])
+    with pytest.raises(ValueError, match="parser"):
+        index.find(doc)

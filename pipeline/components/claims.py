@@ -34,7 +34,8 @@ from ..rules.argspans import expand, head_args
 from ..rules.arguments import claim_heads
 from ..rules.assembly import attributes, build_claims, dedupe, text_key
 from ..rules.coref import Arg, MentionIndex
-from ..rules.triggers import Trigger, TriggerIndex
+from ..rules.selection import admits_objects, has_participant, reported_event
+from ..rules.triggers import RULE_NOMINAL, Trigger, TriggerIndex
 from . import DATES_KEY, MENTIONS_KEY
 
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
@@ -141,8 +142,14 @@ def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None, describe_own
         objects = _args(heads.objects, mentions, exclude=exclude)
         if spec.object_required and not objects:
             continue
+        if not has_participant(trig.rule, subjects, objects, nominal_rule=RULE_NOMINAL):
+            continue
         actor_needed = spec.object_actor or trig.token.lemma_.lower() in spec.actor_verbs
         if actor_needed and (not heads.objects or not all(_actor(t, mentions) for t in heads.objects)):
+            continue
+        if not admits_objects(spec, heads.objects, lambda t: _actor(t, mentions)):
+            continue
+        if reported_event(trig.token, trig.noun, heads.objects, config.reporting_verbs, preps=spec.object_preps):
             continue
         attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
         sources = _sources(attrs.sources, mentions)

@@ -27,6 +27,9 @@ from .repairs import (
 )
 
 EXAMPLE_PREPS = frozenset({"like", "including"})
+# "groups linked / affiliated to al-Qaida and the Islamic State": a generic group named
+# only by the organisations it belongs to stands for them, as a branch does
+AFFILIATION_VERBS = frozenset({"link", "affiliate", "tie", "ally", "connect", "associate", "loyal"})
 
 PLACE_PREPS = frozenset({"in", "of", "from", "across", "around", "within"})
 
@@ -104,6 +107,20 @@ def examples_of(token: Token, index: MentionIndex) -> list[Token]:
             if objs:
                 first = objs[0]
                 return [first, *[c for c in first.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
+    return affiliates_of(token, index)
+
+
+def affiliates_of(token: Token, index: MentionIndex) -> list[Token]:
+    """ "groups linked to al-Qaida and the Islamic State" -> the two organisations."""
+    for acl in (c for c in token.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in AFFILIATION_VERBS):
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            objs = pobjs(prep)
+            if not objs:
+                continue
+            orgs = [objs[0], *[c for c in objs[0].conjuncts if c.pos_ in ("NOUN", "PROPN")]]
+            ents = [index.entity_at(t) for t in orgs]
+            if all(e is not None and e.label_ == "ORG" for e in ents):
+                return orgs
     return []
 
 

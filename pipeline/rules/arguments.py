@@ -38,14 +38,14 @@ Coordination is distributed ("France, the U.S. and ECOWAS"); a class given with 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from ..models import PredicateSpec
 from .coref import REFLEXIVES, RELATIVES, MentionIndex, description_kind
-from .repairs import PASS_SUBJ, SUBJ, pobjs, real_subject, stolen_object, stranded_subject
+from .repairs import PASS_SUBJ, SUBJ, compound_participle, pobjs, real_subject, stolen_object, stranded_subject
 from .triggers import (
     RULE_CONVERSE,
     RULE_LIGHT,
@@ -93,6 +93,20 @@ def agents(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
             out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_AGENTS)
+    return out
+
+
+EVENT_FRAME_PREPS = frozenset({"during", "in"})
+
+
+def frame_agents(verb: Token) -> list[Token]:
+    """ "civilians were killed during an operation by X" / "in an attack by X": an
+    agentless passive inside an event named with its agent takes that agent."""
+    out: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_FRAME_PREPS):
+        for event in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            for by in (c for c in event.children if c.dep_ == "prep" and c.lower_ == "by"):
+                out.extend(c for c in by.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_AGENTS)
     return out
 
 
@@ -205,6 +219,19 @@ def controller(
             if sub is not None:
                 return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
+
+
+def actor_above(verb: Token, index: MentionIndex) -> Token | None:
+    """The nearest own subject denoting an actor among the clauses governing ``verb``."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        if node.head.i == node.i or node.head.pos_ not in ("VERB", "AUX"):
+            return None
+        node = node.head
+        sub = own_subject(node)
+        if sub is not None and index.is_actor(sub):
+            return sub
+    return None
 
 
 def acl_subject(
@@ -349,7 +376,9 @@ def passive_objects(verb: Token) -> list[Token]:
     for _ in range(MAX_CLIMB):
         sub = [c for c in node.children if c.dep_ in PASS_SUBJ]
         if sub:
-            return [antecedent_of_relative(sub[0])]
+            # two passive subjects are a misparse of a clause before it ("X suspended
+            # rotations after soldiers were arrested"): the one nearest the verb is its own
+            return [antecedent_of_relative(min(sub, key=lambda c: abs(node.i - c.i)))]
         if node.dep_ in ("acl", "amod") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
         if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBN" and is_passive(node.head)):
@@ -395,6 +424,8 @@ def find_heads(
     if is_passive(tok) or passive_participle(tok):
         subs = agents(tok)
         how = "passive-by" if subs else "passive"
+        if not subs and (subs := frame_agents(tok)):
+            how = "passive-frame"
         if not subs and (body := excluding_body(tok, index)) is not None:
             subs, how = [body], "passive-from-body"
         if not subs and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in HAVE_VERBS:
@@ -428,6 +459,9 @@ def find_heads(
             sub, how = (sub, "svo-active") if index.is_actor(sub) else (None, "none")
     if sub is not None and sub.lower_ in REFLEXIVES:
         sub = None
+    if spec.subject_actor and sub is not None and how == "xcomp-inherit" and not index.is_actor(sub):
+        # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
+        sub = actor_above(tok, index)
     if trig.rule == RULE_LIGHT:
         objs = light_objects(trig, spec)
     else:
@@ -450,6 +484,9 @@ def light_objects(trig: Trigger, spec: PredicateSpec) -> list[Token]:
         return [noun]
     preps = set(spec.object_preps)
     found = prep_objects(noun, preps) or prep_objects(trig.token, preps - {"in"} if noun.dep_ == "pobj" else preps)
+    if not found and "from" in preps:
+        # what a withdrawal leaves is a place, never the withdrawal itself
+        return []
     return found or [noun]
 
 
@@ -458,6 +495,17 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     possessor is the patient, "his detainment", its patient)."""
     noun = trig.token
     preps = set(spec.object_preps)
+    if (obj := compound_participle(noun)) is not None:
+        # "imposed sanctions, closing borders": a participle sharing the clause's subject
+        verb = obj.head  # the clause the participle hangs on, through conjuncts and phrases
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        sub = own_subject(verb) or controller(verb, object_control=frozenset())[0]
+        return Heads((sub,) if sub is not None else (), (obj,), "participle-repair")
     if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
         # "Algeria remains a strategic partner for Russia": the copula's subject is the agent
         agent = own_subject(noun.head)
@@ -494,7 +542,43 @@ def directive_complement(token: Token, directives: frozenset[str]) -> bool:
     head = token.head
     if token.dep_ != "xcomp" or head.lemma_.lower() not in directives:
         return False
-    return any(c.dep_ in ("dobj", "dative") for c in head.children) or bool(prep_objects(head, {"on", "upon"}))
+    # "X was ordered to leave": the passive subject is the addressee
+    addressee = ("dobj", "dative", *PASS_SUBJ)
+    return any(c.dep_ in addressee for c in head.children) or bool(prep_objects(head, {"on", "upon"}))
+
+
+# predicates of a request that an "or face X" turns into an ultimatum (docs/annotation.md 4)
+DIRECTIVE_PREDICATES = frozenset({"appeal", "demand"})
+# "or face / or risk measures": the alternative the addressee is threatened with
+ULTIMATUM_VERBS = frozenset({"face", "risk"})
+RULE_ULTIMATUM = "ultimatum"
+
+
+def ultimatum(verb: Token) -> tuple[Token, tuple[Token, ...]] | None:
+    """ "asked X to reinstate Y or face measures, including Z": the "or face" verb and
+    what it threatens (the named examples when given), else None."""
+    for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+        for alt in (c for c in comp.children if c.dep_ == "conj" and c.lemma_.lower() in ULTIMATUM_VERBS):
+            if not any(c.dep_ == "cc" and c.lower_ == "or" for c in comp.children):
+                continue
+            objs = [c for c in alt.children if c.dep_ == "dobj"]
+            if not objs:
+                continue
+            examples = [p for c in objs[0].children if c.dep_ == "prep" and c.lower_ == "including" for p in pobjs(c)]
+            return alt, tuple(examples or objs)
+    return None
+
+
+def event_agent(obj: Token, event_nouns: Mapping[str, str]) -> Token:
+    """ "demanded its departure / the withdrawal of the troops": who is to act (the event
+    noun's possessor, else its of-phrase); ``event_nouns`` are the nouns whose possessor
+    is their agent; any other object is returned as it is."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in event_nouns:
+        return obj
+    agent = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if agent is None:
+        agent = next(iter(prep_objects(obj, {"of"})), None)
+    return agent if agent is not None else obj
 
 
 def _stationed_in(subject: Token, index: MentionIndex) -> Token | None:
@@ -537,5 +621,17 @@ def claim_heads(
             act = next((c for c in trig.token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             objs = tuple(c for c in act.children if c.dep_ == "dobj") if act is not None else ()
             heads = Heads(heads.subjects, objs[:1], heads.rule)
+        if index.spec(trig.predicate).event_agent_object and heads.objects:
+            # nouns whose possessor is the patient ("his release") name no one to act
+            agentive = {n: p for n, p in index.noun_predicate.items() if index.spec(p).possessor == "subject"}
+            heads = Heads(heads.subjects, tuple(event_agent(o, agentive) for o in heads.objects), heads.rule)
         taken.update(t.i for t in heads.objects)
+        threat = ultimatum(trig.token) if trig.predicate in DIRECTIVE_PREDICATES else None
+        if threat is not None:
+            # "asked X to V ... or face measures": an ultimatum demands and threatens
+            # (the threat is made by the request itself: its clause gives mood and date)
+            measures = threat[1]
+            yield replace(trig, predicate="demand"), heads
+            yield Trigger(trig.token, "threaten", RULE_ULTIMATUM), Heads(heads.subjects, measures, RULE_ULTIMATUM)
+            continue
         yield trig, heads

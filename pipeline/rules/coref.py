@@ -413,6 +413,12 @@ class MentionIndex:
                 kb_id = self.describe(np_text_span(token, keep_det=True))
                 if kb_id:
                     return (Arg.of(np_text_span(token, keep_det=True), kb_id),)
+            owner = self._own_country(token)
+            if owner is not None:
+                # "The French government" after "the military government": a description
+                # naming its own country is no anaphor; it is that country's (member)
+                owned = self.owned_description(token, owner)
+                return (owned,) if owned is not None else (Arg.of(owner, owner.kb_id_),)
             lemma = token.lemma_.lower()
             return self._antecedent(
                 token,
@@ -422,6 +428,17 @@ class MentionIndex:
                 sentences_back=10,
             )
         return ()
+
+    def _own_country(self, token: Token) -> Span | None:
+        """The linked GPE or nationality modifying an actor noun ("the French government")."""
+        if token.lemma_.lower() not in self.actor_nouns:
+            return None
+        for child in token.children:
+            ent = self.ent_of.get(child.i)
+            if child.dep_ in ("amod", "compound", "nmod") and ent is not None and ent.kb_id_:
+                if ent.label_ in ("GPE", "NORP"):
+                    return ent
+        return None
 
     def _binding_exclusions(self, token: Token) -> frozenset[str]:
         """ "He urged her": a non-reflexive object pronoun is not its verb's subject."""

@@ -98,12 +98,13 @@ def description_mentions(doc: Doc, matchers: Matchers, index: AliasIndex, focus:
     """Descriptions that denote a known actor here ("the junta", "these coup leaders"),
     with a leading determiner; not a title before a name ("coup leader Chiyani")."""
     spans = []
+    ents = doc.ents  # spaCy rebuilds the entity spans on every read
     for match_id, start, end in matchers.descriptions(doc):
         phrase = match_key(doc, match_id)
         if _is_modifier(doc[end - 1]) or _person_after(doc, end):
             continue
-        local = [e.kb_id_ for e in doc.ents if e.kb_id_ and start <= e.start and e.end <= end]
-        owner = owner_before(doc, start, doc.ents)
+        local = [e.kb_id_ for e in ents if e.kb_id_ and start <= e.start and e.end <= end]
+        owner = owner_before(doc, start, ents)
         kb_id = describe(phrase, index, doc._.published, focus, [*local, *filter(None, [owner])], owner)
         if kb_id is None:
             continue
@@ -149,10 +150,11 @@ def role_mentions(doc: Doc, matchers: Matchers, index: AliasIndex, focus: Counte
     return filter_spans(spans)
 
 
-def focus_of(doc: Doc) -> Counter:
-    """The focus stored by the gazetteer component, or computed from ``doc.ents``."""
+def focus_of(doc: Doc, ents: Iterable[Span] | None = None) -> Counter:
+    """The focus stored by the gazetteer component, or computed from ``doc.ents`` (or
+    ``ents``, the same entities read once)."""
     focus = doc.user_data.get("sahel_focus")
-    return Counter(focus) if focus is not None else article_focus(doc)
+    return Counter(focus) if focus is not None else article_focus(doc, ents)
 
 
 def resolve_span(span: Span, index: AliasIndex | None = None, *, mentions_key: str = MENTIONS_KEY) -> str | None:
@@ -162,8 +164,9 @@ def resolve_span(span: Span, index: AliasIndex | None = None, *, mentions_key: s
     at the head ("Niger's military coup leaders") or a role title with its owner
     ("Nigeria's president", "the chairman of ECOWAS"), in the article's context."""
     doc = span.doc
+    ents = doc.ents  # read once: spaCy rebuilds the entity spans on every read
     head = span.root if doc.has_annotation("DEP") else span[-1]
-    for ent in doc.ents:
+    for ent in ents:
         if ent.start <= head.i < ent.end and ent.kb_id_ and ent.label_ in ENTITY_LABELS:
             return ent.kb_id_
     for mention in doc.spans[mentions_key] if mentions_key in doc.spans else ():
@@ -171,20 +174,20 @@ def resolve_span(span: Span, index: AliasIndex | None = None, *, mentions_key: s
             return mention.kb_id_
     if index is None:
         return None
-    focus = focus_of(doc)
-    local = [e.kb_id_ for e in doc.ents if e.kb_id_ and span.start <= e.start and e.end <= span.end]
+    focus = focus_of(doc, ents)
+    local = [e.kb_id_ for e in ents if e.kb_id_ and span.start <= e.start and e.end <= span.end]
     for i in range(span.start, head.i + 1):
         phrase = doc[i : head.i + 1].text.lower()
-        owner = owner_before(doc, i, doc.ents)
+        owner = owner_before(doc, i, ents)
         kb_id = describe(phrase, index, doc._.published, focus, local, owner)
         if kb_id is not None:
             return kb_id
     for i in range(span.start, head.i + 1):
         title = doc[i : head.i + 1].text.lower()
         title = TITLE_SYNONYMS.get(title, title)
-        owner = owner_before(doc, i, doc.ents)
+        owner = owner_before(doc, i, ents)
         if owner is None and head.i + 2 < span.end and doc[head.i + 1].lower_ == "of":
-            owner = next((e.kb_id_ for e in doc.ents if e.kb_id_ and head.i + 2 <= e.start < span.end), None)
+            owner = next((e.kb_id_ for e in ents if e.kb_id_ and head.i + 2 <= e.start < span.end), None)
         if owner is not None and any((t, owner) in index.roles for t in (title, *TITLE_FALLBACKS.get(title, ()))):
             return role_holder(title, owner, index, doc._.published)
     return None

@@ -21,6 +21,8 @@ Rules, from the trigger up:
    voided").
 5. A nominal trigger takes the polarity of the verb whose argument it is ("have not held
    talks"); "no talks", "without progress" and "the lack/absence of" negate it directly.
+   As a subject it takes it only from a verb of occurrence ("the talks did not take
+   place"); "attacks have not diminished" negates the diminishing, not the attacks.
 
 "declined/refused/rejected X" as a main verb is the predicate ``reject``, not a negation:
 negative-implicative verbs only negate an infinitive they govern. The word lists below are
@@ -54,6 +56,10 @@ NEG_PREPOSITIONS = frozenset({"without"})
 ALTERNATIVE_HEADS = frozenset({"instead", "rather"})
 DENIAL_VERBS = frozenset({"deny"})
 NEG_NOUN_HEADS = frozenset({"lack", "absence"})
+# verbs that say whether their subject event happened: "the talks did not take place"
+OCCURRENCE_VERBS = frozenset(
+    {"happen", "occur", "take", "go", "begin", "start", "resume", "proceed", "materialize", "materialise", "be"}
+)
 
 
 def is_negated(trigger: Token) -> bool:
@@ -63,6 +69,9 @@ def is_negated(trigger: Token) -> bool:
             return True
         verb = event_verb(trigger)
         if verb is trigger:
+            return False
+        if trigger.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() not in OCCURRENCE_VERBS:
+            # "attacks have not diminished": the negation is the verb's, not the attacks'
             return False
         return _clause_polarity(verb)
     return _clause_polarity(trigger)

@@ -12,6 +12,8 @@ sentence means; each is a linguistic pattern, never a sentence:
 - :func:`stolen_object`: an object parsed as the subject of the participle after it
   ("declined their visit citing concerns");
 - :func:`partitive_head`: "1,100 of its dealerships" (the head is the "of" object);
+- :func:`compound_participle`: a participle after a comma parsed as a noun modifier
+  ("imposed sanctions, closing borders": "closing" as a compound of "borders");
 - :func:`pobjs`: one object per preposition (several are one hyphenated word, "re-run").
 """
 
@@ -113,6 +115,20 @@ def stolen_object(verb: Token) -> Token | None:
     return None
 
 
+def compound_participle(token: Token) -> Token | None:
+    """ "imposed sanctions, closing borders and freezing assets": an -ing word right after
+    a comma, parsed as a noun modifying the next noun, is a participle whose object is that
+    noun; returns the object, else None."""
+    if token.dep_ != "compound" or token.tag_ != "NN" or not token.lower_.endswith("ing"):
+        return None
+    if token.i == 0 or token.nbor(-1).lower_ not in (",", "and"):
+        return None
+    obj = token.head
+    if obj.i != token.i + 1 or obj.dep_ not in ("dobj", "conj") or obj.pos_ != "NOUN":
+        return None
+    return obj
+
+
 def appositive_conjunct(token: Token) -> bool:
     """An indefinite common noun between commas right after a name, parsed as a conjunct:
     "JNIM, an al Qaeda affiliate, and the local branch of IS" restates JNIM (an
@@ -127,9 +143,7 @@ def appositive_conjunct(token: Token) -> bool:
     if start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "," or doc[end + 1].text != ",":
         return False
     before = doc[start - 2]
-    return before.pos_ == "PROPN" and before.ent_type_ != "" and any(
-        c.dep_ == "cc" for c in token.children
-    )
+    return before.pos_ == "PROPN" and before.ent_type_ != "" and any(c.dep_ == "cc" for c in token.children)
 
 
 def fronted_place(token: Token) -> Token | None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from .gated_matcher import GatedMatcher
 from .timex_lexicon import (
     AMBIGUOUS_MONTHS,
     DEICTIC_DAYS,
@@ -61,12 +61,10 @@ CUE_WORDS = (
 )
 
 
-def build_matcher(vocab: Vocab) -> Matcher:
-    """The ``Matcher`` for :data:`pipeline.rules.timex_patterns.PATTERNS` (build once)."""
-    matcher = Matcher(vocab)
-    for label, patterns in PATTERNS.items():
-        matcher.add(label, patterns, greedy="LONGEST")
-    return matcher
+def build_matcher(vocab: Vocab) -> GatedMatcher:
+    """The matcher for :data:`pipeline.rules.timex_patterns.PATTERNS` (build once): the
+    longest matches of each class, the ``Matcher`` run only where one can be."""
+    return GatedMatcher(vocab, PATTERNS)
 
 
 def _is_number(tok: Token) -> bool:
@@ -253,7 +251,7 @@ def _next_word(span: Span, k: int) -> str:
     return span.doc[i].lower_ if i < len(span.doc) else ""
 
 
-def pattern_candidates(doc: Doc, matcher: Matcher) -> list[Span]:
+def pattern_candidates(doc: Doc, matcher: GatedMatcher) -> list[Span]:
     """Pattern matches that pass :func:`context_ok`, trimmed, longest first when they overlap."""
     found = []
     for match_id, start, end in matcher(doc):
@@ -307,7 +305,7 @@ def elided_durations(doc: Doc, spans: list[Span]) -> Iterator[Span]:
             yield Span(doc, span.start - 2, span.start - 1, label="ELIDED")
 
 
-def candidate_spans(doc: Doc, matcher: Matcher) -> list[Span]:
+def candidate_spans(doc: Doc, matcher: GatedMatcher) -> list[Span]:
     """All candidate temporal expressions of ``doc``, in order, not overlapping. A pattern
     match wins over an overlapping model entity (its extent follows TimeML)."""
     patterns = pattern_candidates(doc, matcher)

@@ -2,13 +2,17 @@
 
 Each key names an expression class; the candidate finder
 (:mod:`pipeline.rules.timex_candidates`) checks the context a match needs and trims it to
-TimeML extents. Patterns only ever look at tokens, never at free text.
+TimeML extents. Patterns only ever look at tokens, never at free text. A ``REGEX`` token
+declares under ``GATE`` what every token it accepts is (a number, digits, digits mixed
+with signs), so that :class:`~pipeline.rules.gated_matcher.GatedMatcher` runs the
+``Matcher`` only where a pattern can match.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .gated_matcher import GATE, MIXED
 from .timex_lexicon import DEICTIC_DAYS, MONTHS, PARTS_OF_DAY, SEASONS, SET_ADVERBS, UNIT_PLURALS, UNITS, WEEKDAYS
 
 Pattern = list[dict[str, Any]]
@@ -24,10 +28,12 @@ def _opt(spec: dict[str, Any]) -> dict[str, Any]:
 
 MONTH = _in(MONTHS)
 WEEKDAY = _in(WEEKDAYS)
-DAYNUM = {"LOWER": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}}
-DAYORD = {"LOWER": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)$"}}
-YEAR = {"TEXT": {"REGEX": r"^(1[6-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})$"}}
-DECADE = {"LOWER": {"REGEX": r"^(mid-)?'?([0-9]{1,3})0s$"}}
+NUMLIKE = {"LIKE_NUM": True}  # "5", "05", "5th", "31ST"
+DIGITS = {"IS_DIGIT": True}
+DAYNUM = {"LOWER": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}, GATE: NUMLIKE}
+DAYORD = {"LOWER": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)$"}, GATE: NUMLIKE}
+YEAR = {"TEXT": {"REGEX": r"^(1[6-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})$"}, GATE: DIGITS}
+DECADE = {"LOWER": {"REGEX": r"^(mid-)?'?([0-9]{1,3})0s$"}, GATE: MIXED}
 APOSTROPHE = _in({"'", "\u2019"})
 COMMA = {"ORTH": ","}
 HYPHEN = {"ORTH": {"IN": ["-", "\u2013"]}}
@@ -43,9 +49,9 @@ UNIT_SG = _in(UNITS)
 UNIT_PL_VAGUE = _in({"years", "decades", "months", "weeks", "days", "hours", "minutes"})
 SEASON = _in(set(SEASONS) - {"fall"})
 POD = _in(PARTS_OF_DAY)
-CLOCK = {"TEXT": {"REGEX": r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"}}
-HOUR = {"TEXT": {"REGEX": r"^(1[0-2]|0?[1-9])$"}}
-MILITARY = {"TEXT": {"REGEX": r"^([01][0-9]|2[0-3])[0-5][0-9]$"}}
+CLOCK = {"TEXT": {"REGEX": r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"}, GATE: MIXED}
+HOUR = {"TEXT": {"REGEX": r"^(1[0-2]|0?[1-9])$"}, GATE: DIGITS}
+MILITARY = {"TEXT": {"REGEX": r"^([01][0-9]|2[0-3])[0-5][0-9]$"}, GATE: DIGITS}
 AMPM = _in({"a.m.", "p.m.", "am", "pm"})
 ZONE = _in({"utc", "gmt"})
 UNIT_MOD = _in({"consecutive", "straight", "trading", "business", "working", "calendar", "full", "additional"})
@@ -56,7 +62,7 @@ PATTERNS: dict[str, list[Pattern]] = {
         [_opt(WEEKDAY), _opt(COMMA), MONTH, DAYNUM, _opt(COMMA), _opt(YEAR)],
         [_opt(WEEKDAY), _opt(COMMA), DAYNUM, MONTH, _opt(COMMA), _opt(YEAR)],
         [_opt(WEEKDAY), _opt(COMMA), THE, DAYORD, OF, MONTH, _opt(COMMA), _opt(YEAR)],
-        [{"TEXT": {"REGEX": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/([0-9]{2}|[0-9]{4}))$"}}],
+        [{"TEXT": {"REGEX": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/([0-9]{2}|[0-9]{4}))$"}, GATE: MIXED}],
     ],
     "MONTH_YEAR": [
         [_opt(EDGE), _opt(HYPHEN), MONTH, _opt(COMMA), YEAR],
@@ -70,14 +76,14 @@ PATTERNS: dict[str, list[Pattern]] = {
         [_opt(EDGE), _opt(HYPHEN), YEAR],
         [YEAR, _in({"fiscal", "financial", "model", "calendar"}), {"LOWER": "year"}],
         [_in({"fiscal", "financial"}), YEAR],
-        [{"LOWER": {"REGEX": r"^(fy'?[0-9]{2}([0-9]{2})?|mid-(1[6-9]|20)[0-9]{2})$"}}],
-        [APOSTROPHE, {"TEXT": {"REGEX": r"^[0-9]{2}$"}}],
-        [{"TEXT": {"REGEX": r"^['’][0-9]{2}$"}}],
+        [{"LOWER": {"REGEX": r"^(fy'?[0-9]{2}([0-9]{2})?|mid-(1[6-9]|20)[0-9]{2})$"}, GATE: MIXED}],
+        [APOSTROPHE, {"TEXT": {"REGEX": r"^[0-9]{2}$"}, GATE: DIGITS}],
+        [{"TEXT": {"REGEX": r"^['’][0-9]{2}$"}, GATE: MIXED}],
         [{"LOWER": "fy"}, YEAR],
     ],
     "DECADE": [
         [_opt(THE), _opt(EDGE), _opt(HYPHEN), DECADE],
-        [_opt(THE), _opt(EDGE), APOSTROPHE, {"LOWER": {"REGEX": r"^[0-9]0s$"}}],
+        [_opt(THE), _opt(EDGE), APOSTROPHE, {"LOWER": {"REGEX": r"^[0-9]0s$"}, GATE: MIXED}],
         [THE, _in({"17th", "18th", "19th", "20th", "21st", "eighteenth", "nineteenth", "twentieth"}),
          {"LOWER": "century"}],
     ],
@@ -86,7 +92,7 @@ PATTERNS: dict[str, list[Pattern]] = {
         [_opt(THE), QORD, {"LOWER": "quarter"}, OF, YEAR],
         [_opt(THE), QORD, {"LOWER": "quarter"}, OF, _in({"this", "last", "next", "the"}), {"LOWER": "year"}],
         [_opt(THE), _in({"first", "second"}), {"LOWER": "half"}, OF, YEAR],
-        [{"LOWER": {"REGEX": r"^q[1-4]$"}}, _opt(YEAR)],
+        [{"LOWER": {"REGEX": r"^q[1-4]$"}, GATE: MIXED}, _opt(YEAR)],
         [_opt(THE), _in({"first", "second"}), {"LOWER": "half"}, OF, _in({"this", "last", "next"}),
          {"LOWER": "year"}],
     ],

@@ -21,13 +21,22 @@ A :class:`TriggerIndex` is compiled once from configs/predicates.yaml
 One token carries at most one trigger; a phrase wins over a light verb, which wins over
 a single word. The component decides nothing here: it only keeps what the argument rules
 can fill.
+
+The vocabulary is compiled into dicts keyed by lemma (a phrase by its first word), looked
+up once per token, rather than into spaCy ``Matcher``/``DependencyMatcher`` patterns: the
+``{"LEMMA": {"IN": [...]}}`` predicates of those were evaluated on every token of every
+doc and cost more than the whole model (docs/performance.md). The semantics are the
+matchers' ones: lemmas compared exactly (``lemma_``), and among several readings of a
+token the one the matchers gave first (the longest phrase, then config order, then the
+earliest words; a light verb's earliest object noun, then "in" + noun, then a converse
+noun).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.errors import Errors
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -94,6 +103,16 @@ def is_reporting_use(token: Token, reporting: frozenset[str]) -> bool:
     return _lemma(token) in reporting and any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A compiled phrase: the lemma alternatives of each word after the first."""
+
+    predicate: str
+    rule: str
+    rest: tuple[frozenset[str], ...]
+    slotted: tuple[bool, ...]
+
+
 class TriggerIndex:
     """The compiled trigger vocabulary of one :class:`PredicatesConfig`."""
 
@@ -106,83 +125,35 @@ class TriggerIndex:
         self.noun_predicate = {n: p.name for p in config.predicates for n in p.nouns}
         self.verb_predicate = {v: p.name for p in config.predicates for v in p.verbs}
         self.actor_verbs = frozenset(v for p in config.predicates for v in p.actor_verbs)
-        self.words = Matcher(vocab)
-        self.deps = DependencyMatcher(vocab)
+        self.nouns = frozenset(self.noun_predicate)
+        # (lemma, coarse POS) -> (rule, predicate); the first predicate listing it wins
+        self.word_rules: dict[tuple[str, str], tuple[str, str]] = {}
+        # first word lemma -> its phrases, in config order (phrases, then patient phrases)
+        self.phrase_starts: dict[str, list[Phrase]] = {}
         self.phrases: dict[str, tuple[str, str, tuple[bool, ...]]] = {}
         self._compile(config)
 
     def _compile(self, config: PredicatesConfig) -> None:
         for spec in config.predicates:
-            if spec.verbs:
-                self.words.add(f"{RULE_VERB}|{spec.name}", [[{"LEMMA": {"IN": spec.verbs}, "POS": {"IN": VERB_POS}}]])
-            if spec.nouns:
-                self.words.add(
-                    f"{RULE_NOMINAL}|{spec.name}", [[{"LEMMA": {"IN": spec.nouns}, "POS": {"IN": NOUN_POS}}]]
-                )
+            for rule, lemmas, tags in ((RULE_VERB, spec.verbs, VERB_POS), (RULE_NOMINAL, spec.nouns, NOUN_POS)):
+                for lemma in lemmas:
+                    for pos in tags:
+                        self.word_rules.setdefault((lemma, pos), (rule, spec.name))
             for rule, phrases in ((RULE_PHRASE, spec.phrases), (RULE_PATIENT, spec.patient_phrases)):
                 for n, phrase in enumerate(phrases):
-                    key = f"{rule}|{spec.name}|{n}"
-                    self.deps.add(key, [self._phrase_pattern(phrase)])
-                    self.phrases[key] = (spec.name, rule, tuple(len(w) > 1 for w in phrase_words(phrase)))
-        nouns = sorted(self.noun_predicate)
-        if nouns and self.light:
-            light = {"LEMMA": {"IN": sorted(self.light)}}
-            noun = {"LEMMA": {"IN": nouns}, "POS": {"IN": NOUN_POS}}
-            self.deps.add(
-                RULE_LIGHT,
-                [
-                    [
-                        {"RIGHT_ID": "verb", "RIGHT_ATTRS": light},
-                        {
-                            "LEFT_ID": "verb",
-                            "REL_OP": ">",
-                            "RIGHT_ID": "noun",
-                            "RIGHT_ATTRS": {**noun, "DEP": {"IN": ["dobj", "nsubjpass"]}},
-                        },
-                    ],
-                    [
-                        {"RIGHT_ID": "verb", "RIGHT_ATTRS": light},
-                        {
-                            "LEFT_ID": "verb",
-                            "REL_OP": ">",
-                            "RIGHT_ID": "prep",
-                            "RIGHT_ATTRS": {"LEMMA": "in", "DEP": "prep"},
-                        },
-                        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "noun", "RIGHT_ATTRS": {**noun, "DEP": "pobj"}},
-                    ],
-                ],
-            )
-        if nouns and self.converse:
-            self.deps.add(
-                RULE_CONVERSE,
-                [
-                    [
-                        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(self.converse)}}},
-                        {
-                            "LEFT_ID": "verb",
-                            "REL_OP": ">",
-                            "RIGHT_ID": "noun",
-                            "RIGHT_ATTRS": {"LEMMA": {"IN": nouns}, "POS": {"IN": NOUN_POS}, "DEP": "dobj"},
-                        },
-                    ]
-                ],
-            )
-
-    @staticmethod
-    def _phrase_pattern(phrase: str) -> list[dict]:
-        words = phrase_words(phrase)
-        pattern: list[dict] = [{"RIGHT_ID": "w0", "RIGHT_ATTRS": {"LEMMA": {"IN": words[0]}}}]
-        for i, alts in enumerate(words[1:], start=1):
-            pattern.append(
-                {"LEFT_ID": "w0", "REL_OP": ">>", "RIGHT_ID": f"w{i}", "RIGHT_ATTRS": {"LEMMA": {"IN": alts}}}
-            )
-        return pattern
+                    words = phrase_words(phrase)
+                    slotted = tuple(len(w) > 1 for w in words)
+                    self.phrases[f"{rule}|{spec.name}|{n}"] = (spec.name, rule, slotted)
+                    compiled = Phrase(spec.name, rule, tuple(frozenset(w) for w in words[1:]), slotted)
+                    for first in dict.fromkeys(words[0]):
+                        self.phrase_starts.setdefault(first, []).append(compiled)
 
     def spec(self, predicate: str) -> PredicateSpec:
         return self.specs[predicate]
 
     def find(self, doc: Doc) -> list[Trigger]:
         """Every trigger of ``doc``, at most one per token, in text order."""
+        require_parse(doc)
         found: dict[int, tuple[int, Trigger]] = {}
         used: set[int] = set()
 
@@ -218,46 +189,105 @@ class TriggerIndex:
         return token.pos_ in VERB_POS and lemma in self.verb_predicate and lemma not in self.actor_verbs
 
 
+def require_parse(doc: Doc) -> None:
+    """Triggers need lemmas, coarse tags and a parse (a non-empty doc without them is a
+    pipeline set up wrong: spaCy's own error, as its matchers raise it)."""
+    for attr, pipe in (("LEMMA", "lemmatizer"), ("POS", "morphologizer or tagger+attribute_ruler"), ("DEP", "parser")):
+        if not doc.has_annotation(attr):
+            raise ValueError(Errors.E155.format(pipe=pipe, attr=attr))
+
+
+def phrase_reach(token: Token) -> list[Token]:
+    """The tokens after ``token`` that stand at most ``MAX_PHRASE_DEPTH`` arcs below it
+    within its clause (:func:`depth_below`), in text order."""
+    out: list[Token] = []
+    level = [token]
+    for _ in range(MAX_PHRASE_DEPTH):
+        level = [c for t in level for c in t.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]
+        if not level:
+            break
+        out.extend(level)
+    return sorted((t for t in out if t.i > token.i), key=lambda t: t.i)
+
+
+def phrase_match(token: Token, phrase: Phrase, reach: list[Token]) -> list[Token] | None:
+    """The phrase's words from ``token`` on, each after the one before and in ``reach``:
+    the earliest such words, or None."""
+    tokens = [token]
+    for alts in phrase.rest:
+        nxt = next((t for t in reach if t.i > tokens[-1].i and t.lemma_ in alts), None)
+        if nxt is None:
+            return None
+        tokens.append(nxt)
+    return tokens
+
+
 def phrase_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
     """Multi-word triggers whose words follow each other in the text and stand below the
-    first word (at most three arcs down)."""
+    first word (at most three arcs down): per token the longest phrase, the first in
+    config order among equals."""
     out = []
-    for match_id, ids in index.deps(doc):
-        key = doc.vocab.strings[match_id]
-        if key not in index.phrases:
+    for token in doc:
+        phrases = index.phrase_starts.get(token.lemma_)
+        if not phrases:
             continue
-        predicate, rule, slotted = index.phrases[key]
-        tokens = [doc[i] for i in ids]
-        if any(b.i <= a.i for a, b in zip(tokens, tokens[1:], strict=False)):
+        reach = phrase_reach(token)
+        best: tuple[Phrase, list[Token]] | None = None
+        for phrase in phrases:
+            tokens = phrase_match(token, phrase, reach)
+            if tokens is not None and (best is None or len(tokens) > len(best[1])):
+                best = (phrase, tokens)
+        if best is None:
             continue
-        if any((d := depth_below(t, tokens[0])) is None or d > MAX_PHRASE_DEPTH for t in tokens[1:]):
-            continue
+        phrase, tokens = best
         last = tokens[-1]
         obj_prep = last if len(tokens) > 1 and last.dep_ in PREP_DEPS else None
-        slots = frozenset(t.i for t, slot in zip(tokens, slotted, strict=False) if slot)
-        out.append(Trigger(tokens[0], predicate, rule, obj_prep=obj_prep, words=tuple(tokens), slots=slots))
+        slots = frozenset(t.i for t, slot in zip(tokens, phrase.slotted, strict=False) if slot)
+        out.append(Trigger(token, phrase.predicate, phrase.rule, obj_prep=obj_prep, words=tuple(tokens), slots=slots))
     return out
+
+
+def _event_noun(token: Token, index: TriggerIndex, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps and c.pos_ in NOUN_POS and c.lemma_ in index.nouns), None)
+
+
+def event_object(verb: Token, index: TriggerIndex) -> tuple[str, Token] | None:
+    """The event noun of a light verb (its object, or "in" + noun) or of a converse verb
+    (its object), with the rule: the earliest one."""
+    lemma = verb.lemma_
+    if lemma in index.light:
+        noun = _event_noun(verb, index, ("dobj", "nsubjpass"))
+        if noun is not None:
+            return RULE_LIGHT, noun
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lemma_ == "in" and (noun := _event_noun(prep, index, ("pobj",))):
+                return RULE_LIGHT, noun
+    if lemma in index.converse and (noun := _event_noun(verb, index, ("dobj",))) is not None:
+        return RULE_CONVERSE, noun
+    return None
 
 
 def light_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
     """Light and converse verbs with an event noun: the noun gives the predicate."""
     out = []
-    for match_id, ids in index.deps(doc):
-        key = doc.vocab.strings[match_id]
-        if key not in (RULE_LIGHT, RULE_CONVERSE):
-            continue
-        verb, noun = doc[ids[0]], doc[ids[-1]]
-        predicate = index.noun_predicate[_lemma(noun)]
-        out.append(Trigger(verb, predicate, key, noun=noun, words=(verb, noun)))
+    if not index.nouns:
+        return out
+    for verb in doc:
+        if (hit := event_object(verb, index)) is not None:
+            rule, noun = hit
+            predicate = index.noun_predicate[_lemma(noun)]
+            out.append(Trigger(verb, predicate, rule, noun=noun, words=(verb, noun)))
     return out
 
 
 def word_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
     """Single trigger verbs and event nouns."""
     out = []
-    for match_id, start, _ in index.words(doc):
-        rule, predicate = doc.vocab.strings[match_id].split("|")
-        token = doc[start]
+    for token in doc:
+        hit = index.word_rules.get((token.lemma_, token.pos_))
+        if hit is None:
+            continue
+        rule, predicate = hit
         if rule == RULE_VERB:
             if is_reporting_use(token, index.reporting):
                 continue
