@@ -42,7 +42,8 @@ DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
 
 
 def _gazetteer_resolver(nlp: Language | None):
-    """The gazetteer's description resolver (``Span -> id | None``), when it is there."""
+    """``(doc) -> (Span -> id | None)``: the gazetteer's description resolver for one
+    Doc (its entities read once), when it is there."""
     try:
         from ..rules.gazetteer import resolve_span
     except ImportError:  # pragma: no cover
@@ -51,13 +52,20 @@ def _gazetteer_resolver(nlp: Language | None):
     if nlp is not None and "sahel_gazetteer" in nlp.pipe_names:
         index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
 
-    def resolve(span: Span) -> str | None:
-        try:
-            return resolve_span(span, index)
-        except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
-            return None
+    def for_doc(doc: Doc):
+        ents: list[tuple[Span, ...]] = []  # doc.ents, read on the first call
 
-    return resolve
+        def resolve(span: Span) -> str | None:
+            try:
+                if not ents:
+                    ents.append(doc.ents)
+                return resolve_span(span, index, ents=ents[0])
+            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
+                return None
+
+        return resolve
+
+    return for_doc
 
 
 def _owned_describer(nlp: Language | None):
@@ -117,7 +125,8 @@ class ClaimExtractor:
             doc._.claims = []
             return doc
         owned = self._owned(doc) if self._owned is not None else None
-        doc._.claims = extract_claims(doc, self.index, describe=self._describe, describe_owned=owned)
+        describe = self._describe(doc) if self._describe is not None else None
+        doc._.claims = extract_claims(doc, self.index, describe=describe, describe_owned=owned)
         return doc
 
 

@@ -169,9 +169,16 @@ class MentionIndex:
             for i in range(span.start, span.end):
                 self.mention_of.setdefault(i, span)
         self._memo: dict[tuple[int, tuple[str, ...]], tuple[Arg, ...]] = {}
+        self._sents: list[Span] | None = None
         self.referents = self._referents()
 
     # ------------------------------------------------------------------ lookups
+
+    def sentences(self) -> list[Span]:
+        """``doc.sents``, listed once (spaCy rebuilds the spans on every read)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
 
     def entity_at(self, token: Token) -> Span | None:
         return self.ent_of.get(token.i)
@@ -200,7 +207,7 @@ class MentionIndex:
 
     def place_before(self, token: Token) -> Token | None:
         """ "there": the nearest place (GPE, LOC) named before, in this or the previous sentence."""
-        sents = list(self.doc.sents)
+        sents = self.sentences()
         index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         start = sents[max(0, index - 1)].start
         for i in range(token.i - 1, start - 1, -1):
@@ -231,7 +238,9 @@ class MentionIndex:
                 out.append(Referent(ent.root, kind, True, args))
         group_heads: set[int] = set()
         for token in self.doc:
-            members = self.group_members(token) if token.i not in self.ent_of else ()
+            # only a plural noun or a numeral ("all three") can denote a group
+            maybe_group = token.i not in self.ent_of and (token.tag_ == "NNS" or token.pos_ == "NUM")
+            members = self.group_members(token) if maybe_group else ()
             if members:
                 group_heads.add(token.i)
                 out.append(Referent(token, "GROUP", True, members))
@@ -241,8 +250,9 @@ class MentionIndex:
                 continue
             out.append(Referent(span.root, "MENTION", span.root.tag_ in ("NNS", "NNPS"), (Arg.of(span, span.kb_id_),)))
         for token in self.doc:
+            tag = token.tag_
             if (
-                token.tag_ == "NNS"
+                tag == "NNS"
                 and token.lemma_.lower() in self.actor_nouns
                 and token.i not in self.ent_of
                 and token.i not in self.mention_of
@@ -250,16 +260,17 @@ class MentionIndex:
             ):
                 out.append(Referent(token, "GROUP", True, (self.group_arg(token),)))
             if (
-                token.pos_ == "NOUN"
-                and token.tag_ == "NN"
+                tag == "NN"
+                and token.pos_ == "NOUN"
                 and token.lemma_.lower() in self.actor_nouns
                 and is_definite(token)
                 and token.i not in self.ent_of
                 and token.i not in self.mention_of
             ):
                 out.append(Referent(token, "DESC", False, (Arg.of(np_text_span(token)),)))
-            if pronoun_class(token) is not None and token.lower_ not in REFLEXIVES:
-                out.append(Referent(token, "PRONOUN", pronoun_class(token) == PLURAL, ()))
+            pclass = pronoun_class(token)
+            if pclass is not None and token.lower_ not in REFLEXIVES:
+                out.append(Referent(token, "PRONOUN", pclass == PLURAL, ()))
         out.sort(key=lambda r: r.head.i)
         return out
 
@@ -325,7 +336,7 @@ class MentionIndex:
         Y ..., when the two sides agreed")."""
         if token.lemma_.lower() not in SIDE_NOUNS or plural_group_size(token) != 2:
             return ()
-        sents = list(self.doc.sents)
+        sents = self.sentences()
         index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         start = sents[max(0, index - 1)].start
         for verb in (t for t in reversed(self.doc[start : token.i]) if t.pos_ in ("VERB", "AUX")):
@@ -376,7 +387,7 @@ class MentionIndex:
             return ()
         if size == 0 and not is_definite(token):
             return ()
-        sents = list(self.doc.sents)
+        sents = self.sentences()
         index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         for sent in reversed(sents[: index + 1]):
             cands = [t for t in sent if t.i < token.i]
@@ -510,7 +521,7 @@ class MentionIndex:
                 continue
             if fits(ref) and (args := self._args(ref, exclude)):
                 return args
-        sents = list(self.doc.sents)
+        sents = self.sentences()
         index = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
         for prev in reversed(sents[max(0, index - sentences_back) : index]):
             cands = [r for r in self.referents if prev.start <= r.head.i < prev.end and fits(r)]

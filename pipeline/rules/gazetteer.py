@@ -19,7 +19,7 @@ role ("Nigeria's president") in the article's context (date, what it is about).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -188,9 +188,9 @@ def match_key(doc: Doc, match_id: int) -> str:
     return doc.vocab.strings[match_id]
 
 
-def resolve_span(span: Span, index: AliasIndex | None = None) -> str | None:
+def resolve_span(span: Span, index: AliasIndex | None = None, *, ents: Sequence[Span] | None = None) -> str | None:
     """The id of the actor a noun phrase denotes, or None (see the module docstring and
-    :func:`pipeline.rules.mentions.resolve_span`)."""
+    :func:`pipeline.rules.mentions.resolve_span`; ``ents``: ``doc.ents`` read once)."""
     from .mentions import resolve_span as resolve
 
-    return resolve(span, index)
+    return resolve(span, index, ents=ents)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -157,14 +157,23 @@ def focus_of(doc: Doc, ents: Iterable[Span] | None = None) -> Counter:
     return Counter(focus) if focus is not None else article_focus(doc, ents)
 
 
-def resolve_span(span: Span, index: AliasIndex | None = None, *, mentions_key: str = MENTIONS_KEY) -> str | None:
+def resolve_span(
+    span: Span,
+    index: AliasIndex | None = None,
+    *,
+    mentions_key: str = MENTIONS_KEY,
+    ents: Sequence[Span] | None = None,
+) -> str | None:
     """The id of the actor the noun phrase ``span`` denotes, or None. In order: the
     linked entity that holds the phrase's head ("President Bazoum", "the U.S."); a
     mention of ``doc.spans[mentions_key]`` there; with ``index``, a description ending
     at the head ("Niger's military coup leaders") or a role title with its owner
-    ("Nigeria's president", "the chairman of ECOWAS"), in the article's context."""
+    ("Nigeria's president", "the chairman of ECOWAS"), in the article's context.
+    ``ents``: ``doc.ents`` read once by a caller resolving many spans of one Doc (spaCy
+    rebuilds the entity spans on every read)."""
     doc = span.doc
-    ents = doc.ents  # read once: spaCy rebuilds the entity spans on every read
+    if ents is None:
+        ents = doc.ents
     head = span.root if doc.has_annotation("DEP") else span[-1]
     for ent in ents:
         if ent.start <= head.i < ent.end and ent.kb_id_ and ent.label_ in ENTITY_LABELS:
