@@ -17,7 +17,7 @@ DEFAULT_PIPELINE_CONFIG = CONFIG_DIR / "pipeline.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 
-def _node_at(node: yaml.Node | None, loc: tuple[Any, ...]) -> yaml.Node | None:
+def node_at(node: yaml.Node | None, loc: tuple[Any, ...]) -> yaml.Node | None:
     """Walk a composed YAML node along a pydantic error location; the deepest node found."""
     for key in loc:
         if isinstance(node, yaml.MappingNode):
@@ -42,7 +42,7 @@ def validation_messages(path: Path | str, text: str, err: ValidationError) -> li
     out = []
     for problem in err.errors():
         loc = tuple(problem["loc"])
-        node = _node_at(root, loc)
+        node = node_at(root, loc)
         line = node.start_mark.line + 1 if node is not None else 1
         field = ".".join(str(p) for p in loc) or "<root>"
         out.append(Errors.E020.format(path=path, line=line, field=field, reason=problem["msg"]))

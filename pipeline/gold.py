@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .config import _node_at, load_pipeline_config, load_yaml_model, parse_yaml_model
+from .config import load_pipeline_config, load_yaml_model, node_at, parse_yaml_model
 from .errors import Errors, GoldError, InputError, SahelError, Warnings
 from .io import iter_articles, read_article
 from .models import Article, DocumentResult, GoldDocument, GoldFile, PredicatesConfig
@@ -139,7 +139,7 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _line(root: yaml.Node | None, *loc: Any) -> int:
-    node = _node_at(root, loc)
+    node = node_at(root, loc)
     return node.start_mark.line + 1 if node is not None else 1
 
 

@@ -40,7 +40,7 @@ def _field_line(head: str, field: str, first_line: int) -> int:
     return first_line
 
 
-def _meta(data: dict[str, Any], *, default_id: str, path: str, line: int, head: str = "") -> ArticleMeta:
+def article_meta(data: dict[str, Any], *, default_id: str, path: str, line: int, head: str = "") -> ArticleMeta:
     """Validate front matter / JSONL keys into :class:`ArticleMeta` (``head``: the front
     matter text, to name the line of a bad field)."""
     clean: dict[str, Any] = {}
@@ -96,7 +96,7 @@ def _split(text: str, *, path: str) -> tuple[dict[str, Any], str, str, int]:
 def parse_article(text: str, *, default_id: str, origin: str = "<string>") -> Article:
     """An :class:`Article` from a ``.txt`` file's decoded text."""
     data, head, body, body_line = _split(text, path=origin)
-    meta = _meta(data, default_id=default_id, path=origin, line=1, head=head)
+    meta = article_meta(data, default_id=default_id, path=origin, line=1, head=head)
     if not body.strip():
         raise InputError(Errors.E006.format(path=origin, line=body_line))
     if meta.published is None:
@@ -140,7 +140,7 @@ def iter_jsonl(path: Path | str) -> Iterator[Article | InputError]:
                 continue
             body = obj.pop("text")
             try:
-                meta = _meta(obj, default_id=f"{path.stem}-{lineno}", path=str(path), line=lineno)
+                meta = article_meta(obj, default_id=f"{path.stem}-{lineno}", path=str(path), line=lineno)
             except InputError as exc:
                 yield exc
                 continue

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Errors, InputError, Warnings, warn
-from ..io import _meta, iter_articles
+from ..io import article_meta, iter_articles
 from ..models import Article
 
 SHARD_SUFFIXES = (".jsonl", ".parquet")
@@ -52,7 +52,7 @@ def record_article(record: dict[str, Any], *, path: Path, row: int) -> Article:
     body = record.pop("text", None)
     if not isinstance(body, str):
         raise InputError(Errors.E009.format(path=path, line=row))
-    meta = _meta(
+    meta = article_meta(
         {k: v for k, v in record.items() if v is not None}, default_id=f"{path.stem}-{row}", path=str(path), line=row
     )
     if not body.strip():
