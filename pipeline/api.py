@@ -13,6 +13,7 @@ import json
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -28,6 +29,17 @@ from .nlp import build_pipeline
 from .serialize import doc_to_result
 
 Progress = Callable[[int], None]
+Report = Callable[[str, str, str], None]
+"""``report(kind, code, message)``: called as each message of a run happens; ``kind`` is
+``"error"`` (an article or shard skipped) or ``"warning"``. The CLI prints errors on stderr
+and writes both to ``--skipped-log``; the :class:`RunSummary` keeps counts and examples."""
+
+
+def note(summary: RunSummary, kind: str, message: str, report: Report | None = None) -> None:
+    """Count ``message`` in ``summary`` (kept among the first examples) and report it."""
+    code = summary.add("error" if kind == "error" else "warning", message)
+    if report is not None:
+        report(kind, code, message)
 
 
 @lru_cache(maxsize=4)
@@ -120,12 +132,14 @@ def iter_extract(
     batch_size: int | None = None,
     progress: Progress | None = None,
     keep: Callable[[Article], bool] | None = None,
+    report: Report | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract every article under ``paths``, streaming, in input order; skipped items are
-    counted in ``summary``. ``workers > 1`` runs that many processes, each loading the
-    pipeline of ``config`` once; ``progress(n)`` is called after each article (done or
-    skipped) with the number handled so far. ``keep(article)``, called as articles are
-    read, leaves out those it returns False for (ingest: already stored, unchanged)."""
+    counted in ``summary`` and passed to ``report`` as they happen. ``workers > 1`` runs
+    that many processes, each loading the pipeline of ``config`` once; ``progress(n)`` is
+    called after each article (done or skipped) with the number handled so far.
+    ``keep(article)``, called as articles are read, leaves out those it returns False for
+    (ingest: already stored, unchanged)."""
     from .engines.local import run_local
 
     summary = summary if summary is not None else RunSummary()
@@ -136,15 +150,17 @@ def iter_extract(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SahelWarning)
         for item in stream:
-            summary.warnings.extend(str(w.message) for w in caught if issubclass(w.category, SahelWarning))
+            for caught_warning in caught:
+                if issubclass(caught_warning.category, SahelWarning):
+                    note(summary, "warning", str(caught_warning.message), report)
             caught.clear()
             if isinstance(item, InputError):
                 summary.skipped += 1
-                summary.errors.append(str(item))
+                note(summary, "error", str(item), report)
             else:
                 summary.processed += 1
             if progress:
-                progress(summary.processed + summary.skipped)
+                progress(summary.processed + summary.skipped + summary.unchanged)
             if not isinstance(item, InputError):
                 yield item
 
@@ -175,26 +191,29 @@ def extract(
     workers: int = 1,
     batch_size: int | None = None,
     engine: str = "local",
+    report: Report | None = None,
 ) -> RunSummary:
     """Extract articles under ``paths`` to ``output`` (JSON Lines; stdout when None).
 
     ``workers``: processes (each loads the pipeline once); ``progress(n)``: called after
     each article with the number handled (written or skipped) so far. ``engine="ray"``:
     JSONL/Parquet shards on Ray Data, one output file per shard in the folder ``output``
-    (:func:`pipeline.engines.ray_engine.extract_shards`).
+    (:func:`pipeline.engines.ray_engine.extract_shards`). ``report``: see :data:`Report`.
     """
     if engine == "ray":
         from .engines.ray_engine import extract_shards
 
         return extract_shards(
-            paths, output_dir=output, config=config, actors=workers, batch_size=batch_size, progress=progress
+            paths, output_dir=output, config=config, actors=workers, batch_size=batch_size, progress=progress,
+            report=report,
         )
     if engine != "local":
         raise ConfigError(Errors.E065.format(engine=engine, expected="local, ray"))
     summary = RunSummary()
     nlp = load_pipeline(config) if workers <= 1 else None
     results = iter_extract(
-        paths, nlp=nlp, summary=summary, config=config, workers=workers, batch_size=batch_size, progress=progress
+        paths, nlp=nlp, summary=summary, config=config, workers=workers, batch_size=batch_size, progress=progress,
+        report=report,
     )
     if output is None:
         write_jsonl(results, sys.stdout)
@@ -224,6 +243,7 @@ def ingest(
     workers: int = 1,
     batch_size: int | None = None,
     progress: Progress | None = None,
+    report: Report | None = None,
 ) -> RunSummary:
     """Extract the articles under ``paths`` and load them into ``store`` (a URL; default:
     the config's ``store``), one transaction per article.
@@ -232,48 +252,71 @@ def ingest(
     pipeline version is not extracted again and counts as ``unchanged`` (``force``: redo
     all). A changed one replaces its rows atomically. An article that fails (bad input, a
     stage, the write) is skipped and reported; what the store held stays. ``output``: write
-    the stored records of this run's articles (ingested and unchanged) as JSON Lines.
+    the stored records of this run's articles (ingested and unchanged) as JSON Lines, in
+    input order. ``workers``: extraction processes; the store is written in this process
+    as records arrive, so memory holds only the articles in flight.
     """
+    from collections import deque
+
     from . import __version__
     from .stores import Fingerprint, content_hash, open_store
 
-    summary, extracted = RunSummary(), RunSummary()
-    pending: dict[str, tuple[str, str, str]] = {}
-    order: dict[str, int] = {}
-    with open_store(store or default_store(config)) as target:
+    summary = RunSummary()
+    bodies: dict[str, tuple[str, str, str]] = {}  # article id -> (body, hash, origin), in flight
+    queue: deque[tuple[str, bool]] = deque()  # (id, extracting?) read, not yet resolved, in order
+    stored = failed = 0
+    with open_store(store or default_store(config)) as target, ExitStack() as stack:
+        handle = stack.enter_context(open(output, "w", encoding="utf-8")) if output is not None else None
+
+        def write_stored(article_id: str) -> None:
+            if handle is not None:
+                write_jsonl(target.results([article_id]), handle)
 
         def keep(article: Article) -> bool:
             digest = content_hash(article)
-            order[article.meta.id] = len(order)
             if not force and target.is_current(article.meta.id, Fingerprint(digest, __version__)):
                 summary.unchanged += 1
+                if not queue:
+                    write_stored(article.meta.id)
+                elif handle is not None:
+                    queue.append((article.meta.id, False))
                 return False
-            pending[article.meta.id] = (article.text, digest, article.origin)
+            bodies[article.meta.id] = (article.text, digest, article.origin)
+            queue.append((article.meta.id, True))
             return True
+
+        def resolve(upto: str | None) -> None:
+            """Settle what was read before ``upto`` (None: everything): unchanged articles
+            are written out, extracting ones without a result were skipped."""
+            while queue:
+                article_id, extracting = queue.popleft()
+                if not extracting:
+                    write_stored(article_id)
+                elif article_id == upto:
+                    return
+                else:
+                    bodies.pop(article_id, None)
 
         nlp = load_pipeline(config) if workers <= 1 else None
         results = iter_extract(
-            paths, nlp=nlp, summary=extracted, config=config, workers=workers, batch_size=batch_size,
-            progress=progress, keep=keep,
+            paths, nlp=nlp, summary=summary, config=config, workers=workers, batch_size=batch_size,
+            progress=progress, keep=keep, report=report,
         )
-        failed: set[str] = set()
         for result in results:
-            body, digest, origin = pending.pop(result.article.id)
+            resolve(result.article.id)
+            body, digest, origin = bodies.pop(result.article.id)
             try:
                 target.put(result, body=body, content_hash=digest, pipeline_version=__version__)
             except Exception as exc:  # noqa: BLE001 - this article is rolled back, the run goes on
-                failed.add(result.article.id)
+                failed += 1
                 reason = f"{type(exc).__name__}: {exc}"
-                summary.errors.append(Errors.E073.format(path=origin, article=result.article.id, reason=reason))
+                message = Errors.E073.format(path=origin, article=result.article.id, reason=reason)
+                note(summary, "error", message, report)
                 continue
-            summary.processed += 1
-        summary.skipped = extracted.skipped + len(failed)
-        summary.errors[:0] = extracted.errors
-        summary.warnings = extracted.warnings
-        if output is not None:
-            done = sorted((a for a in order if a not in pending and a not in failed), key=order.__getitem__)
-            with open(output, "w", encoding="utf-8") as handle:
-                write_jsonl(target.results(done), handle)
+            stored += 1
+            write_stored(result.article.id)
+        resolve(None)
+    summary.processed, summary.skipped = stored, summary.skipped + failed
     return summary
 
 
@@ -385,31 +428,41 @@ def agreement(
     json_path: Path | str | None = None,
     html_path: Path | str | None = None,
 ) -> ScoreReport:
-    """Inter-annotator agreement: annotator B's gold file scored against A's with the scorer's
-    matching (B's claims located by their evidence text), on the layers both annotate."""
+    """Inter-annotator agreement: annotator B's gold scored against A's with the scorer's
+    matching, on the layers both annotate (B's claims are located by the sentence of A's
+    segmentation that holds their evidence text, as a prediction's evidence is its sentence).
+
+    ``gold_a`` and ``gold_b`` are two files for one article, or two folders: then every
+    article of B is paired with A's file for it (B having an article A lacks is an error) and
+    the total is micro over the pairs."""
     from .errors import Errors, GoldError
-    from .gold import Corpus, check_gold_file, default_corpus
+    from .gold import Corpus, check_gold_file, default_corpus, gold_paths
     from .scoring import gold_as_prediction, micro_total, score_article
 
     index = Corpus(corpus if corpus is not None else default_corpus(gold_a))
-    docs, problems = [], []
-    for path in (gold_a, gold_b):
-        doc, found, _ = check_gold_file(path, index)
-        docs.append(doc)
-        problems += found
+    docs_a, docs_b, problems = {}, [], []
+    for paths, side in ((gold_paths(gold_a), "a"), (gold_paths(gold_b), "b")):
+        for path in paths:
+            doc, found, _ = check_gold_file(path, index)
+            problems += found
+            if doc is not None and side == "a":
+                docs_a[doc.gold.article] = doc
+            elif doc is not None:
+                docs_b.append(doc)
     if problems:
         raise GoldError("\n".join(problems))
-    a, b = docs
-    if a.gold.article != b.gold.article:
-        raise GoldError(
-            Errors.E040.format(path=b.path, entry="article", reason=f"is '{b.gold.article}', A's is '{a.gold.article}'")
-        )
     layers = ("sentences", "entities", "dates", "claims")
-    shared = a.gold.model_copy(update={n: None for n in layers if getattr(b.gold, n) is None})
-    pred = gold_as_prediction(b.gold, a.body or "")
-    articles = [score_article(shared, pred, body=a.body)]
+    articles, golds, preds = [], {}, {}
+    for b in docs_b:
+        a = docs_a.get(b.gold.article)
+        if a is None:
+            reason = f"'{b.gold.article}' has no file in {gold_a}"
+            raise GoldError(Errors.E040.format(path=b.path, entry="article", reason=reason))
+        shared = a.gold.model_copy(update={n: None for n in layers if getattr(b.gold, n) is None})
+        pred = gold_as_prediction(b.gold, a.body or "", sentence_ends=a.gold.sentences or b.gold.sentences)
+        articles.append(score_article(shared, pred, body=a.body))
+        golds[a.gold.article], preds[a.gold.article] = a.model_copy(update={"gold": shared}), pred
     report = ScoreReport(articles=articles, total=micro_total(articles, name="AGREEMENT"))
-    golds, preds = {a.gold.article: a.model_copy(update={"gold": shared})}, {a.gold.article: pred}
     _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="inter-annotator agreement")
     return report
 

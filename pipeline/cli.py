@@ -20,12 +20,32 @@ app = typer.Typer(
 CONFIG_OPT = typer.Option(None, "--config", help="Pipeline config (default: configs/pipeline.yaml).")
 WORKERS_OPT = typer.Option(1, "--workers", "-w", min=1, help="Processes (or Ray actors), each loading the pipeline.")
 BATCH_OPT = typer.Option(None, "--batch-size", min=1, help="Articles per nlp.pipe batch (default: the config's).")
+SKIPPED_LOG_OPT = typer.Option(
+    None, "--skipped-log", help="Write every skipped article and warning here, one JSON object a line."
+)
 
 
-def report(summary: RunSummary, what: str = "extracted", *, unchanged: bool = False, timing: str = "") -> None:
-    """The run's summary line, with each skipped item's reason, on stderr."""
-    for message in summary.errors:
-        typer.secho(f"skipped: {message}", err=True, fg=typer.colors.YELLOW)
+def by_code(counts: dict[str, int]) -> str:
+    """``E007 2, E050 1``."""
+    return ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
+
+
+def report(
+    summary: RunSummary,
+    what: str = "extracted",
+    *,
+    unchanged: bool = False,
+    timing: str = "",
+    log: Path | None = None,
+) -> None:
+    """The run's closing lines on stderr: skips and warnings counted by code (each skip
+    was printed as it happened), where the full list is, then the summary line."""
+    if summary.error_counts:
+        typer.echo(f"skipped by code: {by_code(summary.error_counts)}", err=True)
+    if summary.warning_counts:
+        typer.echo(f"warnings by code: {by_code(summary.warning_counts)}", err=True)
+    if log is not None:
+        typer.echo(f"every skip and warning: {log}", err=True)
     kept = f", unchanged {summary.unchanged}" if unchanged else ""
     took = f" {timing}" if timing else ""
     typer.echo(f"{what} {summary.processed} article(s){kept}, skipped {summary.skipped}{took}", err=True)
@@ -51,22 +71,24 @@ def extract_cli(
     workers: int = WORKERS_OPT,
     engine: str = typer.Option("local", "--engine", help="local, or ray (JSONL/Parquet shards to --output/)."),
     batch_size: int = BATCH_OPT,
+    skipped_log: Path = SKIPPED_LOG_OPT,
 ) -> None:
     """Extract entities, dates and claims, one JSON object per article (SPEC section 4).
 
     Example: sahel-claims extract corpora/ --output claims.jsonl --workers 2
     """
-    from .progress import ProgressReporter, count_articles
+    from .progress import ProgressReporter, SkipLog, count_articles
 
     try:
-        with ProgressReporter(total=count_articles(paths) if engine == "local" else None) as progress:
+        total = count_articles(paths) if engine == "local" else None
+        with ProgressReporter(total=total) as progress, SkipLog(skipped_log, echo=progress.note) as log:
             summary = api.extract(
                 paths, output=output, config=config, progress=progress, workers=workers, engine=engine,
-                batch_size=batch_size,
+                batch_size=batch_size, report=log,
             )
-    except SahelError as exc:
+    except (SahelError, OSError) as exc:
         fail(exc)
-    report(summary, timing=progress.summary())
+    report(summary, timing=progress.summary(), log=skipped_log)
     if summary.processed == 0 and summary.skipped:
         raise typer.Exit(code=1)
 
@@ -83,18 +105,28 @@ def ingest_cli(
     output: Path = typer.Option(None, "--output", "-o", help="Also write this run's stored records as JSON Lines."),
     force: bool = typer.Option(False, "--force", help="Extract and store again even unchanged articles."),
     config: Path = CONFIG_OPT,
+    workers: int = WORKERS_OPT,
+    batch_size: int = BATCH_OPT,
+    skipped_log: Path = SKIPPED_LOG_OPT,
 ) -> None:
     """Extract articles and load them into a store, one transaction per article.
 
     Unchanged articles (same content, same pipeline version) are not extracted again.
-    Example: sahel-claims ingest corpora/ --store sqlite:///claims.db
+    With --workers N, N processes extract; this process writes the store as records arrive.
+    Example: sahel-claims ingest corpora/ --store sqlite:///claims.db --workers 2
     """
+    from .progress import ProgressReporter, SkipLog, count_articles
+
     try:
         url = store or api.default_store(config)
-        summary = api.ingest(paths, store=url, output=output, force=force, config=config)
-    except SahelError as exc:
+        with ProgressReporter(total=count_articles(paths)) as progress, SkipLog(skipped_log, echo=progress.note) as log:
+            summary = api.ingest(
+                paths, store=url, output=output, force=force, config=config, workers=workers, batch_size=batch_size,
+                progress=progress, report=log,
+            )
+    except (SahelError, OSError) as exc:
         fail(exc)
-    report(summary, f"{url}: ingested", unchanged=True)
+    report(summary, f"{url}: ingested", unchanged=True, timing=progress.summary(), log=skipped_log)
     if summary.processed == 0 and summary.unchanged == 0 and summary.skipped:
         raise typer.Exit(code=1)
 
@@ -181,8 +213,10 @@ def validate_gold_cli(
 
 @app.command("agreement")
 def agreement_cli(
-    gold_a: Path = typer.Argument(..., help="Annotator A's gold file (the reference)."),
-    gold_b: Path = typer.Argument(..., help="Annotator B's gold file for the same article."),
+    gold_a: Path = typer.Argument(..., help="Annotator A's gold file (the reference), or a folder of them."),
+    gold_b: Path = typer.Argument(
+        ..., help="Annotator B's gold file for the same article, or a folder (paired by article id)."
+    ),
     corpus: Path = CORPUS_OPT,
     json_path: Path = typer.Option(None, "--json", help="Write the figures and disagreements as JSON here."),
     html_path: Path = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
@@ -191,6 +225,8 @@ def agreement_cli(
     """Inter-annotator agreement: B scored against A, per layer both annotate.
 
     Example: sahel-claims agreement gold/a.yaml other/a.yaml --corpus corpora/
+
+    Folders: every article of B against A's file for it, and a micro total.
     """
     from .report import format_report
 

@@ -7,7 +7,9 @@ coded and formatted with their values, so a log line can be searched for.
 
 from __future__ import annotations
 
+import re
 import warnings
+from functools import lru_cache
 
 
 class Errors:
@@ -48,6 +50,8 @@ class Errors:
     E065 = "unknown engine '{engine}' (expected one of: {expected})"
     E066 = "{path}:{line}: shard row is not an article: {reason}"
     E067 = "the worker pool died {count} times in a row, stopping: {reason}"
+    E068 = "{path}: duplicate article id '{id}' (already read from an earlier shard of this run; the first is kept)"
+    E069 = "{path}: cannot read the shard (no output written; retried on the next run): {reason}"
     E070 = "{url}: unsupported store URL (expected sqlite:///FILE or postgresql://USER@HOST/DB)"
     E071 = "{url}: cannot open the store: {reason}"
     E072 = "{url}: the store's schema is at version {found}, newer than this sahel-claims knows ({known}): upgrade it"
@@ -94,6 +98,33 @@ class GoldError(SahelError, ValueError):
 
 class SahelWarning(UserWarning):
     """Odd but recoverable state."""
+
+
+def _template(text: str) -> tuple[int, re.Pattern[str]]:
+    """A message template as (length of its literal text, regex): ``{line}`` digits,
+    other fields any text."""
+    parts = re.split(r"(\{[^{}]*\})", text)
+    regex = "".join(
+        (r"\d+" if p == "{line}" else ".*?") if p.startswith("{") and p.endswith("}") else re.escape(p) for p in parts
+    )
+    return sum(len(p) for p in parts[::2]), re.compile(f"(?s){regex}")
+
+
+@lru_cache(maxsize=1)
+def _templates() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    found = [(k, v) for cls in (Errors, Warnings) for k, v in vars(cls).items() if k[:1] in "EW" and k[1:].isdigit()]
+    return tuple((code, *_template(text)) for code, text in found)
+
+
+def code_of(message: str) -> str:
+    """The code (``E007``, ``W001``...) whose template ``message`` was formatted from (the
+    most specific when several fit: a reason may quote another message); ``"other"`` for a
+    message that is not one of ours. Run summaries count skips and warnings by it."""
+    best, best_len = "other", -1
+    for code, literal, pattern in _templates():
+        if literal > best_len and pattern.fullmatch(message):
+            best, best_len = code, literal
+    return best
 
 
 def warn(message: str) -> None:

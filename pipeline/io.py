@@ -165,13 +165,21 @@ def _expand(paths: Iterable[Path | str]) -> Iterator[Path | InputError]:
             yield InputError(Errors.E011.format(path=path))
 
 
+FIRST_SEEN_KEPT = 100_000  # ids whose first location a duplicate's message can name
+
+
 def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article | InputError]:
     """Every article under ``paths`` (files, folders, JSONL), in order.
 
     A bad item yields an :class:`InputError` in its place; so does a second article with
-    an id already seen in this batch (the first one is kept).
+    an id already seen in this batch (the first one is kept). Ids are remembered as 8-byte
+    digests (:class:`~pipeline.engines.seen.SeenIds`), so an archive of millions stays
+    small; where the first copy was is kept for the first ``FIRST_SEEN_KEPT`` ids only.
     """
-    seen: dict[str, str] = {}
+    from .engines.seen import SeenIds
+
+    seen = SeenIds()
+    where: dict[str, str] = {}
     for item in _expand(paths):
         if isinstance(item, InputError):
             yield item
@@ -185,10 +193,11 @@ def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article | InputError]
                 stream = [exc]
         for art in stream:
             if isinstance(art, Article):
-                first = seen.get(art.meta.id)
-                if first is not None:
+                if not seen.add(art.meta.id):
                     path, _, line = art.origin.partition(":")
+                    first = where.get(art.meta.id, "an earlier article of this run")
                     yield InputError(Errors.E007.format(path=path, line=line or 1, id=art.meta.id, first=first))
                     continue
-                seen[art.meta.id] = art.origin
+                if len(where) < FIRST_SEEN_KEPT:
+                    where[art.meta.id] = art.origin
             yield art

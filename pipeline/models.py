@@ -316,7 +316,9 @@ class PredicateSpec(Strict):
     governing clause must denote an actor, else the nearest actor subject further up is
     taken ("Analysts said the vacuum could widen, warning that ..."). ``event_agent_object``:
     an event noun as the object gives its agent, the possessor or of-phrase, as the object
-    ("demanded its departure" -> it: the addressee of a demand is who is to act)."""
+    ("demanded its departure" -> it: the addressee of a demand is who is to act).
+    ``verb_object``: without a direct object, an infinitive or gerund complement is the
+    object ("proposed to stay in power" -> "stay in power")."""
 
     name: str = Field(pattern=r"^[a-z_]+$")
     cameo: str | None = Field(default=None, pattern=r"^\d{2}$")
@@ -337,6 +339,7 @@ class PredicateSpec(Strict):
     object_actor_if_any: bool = False
     subject_actor: bool = False
     event_agent_object: bool = False
+    verb_object: bool = False
 
     _cameo = field_validator("cameo", mode="before")(_iso_text)
 
@@ -396,14 +399,38 @@ class PipelineConfig(Strict):
     )
 
 
+SUMMARY_EXAMPLES = 50
+"""Messages a :class:`RunSummary` keeps of each kind (errors, warnings); the rest are counted."""
+
+
 class RunSummary(Strict):
-    """What a batch run did: processed and skipped articles, with the reasons."""
+    """What a batch run did: processed and skipped articles, with the reasons.
+
+    Bounded however long the run: every message is counted by its code (``error_counts``,
+    ``warning_counts``), only the first :data:`SUMMARY_EXAMPLES` of each kind are kept as
+    text. Engines report every skip as it happens too (``report=`` of ``api.extract``;
+    the CLI's stderr lines and ``--skipped-log``), so none is lost.
+    """
 
     processed: int = 0
     skipped: int = 0
     unchanged: int = Field(default=0, description="ingest: articles already stored with the same hash and version")
-    errors: list[str] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list, description=f"the first {SUMMARY_EXAMPLES} error messages")
+    warnings: list[str] = Field(default_factory=list, description=f"the first {SUMMARY_EXAMPLES} warnings")
+    error_counts: dict[str, int] = Field(default_factory=dict, description="every error message, by code (E007...)")
+    warning_counts: dict[str, int] = Field(default_factory=dict, description="every warning, by code (W001...)")
+
+    def add(self, kind: Literal["error", "warning"], message: str) -> str:
+        """Count ``message`` under its code, keep it if fewer than ``SUMMARY_EXAMPLES``
+        of its kind are kept; returns the code. (Does not change ``skipped``.)"""
+        from .errors import code_of
+
+        code = code_of(message)
+        counts, kept = (self.error_counts, self.errors) if kind == "error" else (self.warning_counts, self.warnings)
+        counts[code] = counts.get(code, 0) + 1
+        if len(kept) < SUMMARY_EXAMPLES:
+            kept.append(message)
+        return code
 
 
 # --------------------------------------------------------------------------- scores

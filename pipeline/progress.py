@@ -7,13 +7,19 @@ On a terminal (``stream.isatty()``) a rich progress bar shows articles done, the
 and the time left; elsewhere (CI, ``nohup``, a log file) a plain line is written every
 ``interval`` seconds, so logs stay short and greppable. Either way :meth:`summary`
 gives the closing line: how many, how long, how fast.
+
+:class:`SkipLog` is the ``report`` of a run (:data:`pipeline.api.Report`): each skipped
+article on stderr as it happens (above the bar), and every skip and warning as a JSON
+line in a file when asked (``--skipped-log``), since the run summary keeps only counts
+and the first examples.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -123,6 +129,14 @@ class ProgressReporter:
         """Articles per second so far."""
         return self.done / self.elapsed if self.elapsed > 0 else 0.0
 
+    def note(self, line: str) -> None:
+        """Write ``line`` on the stream now: above the live bar, or as a log line."""
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, style="yellow", soft_wrap=True)
+            return
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
     def __call__(self, done: int) -> None:
         self.done = done
         if self._bar is not None:
@@ -145,3 +159,36 @@ class ProgressReporter:
     def summary(self) -> str:
         """The closing figures: ``in 48 s (41.3 articles/s)``."""
         return f"in {_duration(self.elapsed)} ({self.rate:.1f} {self.unit}/s)"
+
+
+class SkipLog:
+    """``report(kind, code, message)`` for :func:`pipeline.api.extract`/``ingest``: an
+    error (a skipped article or shard) goes to ``echo`` as ``skipped: <message>`` at
+    once; with ``path``, every error and warning is also written to that file as a JSON
+    line ``{"kind", "code", "message"}``, flushed, so the whole list survives any run."""
+
+    def __init__(self, path: Path | str | None = None, *, echo: Callable[[str], None] | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.echo = echo
+        self._handle: IO[str] | None = None
+        self.written = 0
+
+    def __enter__(self) -> SkipLog:
+        if self.path is not None:
+            self._handle = self.path.open("w", encoding="utf-8")
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def __call__(self, kind: str, code: str, message: str) -> None:
+        if kind == "error" and self.echo is not None:
+            self.echo(f"skipped: {message}")
+        if self._handle is not None:
+            self._handle.write(json.dumps({"kind": kind, "code": code, "message": message}, ensure_ascii=False) + "\n")
+            self._handle.flush()
+            self.written += 1

@@ -27,6 +27,7 @@ Normalisation (documented choices where the SPEC is silent):
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -544,20 +545,28 @@ def _arg(text: str | None) -> ClaimArg | None:
     return None if text is None else ClaimArg(text=text, start=0, end=0, id=None)
 
 
-def gold_as_prediction(gold: GoldFile, body: str) -> DocumentResult:
+def gold_as_prediction(gold: GoldFile, body: str, *, sentence_ends: Sequence[int] | None = None) -> DocumentResult:
     """A second annotator's gold file as predictions: arguments as unlinked texts (so that an
-    id or a text compares by folding, an object also by content words), each claim's
-    evidence span the location of its evidence text; absent layers stay empty."""
+    id or a text compares by folding, an object also by content words); absent layers stay
+    empty. Each claim's evidence span is the sentence (of ``sentence_ends``, e.g. the first
+    annotator's segmentation) that holds its evidence text, as a pipeline's evidence is its
+    sentence: two annotators who quote different words of one clause still agree. Without
+    sentence ends it is the evidence text's own location."""
     ends = sorted(gold.sentences or [])
+    bounds = sorted(sentence_ends or [])
     claims = []
     for i, c in enumerate(gold.claims or []):
         start = body.find(c.evidence)
+        stop = start + len(c.evidence)
+        if bounds and start >= 0:
+            k = bisect.bisect_right(bounds, start)
+            start, stop = (bounds[k - 1] if k else 0), max(stop, bounds[k] if k < len(bounds) else len(body))
         claims.append(
             Claim(
                 id=f"b-{i}", subject=_arg(c.subject), predicate=c.predicate, object=_arg(c.object),
                 negated=c.negated, modality=c.modality, source=list(c.source),
                 date=None if c.date is None else {"text": c.date, "value": c.date}, quantity=c.quantity,
-                evidence={"start": start, "end": start + len(c.evidence)}, rule="annotator",
+                evidence={"start": start, "end": stop}, rule="annotator",
             )
         )  # fmt: skip
     return DocumentResult(

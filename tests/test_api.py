@@ -145,3 +145,41 @@ def test_iter_extract_streams_results(nlp, tmp_path):
     first = next(stream)
     assert first.article.id == "a0" and summary.processed <= 4
     assert [r.article.id for r in stream] == [f"a{i}" for i in range(1, 40)]
+
+
+# --------------------------------------------------------------------------- bounded summary
+
+
+def test_summary_of_a_run_with_many_skips_keeps_exact_counts_and_the_first_examples(blank_nlp, tmp_path):
+    from pipeline.models import SUMMARY_EXAMPLES
+
+    n_bad, n_empty = SUMMARY_EXAMPLES + 30, 7
+    lines = ['{"id": "broken"'] * n_bad + [json.dumps({"id": f"e{i}", "text": " "}) for i in range(n_empty)]
+    lines += [json.dumps({"id": "ok", "text": "A body."})]  # no 'published': one warning
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary, reported = RunSummary(), []
+    done = list(api.iter_extract([batch], nlp=blank_nlp, summary=summary, report=lambda *a: reported.append(a)))
+    assert [r.article.id for r in done] == ["ok"]
+    assert (summary.processed, summary.skipped) == (1, n_bad + n_empty)
+    assert summary.error_counts == {"E008": n_bad, "E006": n_empty}
+    assert summary.warning_counts == {"W001": 1}
+    assert len(summary.errors) == SUMMARY_EXAMPLES
+    assert [e.split(": ")[0] for e in summary.errors] == [f"{batch}:{i}" for i in range(1, SUMMARY_EXAMPLES + 1)]
+    # every skip was reported as it happened, in order, with its code
+    errors = [(code, message) for kind, code, message in reported if kind == "error"]
+    assert len(errors) == n_bad + n_empty
+    assert [m.split(": ")[0] for _, m in errors] == [f"{batch}:{i}" for i in range(1, n_bad + n_empty + 1)]
+    assert errors[-1][0] == "E006"
+
+
+def test_summary_add_counts_by_code_beyond_the_examples():
+    from pipeline.models import SUMMARY_EXAMPLES
+
+    summary = RunSummary()
+    for i in range(SUMMARY_EXAMPLES + 5):
+        assert summary.add("warning", f"x.jsonl:{i}: no 'published' date: relative dates get value null") == "W001"
+    assert summary.add("error", "not one of ours") == "other"
+    assert summary.warning_counts == {"W001": SUMMARY_EXAMPLES + 5} and len(summary.warnings) == SUMMARY_EXAMPLES
+    assert summary.error_counts == {"other": 1} and summary.errors == ["not one of ours"]
+    assert summary.skipped == 0

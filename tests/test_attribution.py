@@ -425,3 +425,187 @@ def test_source_spans_with_the_pipeline(nlp, text, trigger, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
     assert [span.text for span in source_spans(token)] == expected
+
+
+# --------------------------------------------------------------------------- scope in news prose
+# (hand-built parses of invented sentences)
+
+KILLED_AND_WOUNDED_ACCORDING = """
+Ten ten NUM CD 1 nummod  # 0
+soldiers soldier NOUN NNS 3 nsubjpass  # 1
+were be AUX VBD 3 auxpass  # 2
+killed kill VERB VBN 3 ROOT  # 3
+and and CCONJ CC 3 cc  # 4
+dozens dozen NOUN NNS 7 nsubjpass  # 5
+were be AUX VBD 7 auxpass  # 6
+wounded wound VERB VBN 3 conj  # 7
+, , PUNCT , 7 punct  # 8
+according accord VERB VBG 7 prep  # 9
+to to ADP IN 9 prep  # 10
+the the DET DT 12 det  # 11
+army army NOUN NN 10 pobj  # 12
+. . PUNCT . 3 punct  # 13
+"""
+RAID_CLAIMED_BY = """
+The the DET DT 1 det  # 0
+raid raid NOUN NN 6 nsubjpass  # 1
+on on ADP IN 1 prep  # 2
+the the DET DT 4 det  # 3
+base base NOUN NN 2 pobj  # 4
+was be AUX VBD 6 auxpass  # 5
+claimed claim VERB VBN 6 ROOT  # 6
+by by ADP IN 6 agent  # 7
+ISWAP ISWAP PROPN NNP 7 pobj B-ORG  # 8
+. . PUNCT . 6 punct  # 9
+"""
+NOT_SAID_WHETHER = """
+The the DET DT 1 det  # 0
+council council NOUN NN 4 nsubj  # 1
+has have AUX VBZ 4 aux  # 2
+not not PART RB 4 neg  # 3
+said say VERB VBN 4 ROOT  # 4
+whether whether SCONJ IN 8 mark  # 5
+it it PRON PRP 8 nsubj  # 6
+will will AUX MD 8 aux  # 7
+send send VERB VB 4 ccomp  # 8
+troops troop NOUN NNS 8 dobj  # 9
+. . PUNCT . 4 punct  # 10
+"""
+SAID_WARNING_THAT = """
+Experts expert NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+the the DET DT 3 det  # 2
+crisis crisis NOUN NN 5 nsubj  # 3
+could could AUX MD 5 aux  # 4
+deepen deepen VERB VB 1 ccomp  # 5
+, , PUNCT , 5 punct  # 6
+warning warn VERB VBG 5 advcl  # 7
+that that SCONJ IN 11 mark  # 8
+rebels rebel NOUN NNS 11 nsubj  # 9
+would would AUX MD 11 aux  # 10
+advance advance VERB VB 7 ccomp  # 11
+. . PUNCT . 1 punct  # 12
+"""
+ELDERS_WHO_SAID = """
+Aid aid NOUN NN 1 nsubj  # 0
+came come VERB VBD 1 ROOT  # 1
+from from ADP IN 1 prep  # 2
+elders elder NOUN NNS 2 pobj  # 3
+, , PUNCT , 3 punct  # 4
+who who PRON WP 6 nsubj  # 5
+said say VERB VBD {said_head} {said_dep}  # 6
+that that SCONJ IN 11 mark  # 7
+the the DET DT 9 det  # 8
+army army NOUN NN 11 nsubj  # 9
+had have AUX VBD 11 aux  # 10
+freed free VERB VBN 6 ccomp  # 11
+hostages hostage NOUN NNS 11 dobj  # 12
+. . PUNCT . 1 punct  # 13
+"""
+A_CLAIM_THE_REBELS_DENY = """
+Officials official NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+the the DET DT 3 det  # 2
+group group NOUN NN 4 nsubj  # 3
+used use VERB VBD 1 ccomp  # 4
+drones drone NOUN NNS 4 dobj  # 5
+, , PUNCT , 5 punct  # 6
+a a DET DT 8 det  # 7
+claim claim NOUN NN 5 appos  # 8
+the the DET DT 10 det  # 9
+rebels rebel NOUN NNS 11 nsubj  # 10
+deny deny VERB VBP 8 relcl  # 11
+. . PUNCT . 1 punct  # 12
+"""
+TURKEY_WHICH_ARMS = """
+Turkey Turkey PROPN NNP 8 nsubjpass B-GPE  # 0
+, , PUNCT , 0 punct  # 1
+which which PRON WDT 3 nsubj  # 2
+arms arm VERB VBZ 0 relcl  # 3
+the the DET DT 5 det  # 4
+army army NOUN NN 3 dobj  # 5
+, , PUNCT , 0 punct  # 6
+is be AUX VBZ 8 auxpass  # 7
+expected expect VERB VBN 16 ccomp  # 8
+to to PART TO 10 aux  # 9
+back back VERB VB 8 xcomp  # 10
+the the DET DT 12 det  # 11
+plan plan NOUN NN 10 dobj  # 12
+, , PUNCT , 16 punct  # 13
+a a DET DT 15 det  # 14
+diplomat diplomat NOUN NN 16 nsubj  # 15
+said say VERB VBD 16 ROOT  # 16
+. . PUNCT . 16 punct  # 17
+"""
+CHAD_WHERE_FRANCE = """
+Analysts analyst NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+troops troop NOUN NNS 4 nsubj  # 2
+would would AUX MD 4 aux  # 3
+go go VERB VB 1 ccomp  # 4
+to to ADP IN 4 prep  # 5
+Chad Chad PROPN NNP 5 pobj B-GPE  # 6
+, , PUNCT , 6 punct  # 7
+where where SCONJ WRB 10 advmod  # 8
+France France PROPN NNP 10 nsubj B-GPE  # 9
+keeps keep VERB VBZ 6 relcl  # 10
+a a DET DT 12 det  # 11
+base base NOUN NN 10 dobj  # 12
+. . PUNCT . 1 punct  # 13
+"""
+SINCE_IT_RELIES = """
+Experts expert NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+the the DET DT 3 det  # 2
+ban ban NOUN NN 5 nsubj  # 3
+could could AUX MD 5 aux  # 4
+hurt hurt VERB VB 1 ccomp  # 5
+Chad Chad PROPN NNP 5 dobj B-GPE  # 6
+, , PUNCT , 5 punct  # 7
+since since SCONJ IN 10 mark  # 8
+it it PRON PRP 10 nsubj  # 9
+relies rely VERB VBZ 5 advcl  # 10
+on on ADP IN 10 prep  # 11
+imports import NOUN NNS 11 pobj  # 12
+. . PUNCT . 1 punct  # 13
+"""
+
+DATELINE_SUBJECT = """
+ACCRA ACCRA PROPN NNP 7 nsubj B-GPE  # 0
+, , PUNCT , 0 punct  # 1
+May May PROPN NNP 7 npadvmod  # 2
+2 2 NUM CD 2 nummod  # 3
+- - PUNCT : 7 punct  # 4
+The the DET DT 6 det  # 5
+minister minister NOUN NN 7 nsubj  # 6
+said say VERB VBD 7 ROOT  # 7
+troops troop NOUN NNS 9 nsubj  # 8
+left leave VERB VBD 7 ccomp  # 9
+. . PUNCT . 7 punct  # 10
+"""
+
+
+@pytest.mark.parametrize(
+    "table,trigger,expected",
+    [
+        pytest.param(DATELINE_SUBJECT, 9, ["minister"], id="a dateline parsed as a second subject is no speaker"),
+        pytest.param(KILLED_AND_WOUNDED_ACCORDING, 3, ["army"], id="final according-to scopes the first conjunct"),
+        pytest.param(KILLED_AND_WOUNDED_ACCORDING, 7, ["army"], id="... and the conjunct it hangs on"),
+        pytest.param(RAID_CLAIMED_BY, 1, ["ISWAP"], id="an event noun claimed by X is attributed to X"),
+        pytest.param(NOT_SAID_WHETHER, 8, [], id="an indirect question reports nothing"),
+        pytest.param(SAID_WARNING_THAT, 7, [], id="the reporter's own warning is no part of the report"),
+        pytest.param(SAID_WARNING_THAT, 11, ["Experts"], id="what they warn about is theirs"),
+        pytest.param(ELDERS_WHO_SAID.format(said_head=3, said_dep="relcl"), 11, ["elders"], id="who said: antecedent"),
+        pytest.param(ELDERS_WHO_SAID.format(said_head=1, said_dep="ccomp"), 11, ["elders"], id="who said, misparsed"),
+        pytest.param(A_CLAIM_THE_REBELS_DENY, 11, [], id="an apposition is the writer's aside"),
+        pytest.param(A_CLAIM_THE_REBELS_DENY, 4, ["Officials"], id="the report itself is still theirs"),
+        pytest.param(TURKEY_WHICH_ARMS, 3, [], id="a relative clause between commas is an aside"),
+        pytest.param(TURKEY_WHICH_ARMS, 10, ["diplomat"], id="the reported clause around it is not"),
+        pytest.param(CHAD_WHERE_FRANCE, 10, ["Analysts"], id="a relative clause ending the report is reported"),
+        pytest.param(SINCE_IT_RELIES, 10, [], id="a since-reason after a comma is the writer's"),
+        pytest.param(SINCE_IT_RELIES, 5, ["Experts"], id="the reported clause keeps its source"),
+    ],
+)
+def test_source_spans_scope_in_news_prose(vocab_nlp, table, trigger, expected):
+    doc = build(vocab_nlp.vocab, table)
+    assert [span.text for span in source_spans(doc[trigger])] == expected

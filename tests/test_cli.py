@@ -134,6 +134,22 @@ def test_cli_agreement(tmp_path):
     assert "AGREEMENT" in result.output
 
 
+def test_cli_agreement_pairs_folders_by_article(tmp_path):
+    _, gold = make_set(tmp_path)
+    folder_b = tmp_path / "annotator_b"
+    folder_b.mkdir()
+    (folder_b / "art-1.yaml").write_text(GOLD.replace("negated: true", "negated: false"))
+    out_json = tmp_path / "a.json"
+    args = ["agreement", str(gold), str(folder_b), "--corpus", str(tmp_path / "corpora"), "--json", str(out_json)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out_json.read_text())
+    assert [a["article"] for a in data["articles"]] == ["art-1"] and data["total"]["claims"]["contradictions"] == 1
+    (folder_b / "art-9.yaml").write_text(GOLD.replace("article: art-1", "article: art-9"))
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "art-9" in result.output
+
+
 # --------------------------------------------------------------------------- ingest, export
 
 
@@ -179,3 +195,20 @@ def test_cli_store_errors_exit_2(tmp_path):
     assert result.exit_code == 2 and "unsupported store URL" in result.output
     result = runner.invoke(app, ["export", "--store", f"sqlite:///{tmp_path / 'c.db'}", "--format", "xml"])
     assert result.exit_code == 2 and "unknown export format 'xml'" in result.output
+
+
+def test_cli_extract_reports_each_skip_and_writes_the_skipped_log(nlp, tmp_path):
+    batch = tmp_path / "wire.jsonl"
+    good = json.dumps({"id": "art-1", "text": BODY})  # undated: a W001 warning
+    batch.write_text("\n".join(['{"id": 1', good, json.dumps({"text": " "}), '{"text": 2}']) + "\n", "utf-8")
+    log = tmp_path / "skipped.jsonl"
+    result = runner.invoke(app, ["extract", str(batch), "-o", str(tmp_path / "o.jsonl"), "--skipped-log", str(log)])
+    assert result.exit_code == 0, result.output
+    skipped = [line for line in result.output.splitlines() if line.startswith("skipped: ")]
+    assert [line.split(": ")[1] for line in skipped] == [f"{batch}:1", f"{batch}:3", f"{batch}:4"]
+    assert "skipped by code: E006 1, E008 1, E009 1" in result.output
+    assert "warnings by code: W001 1" in result.output and f"every skip and warning: {log}" in result.output
+    rows = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    assert [r["code"] for r in rows if r["kind"] == "error"] == ["E008", "E006", "E009"]
+    assert [r["code"] for r in rows if r["kind"] == "warning"] == ["W001"]  # noted as read: maybe ahead
+    assert result.output.strip().splitlines()[-1].startswith("extracted 1 article(s), skipped 3 in ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from docbuild import build
+from spacy.tokens import Span
 
 from pipeline.rules.coref import MentionIndex, description_kind, pronoun_class
 
@@ -295,3 +296,27 @@ def test_coref_description_naming_its_own_country_is_no_anaphor(vocab_nlp):
         describe_owned=lambda phrase, owner: "Cabinet_of_France" if owner == "French" else None,
     )
     assert [a.id for a in owned.resolve(doc[7])] == ["Cabinet_of_France"]
+
+
+def test_coref_he_takes_a_role_holder(vocab_nlp):
+    # "Chad's army chief said he had taken charge": a role mention's holder is a person
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Chad Chad PROPN NNP 3 poss B-GPE
+        's 's PART POS 0 case
+        army army NOUN NN 3 compound
+        chief chief NOUN NN 4 nsubj
+        said say VERB VBD 4 ROOT
+        he he PRON PRP 7 nsubj
+        had have AUX VBD 7 aux
+        taken take VERB VBN 4 ccomp
+        charge charge NOUN NN 7 dobj
+        . . PUNCT . 4 punct
+        """,
+    )
+    doc.spans["sahel_mentions"] = [Span(doc, 0, 4, label="ROLE", kb_id="Army_Chief_Of_Chad")]
+    index = MentionIndex(doc, actor_nouns=ACTORS)
+    assert [a.id for a in index.resolve(doc[5])] == ["Army_Chief_Of_Chad"]
+    doc.spans["sahel_mentions"] = [Span(doc, 0, 4, label="MENTION", kb_id="Army_Chief_Of_Chad")]
+    assert [a.id for a in MentionIndex(doc, actor_nouns=ACTORS).resolve(doc[5])] != ["Army_Chief_Of_Chad"]

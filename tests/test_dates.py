@@ -12,7 +12,7 @@ from docbuild import build
 from pipeline import api
 from pipeline.components import DATES_KEY
 from pipeline.rules import timex_absolute
-from pipeline.rules.timex_clause import clause_date
+from pipeline.rules.timex_clause import clause_date, is_dateline, tense_class
 from pipeline.rules.timex_normalise import normalise
 from pipeline.rules.timex_tense import span_tense
 
@@ -187,6 +187,14 @@ referendum referendum NOUN NN 8 dobj  # 10
 . . PUNCT . 6 punct  # 11
 """
 
+# a headline: no verb above the date, the walk up stops at the root
+HEADLINE = """
+Niger Niger PROPN NNP 1 compound  # 0
+coup coup NOUN NN 1 ROOT  # 1
+on on ADP IN 1 prep  # 2
+Sunday Sunday PROPN NNP 2 pobj  # 3
+"""
+
 
 @pytest.mark.parametrize(
     "table,span,tense",
@@ -194,6 +202,7 @@ referendum referendum NOUN NN 8 dobj  # 10
         pytest.param(WILL_MEET, (4, 5), "FUTURE", id="will meet on Thursday"),
         pytest.param(MET, (3, 4), "PAST", id="met on Thursday"),
         pytest.param(SET_TO, (1, 3), "FUTURE", id="On July 30th, CAR is set to hold"),
+        pytest.param(HEADLINE, (3, 4), "NONE", id="headline without a verb"),
     ],
 )
 def test_span_tense_reads_the_clause(vocab_nlp, table, span, tense):
@@ -324,6 +333,265 @@ def test_clause_date_stays_in_the_trigger_clause(vocab_nlp, table, dates, trigge
     doc = build(vocab_nlp.vocab, table, spans={DATES_KEY: [(d[0], d[1], (*d, "DATE")[2]) for d in dates]})
     found = clause_date(doc[trigger], doc.spans[DATES_KEY])
     assert (None if found is None else (found.start, found.end)) == expected
+
+
+# --------------------------------------------------------------------------- clause_date in news prose
+# (scoping rules on hand-built parses of invented sentences)
+
+ENDING_A_WEEK = """
+She she PRON PRP 1 nsubj  # 0
+resigned resign VERB VBD 1 ROOT  # 1
+, , PUNCT , 1 punct  # 2
+ending end VERB VBG 1 advcl  # 3
+a a DET DT 6 det  # 4
+long long ADJ JJ 6 amod  # 5
+week week NOUN NN 3 dobj  # 6
+. . PUNCT . 1 punct  # 7
+"""
+ARRESTED_AND_REMAINS = """
+The the DET DT 1 det  # 0
+minister minister NOUN NN 3 nsubjpass  # 1
+was be AUX VBD 3 auxpass  # 2
+arrested arrest VERB VBN 3 ROOT  # 3
+in in ADP IN 3 prep  # 4
+May May PROPN NNP 4 pobj  # 5
+and and CCONJ CC 3 cc  # 6
+remains remain VERB VBZ 3 conj  # 7
+in in ADP IN 7 prep  # 8
+custody custody NOUN NN 8 pobj  # 9
+. . PUNCT . 3 punct  # 10
+"""
+MET_AND_SIGNED = """
+They they PRON PRP 1 nsubj  # 0
+met meet VERB VBD 1 ROOT  # 1
+the the DET DT 3 det  # 2
+envoy envoy NOUN NN 1 dobj  # 3
+and and CCONJ CC 1 cc  # 4
+signed sign VERB VBD 1 conj  # 5
+a a DET DT 7 det  # 6
+deal deal NOUN NN 5 dobj  # 7
+on on ADP IN 5 prep  # 8
+Friday Friday PROPN NNP 8 pobj  # 9
+. . PUNCT . 1 punct  # 10
+"""
+CONDEMNED_AND_EXPECTED = """
+The the DET DT 1 det  # 0
+bloc bloc NOUN NN 2 nsubj  # 1
+condemned condemn VERB VBD 2 ROOT  # 2
+the the DET DT 4 det  # 3
+move move NOUN NN 2 dobj  # 4
+and and CCONJ CC 2 cc  # 5
+is be AUX VBZ 7 auxpass  # 6
+expected expect VERB VBN 2 conj  # 7
+to to PART TO 9 aux  # 8
+send send VERB VB 7 xcomp  # 9
+envoys envoy NOUN NNS 9 dobj  # 10
+this this DET DT 12 det  # 11
+week week NOUN NN 9 npadvmod  # 12
+. . PUNCT . 2 punct  # 13
+"""
+OPERATES_AND_EXPANDED = """
+Italy Italy PROPN NNP 1 nsubj  # 0
+operates operate VERB VBZ 1 ROOT  # 1
+a a DET DT 3 det  # 2
+base base NOUN NN 1 dobj  # 3
+, , PUNCT , 3 punct  # 4
+one one NUM CD 3 appos  # 5
+rebuilt rebuild VERB VBN 5 acl  # 6
+and and CCONJ CC 1 cc  # 7
+expanded expand VERB VBN 1 conj  # 8
+in in ADP IN 8 prep  # 9
+2018 2018 NUM CD 9 pobj  # 10
+. . PUNCT . 1 punct  # 11
+"""
+WEEK_IN_WHICH = """
+It it PRON PRP 1 nsubj  # 0
+was be AUX VBD 1 ROOT  # 1
+a a DET DT 3 det  # 2
+week week NOUN NN 1 attr  # 3
+in in ADP IN 7 prep  # 4
+which which PRON WDT 4 pobj  # 5
+rebels rebel NOUN NNS 7 nsubj  # 6
+took take VERB VBD 3 relcl  # 7
+the the DET DT 9 det  # 8
+town town NOUN NN 7 dobj  # 9
+. . PUNCT . 1 punct  # 10
+"""
+MARCH_WHEN = """
+Talks talk NOUN NNS 1 nsubj  # 0
+resumed resume VERB VBD 1 ROOT  # 1
+in in ADP IN 1 prep  # 2
+March March PROPN NNP 2 pobj  # 3
+, , PUNCT , 3 punct  # 4
+when when SCONJ WRB 8 advmod  # 5
+both both DET DT 7 det  # 6
+sides side NOUN NNS 8 nsubj  # 7
+agreed agree VERB VBD 3 relcl  # 8
+to to ADP IN 8 prep  # 9
+a a DET DT 11 det  # 10
+truce truce NOUN NN 9 pobj  # 11
+. . PUNCT . 1 punct  # 12
+"""
+STARTED_WHEN = """
+The the DET DT 1 det  # 0
+crisis crisis NOUN NN 2 nsubj  # 1
+started start VERB VBD 2 ROOT  # 2
+in in ADP IN 2 prep  # 3
+June June PROPN NNP 3 pobj  # 4
+, , PUNCT , 2 punct  # 5
+when when SCONJ WRB 9 advmod  # 6
+the the DET DT 8 det  # 7
+army army NOUN NN 9 nsubj  # 8
+closed close VERB VBD 2 advcl  # 9
+the the DET DT 11 det  # 10
+border border NOUN NN 9 dobj  # 11
+. . PUNCT . 2 punct  # 12
+"""
+SAID_ON_FRIDAY_THEY = """
+Officials official NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+on on ADP IN 6 prep  # 2
+Friday Friday PROPN NNP 2 pobj  # 3
+they they PRON PRP 6 nsubj  # 4
+were be AUX VBD 6 aux  # 5
+leaving leave VERB VBG 1 ccomp  # 6
+the the DET DT 8 det  # 7
+bloc bloc NOUN NN 6 dobj  # 8
+. . PUNCT . 1 punct  # 9
+"""
+SAID_THAT_ON_FRIDAY = """
+Officials official NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+that that SCONJ IN 6 mark  # 2
+on on ADP IN 6 prep  # 3
+Friday Friday PROPN NNP 3 pobj  # 4
+they they PRON PRP 6 nsubj  # 5
+left leave VERB VBD 1 ccomp  # 6
+the the DET DT 8 det  # 7
+bloc bloc NOUN NN 6 dobj  # 8
+. . PUNCT . 1 punct  # 9
+"""
+MESSAGE_POSTED = """
+The the DET DT 1 det  # 0
+general general NOUN NN 2 nsubj  # 1
+thanked thank VERB VBD 2 ROOT  # 2
+Moscow Moscow PROPN NNP 2 dobj  # 3
+in in ADP IN 2 prep  # 4
+a a DET DT 6 det  # 5
+message message NOUN NN 4 pobj  # 6
+posted post VERB VBN 6 acl  # 7
+on on ADP IN 7 prep  # 8
+Sunday Sunday PROPN NNP 8 pobj  # 9
+. . PUNCT . 2 punct  # 10
+"""
+SOLDIERS_DEPLOYED = """
+The the DET DT 1 det  # 0
+general general NOUN NN 2 nsubj  # 1
+praised praise VERB VBD 2 ROOT  # 2
+soldiers soldier NOUN NNS 2 dobj  # 3
+deployed deploy VERB VBN 3 acl  # 4
+in in ADP IN 4 prep  # 5
+2019 2019 NUM CD 5 pobj  # 6
+. . PUNCT . 2 punct  # 7
+"""
+DATELINE = """
+NIAMEY NIAMEY PROPN NNP 6 npadvmod  # 0
+, , PUNCT , 0 punct  # 1
+May May PROPN NNP 6 npadvmod  # 2
+4 4 NUM CD 2 nummod  # 3
+- - PUNCT : 6 punct  # 4
+Troops troop NOUN NNS 6 nsubj  # 5
+left leave VERB VBD 6 ROOT  # 6
+the the DET DT 8 det  # 7
+base base NOUN NN 6 dobj  # 8
+. . PUNCT . 6 punct  # 9
+"""
+ACCUSED_OF_BURNING = """
+Rights rights NOUN NNS 1 compound  # 0
+groups group NOUN NNS 2 nsubj  # 1
+accused accuse VERB VBD 2 ROOT  # 2
+the the DET DT 4 det  # 3
+militia militia NOUN NN 2 dobj  # 4
+of of ADP IN 2 prep  # 5
+burning burn VERB VBG 5 pcomp  # 6
+villages village NOUN NNS 6 dobj  # 7
+in in ADP IN 6 prep  # 8
+recent recent ADJ JJ 10 amod  # 9
+months month NOUN NNS 8 pobj  # 10
+. . PUNCT . 2 punct  # 11
+"""
+
+SCRAPPED_A_2019_ACCORD = """
+The the DET DT 1 det  # 0
+army army NOUN NN 2 nsubj  # 1
+scrapped scrap VERB VBD 2 ROOT  # 2
+a a DET DT 5 det  # 3
+2019 2019 NUM CD 5 nummod  # 4
+accord accord NOUN NN 2 dobj  # 5
+. . PUNCT . 2 punct  # 6
+"""
+CONDEMNED_THE_JUNE_COUP = """
+They they PRON PRP 1 nsubj  # 0
+condemned condemn VERB VBD 1 ROOT  # 1
+the the DET DT 4 det  # 2
+June June PROPN NNP 4 compound  # 3
+coup coup NOUN NN 1 dobj  # 4
+. . PUNCT . 1 punct  # 5
+"""
+SAID_ON_MONDAY_AND_URGED = """
+The the DET DT 1 det  # 0
+leader leader NOUN NN 2 nsubj  # 1
+said say VERB VBD 2 ROOT  # 2
+on on ADP IN 2 prep  # 3
+Monday Monday PROPN NNP 3 pobj  # 4
+that that SCONJ IN 7 mark  # 5
+talks talk NOUN NNS 7 nsubj  # 6
+failed fail VERB VBD 2 ccomp  # 7
+and and CCONJ CC 2 cc  # 8
+urged urge VERB VBD 2 conj  # 9
+calm calm NOUN NN 9 dobj  # 10
+. . PUNCT . 2 punct  # 11
+"""
+
+
+@pytest.mark.parametrize(
+    "table,dates,trigger,expected",
+    [
+        pytest.param(ENDING_A_WEEK, [(4, 7)], 1, None, id="a date that is an object is no time"),
+        pytest.param(SCRAPPED_A_2019_ACCORD, [(4, 5)], 2, None, id="a 2019 accord: the accord's year"),
+        pytest.param(CONDEMNED_THE_JUNE_COUP, [(3, 4)], 4, (3, 4), id="the June coup: the event noun's date"),
+        pytest.param(SAID_ON_MONDAY_AND_URGED, [(4, 5)], 9, None, id="said on Monday ... and urged: Monday stays"),
+        pytest.param(SAID_ON_MONDAY_AND_URGED, [(4, 5)], 2, (4, 5), id="said <- Monday"),
+        pytest.param(ARRESTED_AND_REMAINS, [(5, 6)], 7, None, id="remains: May stays in the past conjunct"),
+        pytest.param(ARRESTED_AND_REMAINS, [(5, 6)], 3, (5, 6), id="arrested <- May"),
+        pytest.param(MET_AND_SIGNED, [(9, 10)], 1, (9, 10), id="same tense: conjuncts share Friday"),
+        pytest.param(CONDEMNED_AND_EXPECTED, [(11, 13)], 2, None, id="condemned: this week is the future conjunct's"),
+        pytest.param(CONDEMNED_AND_EXPECTED, [(11, 13)], 9, (11, 13), id="send <- this week"),
+        pytest.param(OPERATES_AND_EXPANDED, [(10, 11)], 1, None, id="bare participle conjunct keeps 2018"),
+        pytest.param(WEEK_IN_WHICH, [(2, 4)], 7, (2, 4), id="a week in which ...: the clause takes the week"),
+        pytest.param(MARCH_WHEN, [(3, 4)], 8, (3, 4), id="March, when ...: the clause takes March"),
+        pytest.param(STARTED_WHEN, [(4, 5)], 9, (4, 5), id="when-clause shares its governor's June"),
+        pytest.param(SAID_ON_FRIDAY_THEY, [(3, 4)], 6, None, id="said on Friday they ...: the report's date"),
+        pytest.param(SAID_THAT_ON_FRIDAY, [(4, 5)], 6, (4, 5), id="said that on Friday they ...: the report"),
+        pytest.param(MESSAGE_POSTED, [(9, 10)], 2, (9, 10), id="in a message posted on Sunday dates the act"),
+        pytest.param(SOLDIERS_DEPLOYED, [(6, 7)], 2, None, id="a participle on the object keeps its date"),
+        pytest.param(DATELINE, [(2, 4)], 6, None, id="a dateline dates no event"),
+        pytest.param(ACCUSED_OF_BURNING, [(9, 11)], 2, None, id="accused of V-ing: the date is the act's"),
+        pytest.param(ACCUSED_OF_BURNING, [(9, 11)], 6, (9, 11), id="burning <- recent months"),
+    ],
+)
+def test_clause_date_scopes_of_news_prose(vocab_nlp, table, dates, trigger, expected):
+    doc = build(vocab_nlp.vocab, table, spans={DATES_KEY: [(d[0], d[1], "DATE") for d in dates]})
+    found = clause_date(doc[trigger], doc.spans[DATES_KEY])
+    assert (None if found is None else (found.start, found.end)) == expected
+
+
+def test_tense_class_reads_auxiliaries(vocab_nlp):
+    doc = build(vocab_nlp.vocab, CONDEMNED_AND_EXPECTED)
+    assert (tense_class(doc[2]), tense_class(doc[7]), tense_class(doc[9])) == ("past", "present", None)
+    assert tense_class(build(vocab_nlp.vocab, OPERATES_AND_EXPANDED)[8]) == "participle"
+    dateline = build(vocab_nlp.vocab, DATELINE)
+    assert is_dateline(dateline[2:4]) and not is_dateline(build(vocab_nlp.vocab, MET_AND_SIGNED)[9:10])
 
 
 # --------------------------------------------------------------------------- extraction (full pipeline)

@@ -1,4 +1,5 @@
-"""The seed article through the full pipeline, scored against its hand-annotated gold.
+"""The seed article, and every annotated article of corpora/, through the full pipeline,
+scored against their hand-annotated gold.
 
 Prints the figures (run with ``-s`` to see them). FLOORS holds the minimum figures the
 lead sets; a figure below its floor fails the test.
@@ -60,3 +61,36 @@ def test_end_to_end_seed_scores(nlp, seed_gold):
     for layer in ("entities", "dates", "claims", "sentences"):
         assert figures[layer] is not None
     assert not scores.contradictions, "a claim whose negation is wrong: the worst error"
+
+
+# Every annotated article of corpora/ (the seed and the team-composed development articles,
+# README "How good it is"): micro totals, floors a little under the figures of 2026-11-25,
+# so that a change that helps one article and hurts the others fails here.
+CORPUS_FLOORS: dict[tuple[str, str, str], float] = {
+    ("entities", "strict", "f1"): 0.95,
+    ("entities", "linking", "accuracy"): 0.95,
+    ("dates", "value_f1", "f1"): 0.90,
+    ("claims", "core", "f1"): 0.65,
+    ("claims", "strict", "f1"): 0.60,
+    ("sentences", "boundaries", "f1"): 0.97,
+}
+
+
+@pytest.mark.slow
+def test_end_to_end_every_annotated_article(nlp):
+    docs, _ = load_gold_documents(GOLD_DIR, corpus=CORPUS_DIR)
+    if len(docs) < 2:
+        pytest.skip("fewer than two annotated articles")
+    articles = [read_article(CORPUS_DIR / f"{article_id}.txt") for article_id in sorted(docs)]
+    results = api.process_articles(articles, nlp=nlp)
+    scores = []
+    for result, article_id in zip(results, sorted(docs), strict=True):
+        assert not isinstance(result, Exception), result
+        scores.append(score_article(docs[article_id].gold, result, body=docs[article_id].body))
+    total = micro_total(scores)
+    print("\n" + format_report(ScoreReport(articles=scores, total=total), max_errors=0))
+    figures = total.model_dump()
+    for (layer, measure, field), floor in CORPUS_FLOORS.items():
+        value = figures[layer][measure][field]
+        assert value >= floor, f"total {layer} {measure} {field} = {value:.3f} < floor {floor}"
+    assert not total.contradictions, "a claim whose negation is wrong: the worst error"

@@ -67,3 +67,25 @@ def test_wildcard_between_words_is_bridged(vocab_nlp):
 def test_ungateable_pattern_is_refused(vocab_nlp, pattern):
     with pytest.raises(ValueError, match="E095|gated matcher cannot tell"):
         GatedMatcher(vocab_nlp.vocab, {"X": [pattern]})
+
+
+@pytest.mark.parametrize(("pattern", "anchor"), [
+    ([{"LOWER": "the"}, {"LOWER": "day"}], {"day"}),  # the required token fewest common words fill
+    ([{"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, {"LOWER": "week"}], {"week"}),  # never an optional one
+    ([{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future"]}}], {"past", "future"}),
+    ([{"LOWER": "the", "OP": "?"}, {"LOWER": "day", "OP": "?"}], {"the", "day"}),  # none required: all
+])
+def test_anchor_is_a_required_token(vocab_nlp, pattern, anchor):
+    gated = GatedMatcher(vocab_nlp.vocab, {"X": [pattern]})
+    assert gated.anchor_words == anchor
+
+
+@pytest.mark.parametrize("text", [
+    "The end of the talks came in a week of the day.",  # runs of pattern words without an anchor
+    "Of the three, the one from the past and the one of the future",
+    "a a a the the of 5 of the year",
+])
+def test_runs_without_anchor_give_the_plain_matches(vocab_nlp, matchers, text):
+    plain, gated = matchers
+    doc = vocab_nlp.make_doc(text)
+    assert gated(doc) == plain(doc)

@@ -339,3 +339,68 @@ def test_shipped_gazetteer_is_valid_and_large():
     assert len(gaz.entries) >= 150
     labels = {e.label for e in gaz.entries}
     assert {"PERSON", "ORG", "GPE", "LOC"} <= labels
+
+
+# --------------------------------------------------------------------------- junta convention
+# docs/annotation.md s.2: descriptions of a ruling military body get the council's id, a named
+# leader keeps the person's; a state's army denotes the state (invented sentences).
+
+CNSP_MALI = "National_Committee_for_the_Salvation_of_the_People"
+MPSR = "Patriotic_Movement_for_Safeguard_and_Restoration"
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("In Mali, the junta met envoys. Mali waited.", "2022-08-16", [("the junta", CNSP_MALI)]),
+        ("In Mali, the military rulers met envoys. Mali waited.", "2024-05-02", [("the military rulers", CNSP_MALI)]),
+        ("Mali's transitional authorities met envoys.", "2023-03-01", [("transitional authorities", CNSP_MALI)]),
+        ("In Mali, the junta leader met envoys. Mali waited.", "2023-03-01", [("the junta leader", "Assimi_Goïta")]),
+        ("In Burkina Faso, the junta met envoys. Burkina Faso waited.", "2023-03-01", [("the junta", MPSR)]),
+        ("In Guinea, the junta met envoys. Guinea waited.", "2022-03-01", [
+            ("the junta", "National_Committee_of_Reconciliation_and_Development")]),
+        ("In Mali, the army said it fired. Mali waited.", "2022-08-16", [("the army", "Mali")]),
+        ("The Malian army said it fired.", "2022-08-16", [("The Malian army", "Mali")]),
+        ("In Chad, the Defence Ministry said it fired. Chad waited.", "2022-08-16", [("the Defence Ministry", "Chad")]),
+        ("In Guinea, a government spokesman said so. Guinea waited.", "2022-03-01", [
+            ("government spokesman", "National_Committee_of_Reconciliation_and_Development")]),
+        ("West African leaders met in Accra.", "2022-01-10", [
+            ("West African leaders", "Economic_Community_of_West_African_States")]),
+        ("In Mali, the peacekeepers left. Mali waited.", "2023-06-17", [
+            ("the peacekeepers", "United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali")]),
+        ("In Mali, peacekeepers may leave. Mali waited.", "2023-06-17", []),
+        ("In Niger, the officers who ousted President Bazoum met envoys. Niger waited.", "2023-08-09", [
+            ("the officers who ousted", "National_Council_for_the_Safeguard_of_the_Homeland")]),
+        ("Burkina Faso is like neighbouring Mali, whose junta left. Burkina Faso waited.", "2023-01-23", [
+            ("junta", CNSP_MALI)]),
+    ],
+)
+def test_gazetteer_junta_and_army_descriptions(nlp, text, published, expected):
+    assert mentions(run(nlp, text, published)) == expected
+
+
+def test_gazetteer_leaders_camp_is_the_junta(nlp):
+    doc = run(nlp, "In Burkina Faso, Traore's camp blamed the rival officers. Burkina Faso waited.", "2022-10-03")
+    assert ("camp", MPSR) in mentions(doc)  # the leader's camp, not any camp
+    doc = run(nlp, "In Burkina Faso, Damiba's camp blamed the rival officers. Burkina Faso waited.", "2022-10-03")
+    assert not [m for m in mentions(doc) if "camp" in m[0]]
+
+
+def test_link_surnames_follows_the_full_name_named_before(vocab_nlp):
+    from pipeline.rules.entities import link_surnames
+
+    words = ["Colonel", "Awa", "Sangare", "spoke", ".", "Sangare", "left", ",", "Sangare", "said", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(vocab_nlp.vocab, words=words, pos=pos)
+    found = link_surnames(
+        doc,
+        [Span(doc, 1, 3, label="PERSON", kb_id="Awa_Sangare"), Span(doc, 5, 6, label="ORG")],
+    )
+    assert [(s.text, s.start, s.label_, s.kb_id_) for s in found] == [
+        ("Awa Sangare", 1, "PERSON", "Awa_Sangare"),
+        ("Sangare", 5, "PERSON", "Awa_Sangare"),
+        ("Sangare", 8, "PERSON", "Awa_Sangare"),
+    ]
+    earlier = Doc(vocab_nlp.vocab, words=["Sangare", "met", "Awa", "Sangare"], pos=["PROPN", "VERB", "PROPN", "PROPN"])
+    alone = link_surnames(earlier, [Span(earlier, 2, 4, label="PERSON", kb_id="Awa_Sangare")])
+    assert [s.text for s in alone] == ["Awa Sangare"]  # only a surname after the full name

@@ -64,8 +64,20 @@ def test_batch_goes_on_past_bad_input_and_duplicate_ids(tmp_path):
     items = list(iter_articles([tmp_path]))
     kinds = [type(i).__name__ for i in items]
     assert kinds == ["Article", "InputError", "InputError", "Article"]
-    assert "duplicate article id 'same'" in str(items[2])
+    assert "duplicate article id 'same'" in str(items[2]) and "first seen at " in str(items[2])
+    assert str(items[2]).endswith("a.txt)")
     assert [i.meta.id for i in items if isinstance(i, Article)] == ["same", "other"]
+
+
+def test_duplicate_ids_past_the_kept_locations_are_still_caught(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.io.FIRST_SEEN_KEPT", 1)
+    lines = [{"id": i, "published": "2023-08-09", "text": "Mali expelled the envoy."} for i in ("a", "b", "b", "a")]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    items = list(iter_articles([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError", "InputError"]
+    assert "first seen at an earlier article of this run" in str(items[2])  # b's location was not kept
+    assert "first seen at" in str(items[3]) and "batch.jsonl:1" in str(items[3])
 
 
 def test_jsonl_batch_reports_bad_lines_with_line_numbers(tmp_path):

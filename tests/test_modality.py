@@ -616,3 +616,105 @@ def test_claim_modality_with_the_pipeline(nlp, text, trigger, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
     assert claim_modality(token) == expected
+
+
+# --------------------------------------------------------------------------- reported speech
+# (hand-built parses of invented sentences)
+
+SAID_WOULD_LEAVE = """
+The the DET DT 1 det  # 0
+ministry ministry NOUN NN 2 nsubj  # 1
+said say VERB VBD 2 ROOT  # 2
+its its PRON PRP$ 4 poss  # 3
+troops troop NOUN NNS 6 nsubj  # 4
+would would AUX MD 6 aux  # 5
+leave leave VERB VB 2 ccomp  # 6
+the the DET DT 8 det  # 7
+country country NOUN NN 6 dobj  # 8
+{tail}
+"""
+IF_TALKS_FAILED = """
+if if SCONJ IN 11 mark  # 9
+talks talk NOUN NNS 11 nsubj  # 10
+failed fail VERB VBD 6 advcl  # 11
+. . PUNCT . 2 punct  # 12
+"""
+FEARED_WOULD_STRIKE = """
+Officials official NOUN NNS 1 nsubj  # 0
+feared fear VERB VBD 1 ROOT  # 1
+the the DET DT 3 det  # 2
+army army NOUN NN 5 nsubj  # 3
+would would AUX MD 5 aux  # 4
+strike strike VERB VB 1 ccomp  # 5
+. . PUNCT . 1 punct  # 6
+"""
+NOT_SAID_WHETHER = """
+The the DET DT 1 det  # 0
+council council NOUN NN 4 nsubj  # 1
+has have AUX VBZ 4 aux  # 2
+not not PART RB 4 neg  # 3
+said say VERB VBN 4 ROOT  # 4
+whether whether SCONJ IN 8 mark  # 5
+it it PRON PRP 8 nsubj  # 6
+will will AUX MD 8 aux  # 7
+send send VERB VB 4 ccomp  # 8
+troops troop NOUN NNS 8 dobj  # 9
+. . PUNCT . 4 punct  # 10
+"""
+SAID_COULD_WARNING = """
+Experts expert NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+the the DET DT 3 det  # 2
+crisis crisis NOUN NN 5 nsubj  # 3
+could could AUX MD 5 aux  # 4
+deepen deepen VERB VB 1 ccomp  # 5
+, , PUNCT , 5 punct  # 6
+warning warn VERB VBG 5 advcl  # 7
+of of ADP IN 7 prep  # 8
+unrest unrest NOUN NN 8 pobj  # 9
+. . PUNCT . 1 punct  # 10
+"""
+
+SAID_HAD_AND_WOULD = """
+Officials official NOUN NNS 1 nsubj  # 0
+said say VERB VBD 1 ROOT  # 1
+Rome Rome PROPN NNP 3 nsubj  # 2
+received receive VERB VBD 1 ccomp  # 3
+the the DET DT 5 det  # 4
+letter letter NOUN NN 3 dobj  # 5
+and and CCONJ CC 3 cc  # 6
+would would AUX MD 8 aux  # 7
+honour honour VERB VB 3 conj  # 8
+the the DET DT 10 det  # 9
+deal deal NOUN NN 8 dobj  # 10
+. . PUNCT . 1 punct  # 11
+"""
+ANALYSTS_EXPECT_X_TO = """
+Analysts analyst NOUN NNS 1 nsubj  # 0
+expect expect VERB VBP 1 ROOT  # 1
+the the DET DT 3 det  # 2
+army army NOUN NN 5 nsubj  # 3
+to to PART TO 5 aux  # 4
+seek seek VERB VB 1 ccomp  # 5
+new new ADJ JJ 7 amod  # 6
+allies ally NOUN NNS 5 dobj  # 7
+. . PUNCT . 1 punct  # 8
+"""
+
+
+@pytest.mark.parametrize(
+    "table,trigger,expected",
+    [
+        pytest.param(SAID_HAD_AND_WOULD, 8, "planned", id="said X did and would: the conjunct is planned"),
+        pytest.param(ANALYSTS_EXPECT_X_TO, 5, "uncertain", id="expect the army to seek: a prediction"),
+        pytest.param(SAID_WOULD_LEAVE.format(tail=". . PUNCT . 2 punct"), 6, "planned", id="said X would: planned"),
+        pytest.param(SAID_WOULD_LEAVE.format(tail=IF_TALKS_FAILED), 6, "hypothetical", id="said X would V if: hypo"),
+        pytest.param(FEARED_WOULD_STRIKE, 5, "hypothetical", id="a feared would is no reported will"),
+        pytest.param(NOT_SAID_WHETHER, 8, "uncertain", id="has not said whether it will: uncertain"),
+        pytest.param(SAID_COULD_WARNING, 7, "asserted", id="the reporter's warning is not under could"),
+        pytest.param(SAID_COULD_WARNING, 5, "hypothetical", id="the reported could stays hypothetical"),
+    ],
+)
+def test_claim_modality_in_reported_speech(vocab_nlp, table, trigger, expected):
+    doc = build(vocab_nlp.vocab, table)
+    assert claim_modality(doc[trigger]) == expected

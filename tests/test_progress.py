@@ -55,3 +55,27 @@ def test_live_bar_on_a_terminal_renders_to_its_stream():
         for done in range(1, 6):
             progress(done)
     assert progress.done == 5
+
+
+def test_note_writes_a_line_at_once_off_a_terminal():
+    stream = io.StringIO()
+    with ProgressReporter(total=3, stream=stream, live=False) as progress:
+        progress.note("skipped: a.jsonl:2: empty body")
+        assert stream.getvalue() == "skipped: a.jsonl:2: empty body\n"
+
+
+def test_skip_log_echoes_errors_and_writes_everything_to_its_file(tmp_path):
+    from pipeline.progress import SkipLog
+
+    echoed: list[str] = []
+    path = tmp_path / "skipped.jsonl"
+    with SkipLog(path, echo=echoed.append) as log:
+        log("error", "E006", "a.jsonl:2: empty body")
+        log("warning", "W001", "a.jsonl:3: no 'published' date")
+        assert len(path.read_text(encoding="utf-8").splitlines()) == 2  # flushed as it goes
+    assert echoed == ["skipped: a.jsonl:2: empty body"]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert rows == [
+        {"kind": "error", "code": "E006", "message": "a.jsonl:2: empty body"},
+        {"kind": "warning", "code": "W001", "message": "a.jsonl:3: no 'published' date"},
+    ]

@@ -392,3 +392,56 @@ def test_a_definite_count_of_actors_is_no_quantity(vocab_nlp):
         """,
     )
     assert claim_quantity(doc[3]) is None
+
+
+# --------------------------------------------------------------------------- what a measure measures
+# (hand-built parses of invented sentences)
+
+AGREED_TO_A_TRANSITION = """
+The the DET DT 1 det  # 0
+junta junta NOUN NN 2 nsubj  # 1
+agreed agree VERB VBD 2 ROOT  # 2
+to to ADP IN 2 prep  # 3
+a a DET DT 8 det  # 4
+36 36 NUM CD 7 nummod  # 5
+- - PUNCT HYPH 7 punct  # 6
+month month NOUN NN 8 compound  # 7
+transition transition NOUN NN 3 pobj  # 8
+. . PUNCT . 2 punct  # 9
+"""
+HELD_A_SUMMIT = """
+The the DET DT 1 det  # 0
+sides side NOUN NNS 2 nsubj  # 1
+held hold VERB VBD 2 ROOT  # 2
+a a DET DT 7 det  # 3
+three three NUM CD 6 nummod  # 4
+- - PUNCT HYPH 6 punct  # 5
+day day NOUN NN 7 compound  # 6
+summit summit NOUN NN 2 dobj  # 7
+. . PUNCT . 2 punct  # 8
+"""
+TROOPS_AND_POLICE = """
+The the DET DT 1 det  # 0
+mission mission NOUN NN 2 nsubj  # 1
+has have VERB VBZ 2 ROOT  # 2
+some some DET DT 4 quantmod  # 3
+9,000 9,000 NUM CD 5 nummod  # 4
+troops troop NOUN NNS 2 dobj  # 5
+and and CCONJ CC 5 cc  # 6
+police police NOUN NNS 5 conj  # 7
+there there ADV RB 2 advmod  # 8
+. . PUNCT . 2 punct  # 9
+"""
+
+
+@pytest.mark.parametrize(
+    "table,trigger,expected",
+    [
+        pytest.param(AGREED_TO_A_TRANSITION, 2, None, id="a 36-month transition measures the transition"),
+        pytest.param(HELD_A_SUMMIT, 2, (3, "days", None), id="a three-day summit measures the event"),
+        pytest.param(TROOPS_AND_POLICE, 2, (9000, "troops and police", "about"), id="coordinated nouns counted"),
+    ],
+)
+def test_what_a_measure_measures(vocab_nlp, table, trigger, expected):
+    doc = build(vocab_nlp.vocab, table)
+    assert _as_tuple(claim_quantity(doc[trigger])) == expected

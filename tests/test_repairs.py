@@ -6,11 +6,14 @@ from docbuild import build
 
 from pipeline.rules.coref import MentionIndex
 from pipeline.rules.repairs import (
+    adjacent_antecedent,
     compound_participle,
     listed_appositions,
+    object_first_report,
     partitive_head,
     pobjs,
     preconj_members,
+    split_clause_coordination,
     stolen_object,
     stranded_conjuncts,
     stranded_subject,
@@ -156,3 +159,85 @@ def test_repairs_compound_participle_makes_a_claim(vocab_nlp):
         for t, heads in claim_heads(index.find(doc), index, mentions)
     ]
     assert ("close", ["Paris"], ["ports"]) in found
+
+
+CHARGE_DENIED = """
+    The the DET DT 1 det
+    rebels rebel NOUN NNS 2 nsubj
+    attacked attack VERB VBD 9 ccomp
+    the the DET DT 4 det
+    base base NOUN NN 2 dobj
+    , , PUNCT , 9 punct
+    a a DET DT 7 det
+    charge charge NOUN NN 9 dobj
+    Lome Lome PROPN NNP 9 nsubj B-GPE
+    rejects reject VERB VBZ 9 ROOT
+    . . PUNCT . 9 punct
+"""
+
+
+def test_repairs_object_first_report(vocab_nlp):
+    """ "The rebels attacked the base, a charge Lome rejects": the main clause parsed as the
+    complement of the apposition's verb; that verb reports nothing."""
+    doc = build(vocab_nlp.vocab, CHARGE_DENIED.replace("rejects reject", "denies deny"))
+    assert object_first_report(doc[9])
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Lome Lome PROPN NNP 1 nsubj B-GPE
+        denied deny VERB VBD 1 ROOT
+        that that SCONJ IN 5 mark
+        the the DET DT 4 det
+        rebels rebel NOUN NNS 5 nsubj
+        attacked attack VERB VBD 1 ccomp
+        . . PUNCT . 1 punct
+        """,
+    )
+    assert not object_first_report(doc[1])
+
+
+def test_repairs_adjacent_antecedent(vocab_nlp):
+    """ "Talks between the army and the rebels who attacked": a relative clause hung on the
+    distant non-actor "Talks" belongs to the actor right before "who"."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Talks talk NOUN NNS 9 nsubj
+        between between ADP IN 0 prep
+        the the DET DT 3 det
+        army army NOUN NN 1 pobj
+        and and CCONJ CC 3 cc
+        the the DET DT 6 det
+        rebels rebel NOUN NNS 3 conj
+        who who PRON WP 8 nsubj
+        attacked attack VERB VBD 0 relcl
+        stalled stall VERB VBD 9 ROOT
+        """,
+    )
+    actors = {"army", "rebel"}
+    is_actor = lambda t: t.lemma_ in actors  # noqa: E731
+    assert adjacent_antecedent(doc[8], doc[0], is_actor).text == "rebels"
+    assert adjacent_antecedent(doc[8], doc[0], lambda t: True).text == "Talks"  # an actor keeps it
+
+
+SEIZED_AND_ATTACKED = """
+    Officers officer NOUN NNS 1 nsubj
+    took take VERB VBD 1 ROOT
+    power power NOUN NN 6 nsubj
+    and and CCONJ CC 2 cc
+    crowds crowd NOUN NNS 2 conj
+    then then ADV RB 6 advmod
+    attacked attack VERB VBD 1 ccomp
+    the the DET DT 8 det
+    embassy embassy NOUN NN 6 dobj
+    . . PUNCT . 1 punct
+"""
+
+
+def test_repairs_split_clause_coordination(vocab_nlp):
+    """ "Officers took power and crowds then attacked the embassy", parsed with "power and
+    crowds" as the subject of "attacked": power is the object of "took", crowds attack."""
+    doc = build(vocab_nlp.vocab, SEIZED_AND_ATTACKED)
+    obj, sub = split_clause_coordination(doc[1])
+    assert (obj.text, sub.text) == ("power", "crowds")
+    assert split_clause_coordination(doc[6]) is None

@@ -331,6 +331,23 @@ def test_scoring_gold_as_prediction_agrees_with_itself():
     assert isinstance(gold_as_prediction(gold, BODY).claims[0], Claim)
 
 
+@pytest.mark.parametrize(
+    "b_evidence,with_sentences,agree",
+    [
+        ("junta closed the airspace on Sunday", True, True),  # B quotes more of the clause
+        ("closed the", True, True),  # B quotes less
+        ("closed the", False, False),  # located by its own text only: it does not hold A's
+        ("France has not recognized", True, False),  # another sentence
+    ],
+)
+def test_scoring_gold_as_prediction_locates_a_claim_by_its_sentence(b_evidence, with_sentences, agree):
+    a = full_gold()
+    b = gold_file(claims=[gold_claim(b_evidence, JUNTA, "close", "airspace", date="2023-08-06")])
+    pred = gold_as_prediction(b, BODY, sentence_ends=a.sentences if with_sentences else None)
+    out = score_article(a.model_copy(update={"entities": None, "dates": None, "sentences": None}), pred, body=BODY)
+    assert (out.claims.core.tp == 1) is agree
+
+
 def test_scoring_lines_limits_scoring_to_the_annotated_head():
     # BODY's second line holds "The U.S. will cut aid": outside a 1-line head.
     late = date("the 1990s", "DATE", "199X")

@@ -9,7 +9,7 @@ from docbuild import build
 from pipeline.components.claims import extract_claims
 from pipeline.config import CONFIG_DIR, load_yaml_model
 from pipeline.models import PredicatesConfig, PredicateSpec
-from pipeline.rules.selection import admits_objects, has_participant, reported_event
+from pipeline.rules.selection import admits_objects, designates_an_office, has_participant, reported_event
 from pipeline.rules.triggers import TriggerIndex
 
 
@@ -112,7 +112,11 @@ HOURS_TO_LEAVE = """
             ANNOUNCED_PULLOUT_FROM, [("Paris", "withdraw", "Chad")], id="a pullout with its own place is new content"
         ),
         pytest.param(ORDERED_TO_LEAVE, [(None, "demand", "envoy")], id="was ordered to leave: demand, no withdraw"),
-        pytest.param(HOURS_TO_LEAVE, [], id="a clause naming no participant makes no claim"),
+        pytest.param(
+            HOURS_TO_LEAVE,
+            [(None, "demand", "him")],
+            id="giving him two days to leave: a demand on him; 'leave' names no participant, no claim",
+        ),
     ],
 )
 def test_selection_claims(vocab_nlp, index, table, expected):
@@ -145,3 +149,107 @@ def test_selection_has_participant():
     assert has_participant("verb", ["x"], [], nominal_rule="nominal")
     assert not has_participant("verb", [], [], nominal_rule="nominal")
     assert has_participant("nominal", [], [], nominal_rule="nominal")
+
+
+DESIGNATE_PRESIDENT = """
+    The the DET DT 1 det
+    council council NOUN NN 3 nsubj
+    will will AUX MD 3 aux
+    designate designate VERB VB 3 ROOT
+    an an DET DT 6 det
+    interim interim ADJ JJ 6 amod
+    president president NOUN NN 3 dobj
+    . . PUNCT . 3 punct
+"""
+
+DESIGNATE_AS = """
+    Washington Washington PROPN NNP 1 nsubj B-GPE
+    designated designate VERB VBD 1 ROOT
+    the the DET DT 3 det
+    militia militia NOUN NN 1 dobj
+    as as ADP IN 1 prep
+    a a DET DT 7 det
+    terrorist terrorist ADJ JJ 7 amod
+    group group NOUN NN 4 pobj
+    . . PUNCT . 1 punct
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        pytest.param(DESIGNATE_PRESIDENT, [("council", "appoint", "interim president")], id="designate a president"),
+        pytest.param(DESIGNATE_AS, [("Washington", "designate", "militia")], id="designate X as a class"),
+    ],
+)
+def test_selection_designate_an_office_is_appoint(vocab_nlp, index, table, expected):
+    assert triples(build(vocab_nlp.vocab, table), index) == expected
+
+
+def test_selection_designates_an_office(vocab_nlp):
+    doc = build(vocab_nlp.vocab, DESIGNATE_PRESIDENT)
+    assert designates_an_office(doc[3], [doc[6]], lambda t: t.lemma_ == "president")
+    assert not designates_an_office(doc[3], [doc[6]], lambda t: False)  # no role holder
+    assert not designates_an_office(doc[3], [], lambda t: True)
+    doc = build(vocab_nlp.vocab, DESIGNATE_AS)
+    assert not designates_an_office(doc[1], [doc[3]], lambda t: True)  # a class is named
+
+
+def test_selection_a_time_is_no_object(vocab_nlp):
+    """ "ending a tense weekend" is no cancel: a date is the object of no predicate."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Talks talk NOUN NNS 1 nsubj
+        ended end VERB VBD 1 ROOT
+        a a DET DT 4 det B-DATE
+        tense tense ADJ JJ 4 amod I-DATE
+        weekend weekend NOUN NN 1 dobj I-DATE
+        . . PUNCT . 1 punct
+        """,
+    )
+    assert not admits_objects(PredicateSpec(name="cancel"), [doc[4]], lambda t: True)
+    assert admits_objects(PredicateSpec(name="cancel"), [doc[0]], lambda t: True)
+
+
+def test_selection_apposition_verb_neither_negates_nor_reports(vocab_nlp, index):
+    """ "The rebels attacked the base, a charge Lome denies", parsed with the main clause as
+    the complement of "denies": the attack is asserted, unnegated and the article's own;
+    Lome rejects the charge."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        The the DET DT 1 det
+        rebels rebel NOUN NNS 2 nsubj
+        attacked attack VERB VBD 9 ccomp
+        the the DET DT 4 det
+        base base NOUN NN 2 dobj
+        , , PUNCT , 9 punct
+        a a DET DT 7 det
+        charge charge NOUN NN 9 dobj
+        Lome Lome PROPN NNP 9 nsubj B-GPE
+        denies deny VERB VBZ 9 ROOT
+        . . PUNCT . 9 punct
+        """,
+    )
+    found = {
+        (c.predicate, c.subject.text, c.object.text, c.negated, tuple(c.source)) for c in extract_claims(doc, index)
+    }
+    assert found == {("attack", "rebels", "base", False, ()), ("reject", "Lome", "charge", False, ())}
+
+
+def test_selection_a_thing_beside_an_actor_does_not_act(vocab_nlp, index):
+    """ "The troops and their equipment left": the troops leave; the equipment is no agent."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        The the DET DT 1 det
+        troops troop NOUN NNS 5 nsubj
+        and and CCONJ CC 1 cc
+        their their PRON PRP$ 4 poss
+        equipment equipment NOUN NN 1 conj
+        left leave VERB VBD 5 ROOT
+        . . PUNCT . 5 punct
+        """,
+    )
+    assert triples(doc, index) == [("troops", "withdraw", None)]

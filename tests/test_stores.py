@@ -409,6 +409,42 @@ def test_ingest_bad_input_keeps_what_was_stored(nlp, store_url, corpus):
     assert exported(store_url) == before
 
 
+def test_ingest_output_lists_stored_and_unchanged_articles_in_input_order(nlp, store_url, corpus, tmp_path):
+    """Records are written as they are settled (streaming), yet in input order: a changed
+    article first, unchanged ones after it, a skipped one nowhere."""
+    api.ingest([corpus], store=store_url)
+    write_article(corpus, "a-one", "Chad closed its border with Niger on Monday.")
+    (corpus / "a-bad.txt").write_text("---\npublished: 2023-08-09\n---\n \n", "utf-8")
+    out = tmp_path / "stored.jsonl"
+    summary = api.ingest([corpus], store=store_url, output=out)
+    assert (summary.processed, summary.unchanged, summary.skipped) == (1, 2, 1)
+    lines = out.read_text("utf-8").splitlines()
+    assert [json.loads(x)["article"]["id"] for x in lines] == ["a-one", "a-three", "a-two"]
+    assert lines == exported(store_url)
+
+
+@pytest.mark.slow
+def test_ingest_with_workers_writes_in_this_process_and_a_write_failure_loses_no_other(
+    store_url, corpus, monkeypatch
+):
+    """Two extraction processes; the store is written here (the monkeypatch reaches it),
+    one transaction per article: the refused article is rolled back, the others stored."""
+    original = SqlStore._insert
+
+    def refuse(conn, table, rows):
+        if table.name == "sentences" and rows[0]["article_id"] == "a-three":
+            raise RuntimeError("constraint violated")
+        original(conn, table, rows)
+
+    monkeypatch.setattr(SqlStore, "_insert", staticmethod(refuse))
+    reported: list[tuple[str, str, str]] = []
+    summary = api.ingest([corpus], store=store_url, workers=2, batch_size=1, report=lambda *a: reported.append(a))
+    assert (summary.processed, summary.skipped) == (2, 1)
+    assert [code for _, code, _ in reported] == ["E073"] and "a-three" in reported[0][2]
+    with open_store(store_url) as store:
+        assert store.article_ids() == ["a-one", "a-two"]
+
+
 def test_export_csv_gives_the_view_rows(store_url, tmp_path):
     with open_store(store_url) as store:
         put(store, record("a1", n_claims=3))

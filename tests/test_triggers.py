@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from pipeline.config import CONFIG_DIR, load_yaml_model, parse_yaml_model
 from pipeline.errors import ConfigError
 from pipeline.models import PredicatesConfig
-from pipeline.rules.triggers import TriggerIndex, phrase_words
+from pipeline.rules.triggers import TriggerIndex, for_to_clause, is_reporting_use, phrase_words
 
 
 @pytest.fixture(scope="module")
@@ -293,3 +293,48 @@ def test_triggers_need_a_parse(index, vocab_nlp):
     doc = Doc(vocab_nlp.vocab, words=["They", "met"], lemmas=["they", "meet"], pos=["PRON", "VERB"])
     with pytest.raises(ValueError, match="parser"):
         index.find(doc)
+
+
+def test_triggers_for_to_clause_completes_a_phrase(index, vocab_nlp):
+    """ "urged ... called for X to V": the complementizer "for" completes "call for"."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Clerics cleric NOUN NNS 1 nsubj
+        called call VERB VBD 1 ROOT
+        for for SCONJ IN 5 mark
+        Benin Benin PROPN NNP 5 nsubj B-GPE
+        to to PART TO 5 aux
+        reopen reopen VERB VB 1 advcl
+        the the DET DT 7 det
+        border border NOUN NN 5 dobj
+        . . PUNCT . 1 punct
+        """,
+    )
+    assert for_to_clause(doc[1]).i == 2
+    trig = index.find(doc)[0]
+    assert (trig.token.i, trig.predicate, trig.obj_prep.i) == (1, "appeal", 2)
+    assert for_to_clause(doc[5]) is None
+
+
+def test_triggers_misparsed_report_is_no_report(index, vocab_nlp):
+    """ "The rebels attacked the base, a charge Lome denies": "denies" does not report the
+    main clause, it rejects the charge."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        The the DET DT 1 det
+        rebels rebel NOUN NNS 2 nsubj
+        attacked attack VERB VBD 9 ccomp
+        the the DET DT 4 det
+        base base NOUN NN 2 dobj
+        , , PUNCT , 9 punct
+        a a DET DT 7 det
+        charge charge NOUN NN 9 dobj
+        Lome Lome PROPN NNP 9 nsubj B-GPE
+        denies deny VERB VBZ 9 ROOT
+        . . PUNCT . 9 punct
+        """,
+    )
+    assert not is_reporting_use(doc[9], index.reporting)
+    assert (9, "reject", "verb") in found(index, doc)

@@ -34,7 +34,7 @@ from ..rules.argspans import expand, head_args
 from ..rules.arguments import claim_heads
 from ..rules.assembly import attributes, build_claims, dedupe, text_key
 from ..rules.coref import Arg, MentionIndex
-from ..rules.selection import admits_objects, has_participant, reported_event
+from ..rules.selection import admits_objects, designates_an_office, has_participant, reported_event
 from ..rules.triggers import RULE_NOMINAL, Trigger, TriggerIndex
 from . import DATES_KEY, MENTIONS_KEY
 
@@ -145,8 +145,10 @@ def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None, describe_own
     claims: list[Claim] = []
     for trig, heads in claim_heads(index.find(doc), index, mentions):
         trig = _troop_movement(trig, heads)
+        if trig.predicate == "designate" and designates_an_office(trig.token, heads.objects, mentions.is_actor):
+            trig = dataclasses.replace(trig, predicate="appoint")
         spec = index.spec(trig.predicate)
-        subjects = _args(heads.subjects, mentions)
+        subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
         if spec.object_required and not objects:
@@ -197,11 +199,21 @@ def _first_offset(claim: Claim) -> int:
     return min(offsets) if offsets else claim.evidence.start
 
 
-def _args(heads, mentions: MentionIndex, *, exclude: frozenset[str] = frozenset()) -> list[Arg]:
+def _args(
+    heads, mentions: MentionIndex, *, exclude: frozenset[str] = frozenset(), actors_only: bool = False
+) -> list[Arg]:
+    """Heads to arguments, coordination distributed. With ``actors_only`` (subjects), a
+    conjunct that is no actor beside one that is does not act: "the French troops and
+    their equipment would leave" is the troops' leaving."""
     out: list[Arg] = []
     for head in heads:
-        for token in expand(head, mentions):
-            out.extend(head_args(token, mentions, exclude=exclude))
+        tokens = expand(head, mentions)
+        some_actor = actors_only and len(tokens) > 1 and any(mentions.is_actor(t) for t in tokens)
+        for token in tokens:
+            args = head_args(token, mentions, exclude=exclude)
+            if some_actor and not mentions.is_actor(token) and not any(a.id for a in args):
+                continue
+            out.extend(args)
     seen: set[tuple[str, int]] = set()
     return [a for a in out if not ((a.key, a.start) in seen or seen.add((a.key, a.start)))]
 

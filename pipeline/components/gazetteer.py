@@ -32,6 +32,7 @@ from ..rules.entities import (
     article_focus,
     clean_model_entities,
     hyphen_splits,
+    link_surnames,
     merge_entities,
     short_name_spans,
     title_spans,
@@ -77,7 +78,7 @@ class Gazetteer:
         titles = title_spans(doc, matchers)
         model = clean_model_entities(doc, titles, index)
         names = names + titled_persons(doc, titles, names, model, index)
-        doc.set_ents(merge_entities(names, model))
+        doc.set_ents(link_surnames(doc, merge_entities(names, model)))
         focus = article_focus(doc)
         doc.user_data["sahel_focus"] = dict(focus)
         mentions = description_mentions(doc, matchers, index, focus) + role_mentions(doc, matchers, index, focus)

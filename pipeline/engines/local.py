@@ -8,13 +8,17 @@ records: no ``Doc`` crosses a process boundary, so Doc extension values
 
 At most ``2 * workers`` batches are in flight, and results are yielded in input order
 as soon as the oldest batch is done: memory stays flat however long the input is. A
-worker that dies (killed, out of memory) costs only its batch, reported article by
-article; the pool is restarted and the run goes on.
+worker that dies (killed, out of memory) breaks the pool and every batch in flight: a
+new pool re-runs those batches one at a time, so that only the batch that kills its
+worker again is lost, reported article by article (E060), and the run goes on. After
+``MAX_RESTARTS`` batches lost in a row the run stops (E067).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,7 +34,11 @@ from ..models import Article, DocumentResult
 Item = Article | InputError
 Result = DocumentResult | InputError
 
-MAX_RESTARTS = 3  # consecutive pool failures before the run stops
+MAX_RESTARTS = 3  # batches lost in a row (each killing its worker) before the run stops
+FAULT_ENV = "SAHEL_FAULT_KILL_ARTICLES"
+"""Fault injection, for tests and drills: comma-separated article ids. A worker process
+about to run a batch holding one of them kills itself (SIGKILL). Read in worker
+processes only; unset (the default) it costs one lookup per batch."""
 
 _WORKER_NLP: Language | None = None
 _WORKER_ERROR: str | None = None
@@ -52,12 +60,21 @@ def _init_worker(config: str | None) -> None:
         _WORKER_ERROR = f"{type(exc).__name__}: {exc}"
 
 
+def _inject_fault(batch: list[Article]) -> None:
+    """Fault injection (:data:`FAULT_ENV`): this worker dies as the kernel's OOM killer
+    would kill it, when the batch holds one of the listed article ids."""
+    doomed = os.environ.get(FAULT_ENV)
+    if doomed and {a.meta.id for a in batch} & set(doomed.split(",")):
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
 def _work(batch: list[Article]) -> list[Result]:
     """One batch in a worker: the same code path as in-process extraction."""
     from ..api import process_articles
 
     if _WORKER_NLP is None:
         raise PipelineLoadError(_WORKER_ERROR or "worker has no pipeline")
+    _inject_fault(batch)
     return list(process_articles(batch, nlp=_WORKER_NLP, batch_size=len(batch)))
 
 
@@ -94,46 +111,103 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _run_pool(items: Iterable[Item], *, config: str | None, workers: int, size: int) -> Iterator[Result]:
-    def start() -> ProcessPoolExecutor:
+class _Batch:
+    """One chunk of input items in flight: its future in the pool, or its results once
+    known (a batch re-run after a pool failure, or lost with its worker)."""
+
+    def __init__(self, chunk: list[Item], future: Future[list[Result]] | None) -> None:
+        self.chunk = chunk
+        self.articles = [a for a in chunk if isinstance(a, Article)]
+        self.future = future
+        self.done: list[Result] | None = None if self.articles else []
+
+    def suspect(self) -> bool:
+        """Still to run after the pool broke: not finished, or failed with the pool."""
+        if self.done is not None:
+            return False
+        assert self.future is not None
+        return not (self.future.done() and not self.future.cancelled() and self.future.exception() is None)
+
+    def results(self) -> list[Result]:
+        if self.done is not None:
+            return self.done
+        assert self.future is not None
+        return self.future.result()
+
+
+class _Pool:
+    """A ``spawn`` process pool that is replaced when a worker dies."""
+
+    def __init__(self, config: str | None, workers: int) -> None:
+        self.config, self.workers = config, workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(config,))
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.config,)
+        )
 
-    pool = start()
-    restarts = 0
-    pending: deque[tuple[list[Item], Future[list[Result]] | None]] = deque()
-
-    def submit(chunk: list[Item]) -> None:
+    def batch(self, chunk: list[Item]) -> _Batch:
         articles = [a for a in chunk if isinstance(a, Article)]
-        pending.append((chunk, pool.submit(_work, articles) if articles else None))
+        return _Batch(chunk, self.executor.submit(_work, articles) if articles else None)
 
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _recover(pool: _Pool, pending: deque[_Batch], lost: int) -> tuple[int, SahelError | None]:
+    """After a worker died: a new pool re-runs every unfinished batch *one at a time*, so
+    a batch that kills its worker again is the one that did, and only it is lost (E060);
+    the others come out as usual. Returns the number of batches lost in a row and, once
+    that reaches ``MAX_RESTARTS``, the error that stops the run (E067), raised by the
+    caller after yielding every batch before it."""
+    pool.restart()
+    for batch in [b for b in pending if b.suspect()]:
+        try:
+            batch.done = pool.executor.submit(_work, batch.articles).result()
+        except BrokenProcessPool as exc:
+            lost += 1
+            batch.done = [_died(a, exc) for a in batch.articles]
+            if lost >= MAX_RESTARTS:
+                return lost, SahelError(Errors.E067.format(count=lost, reason=exc))
+            pool.restart()
+        else:
+            lost = 0
+    return lost, None
+
+
+def _run_pool(items: Iterable[Item], *, config: str | None, workers: int, size: int) -> Iterator[Result]:
+    pool = _Pool(config, workers)
+    lost = 0  # batches lost with their worker since the last batch that came through
+    stop: SahelError | None = None
+    pending: deque[_Batch] = deque()
     try:
         chunks = _chunks(items, size)
-        for chunk in islice(chunks, 2 * workers):
-            submit(chunk)
+        pending.extend(pool.batch(chunk) for chunk in islice(chunks, 2 * workers))
         while pending:
-            chunk, future = pending.popleft()
+            if stop is not None and pending[0].suspect():
+                break
             try:
-                results = iter(future.result()) if future is not None else iter(())
-            except BrokenProcessPool as exc:
-                restarts += 1
-                if restarts > MAX_RESTARTS:
-                    raise SahelError(Errors.E067.format(count=restarts, reason=exc)) from exc
-                results = iter([_died(a, exc) for a in chunk if isinstance(a, Article)])
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = start()
-                retry = [c for c, _ in pending]
-                pending.clear()
-                for again in retry:
-                    submit(again)
-            else:
-                restarts = 0
-            for item in chunk:
+                results = iter(pending[0].results())
+            except BrokenProcessPool:
+                lost, stop = _recover(pool, pending, lost)
+                continue
+            batch = pending.popleft()
+            if batch.future is not None and batch.done is None:
+                lost = 0
+            for item in batch.chunk:
                 yield item if isinstance(item, InputError) else next(results)
-            for nxt in islice(chunks, 1):
-                submit(nxt)
+            if stop is None:
+                pending.extend(pool.batch(chunk) for chunk in islice(chunks, 1))
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
+    if stop is not None:
+        raise stop
 
 
 def _died(article: Article, exc: BaseException) -> InputError:

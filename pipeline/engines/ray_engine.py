@@ -11,7 +11,13 @@ order and writes each shard's records to ``out/.staging/<shard>.jsonl``, renamed
 
 So an output file exists only for a finished shard: a re-run skips those and redoes the
 rest from scratch (the staging folder is emptied first), and no record is ever written
-twice. A shard that cannot be read gets no output file and is retried next time.
+twice. A shard that cannot be read gets no output file and is retried next time (E069).
+
+Duplicate ids: within a shard the reader skips a repeated id (E007); across shards the
+driver keeps the digest of every id it wrote (:class:`~pipeline.engines.seen.SeenIds`,
+~8-20 bytes an id) and skips a later copy (E068, naming its shard and line), the first
+in shard order kept. A re-run first reads the ids of the shards already done, so a
+shard redone later never repeats an article another shard's output holds.
 
 ``ray.init()`` is called when Ray is not running yet: it joins the cluster named by
 ``RAY_ADDRESS`` or starts a local one. The ``pipeline`` package and its model must be
@@ -21,13 +27,16 @@ readable from every node (a shared file system).
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..api import Report, note
 from ..errors import ConfigError, Errors, InputError
 from ..models import Article, RunSummary
+from .seen import SeenIds
 from .shards import list_shards, read_shard, shard_output
 
 STAGING = ".staging"
@@ -53,7 +62,8 @@ def shard_rows(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
             else:
                 yield {**base, "seq": seq, "article": item.model_dump_json(), "error": ""}
     except Exception as exc:  # noqa: BLE001 - the shard is reported and retried next run
-        yield {**base, "seq": SHARD_FAILED, "article": "", "error": f"{row['shard']}: {type(exc).__name__}: {exc}"}
+        error = Errors.E069.format(path=row["shard"], reason=f"{type(exc).__name__}: {exc}")
+        yield {**base, "seq": SHARD_FAILED, "article": "", "error": error}
 
 
 class Extractor:
@@ -72,20 +82,47 @@ class Extractor:
             Article.model_validate_json(article) if article else InputError(error)
             for article, error in zip(batch["article"], batch["error"], strict=True)
         ]
-        lines, errors = [], []
-        for result in process_articles(items, nlp=self.nlp, batch_size=self.batch_size):
+        lines, errors, ids, origins = [], [], [], []
+        for item, result in zip(items, process_articles(items, nlp=self.nlp, batch_size=self.batch_size), strict=True):
             failed = isinstance(result, InputError)
             lines.append("" if failed else json_line(result))
             errors.append(str(result) if failed else "")
-        return {"index": list(batch["index"]), "seq": list(batch["seq"]), "line": lines, "error": errors}
+            ids.append("" if failed else result.article.id)
+            origins.append(item.origin if isinstance(item, Article) else "")
+        return {
+            "index": list(batch["index"]), "seq": list(batch["seq"]), "line": lines, "error": errors, "id": ids,
+            "origin": origins,
+        }
+
+
+def done_ids(outputs: Iterable[Path]) -> SeenIds:
+    """The article ids of finished shards' output files (one record a line)."""
+    seen = SeenIds()
+    for path in outputs:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    seen.add(str(json.loads(line)["article"]["id"]))
+    return seen
 
 
 class ShardWriter:
     """Writes rows arriving in input order into staging files, moving each shard's file
-    into place when the first row of a later shard (or the end) shows it is complete."""
+    into place when the first row of a later shard (or the end) shows it is complete.
+    A row whose article id an earlier row (or ``seen``) had is skipped (E068)."""
 
-    def __init__(self, output_dir: Path, shards: list[Path], summary: RunSummary) -> None:
+    def __init__(
+        self,
+        output_dir: Path,
+        shards: list[Path],
+        summary: RunSummary,
+        *,
+        seen: SeenIds | None = None,
+        report: Report | None = None,
+    ) -> None:
         self.output_dir, self.shards, self.summary = output_dir, shards, summary
+        self.seen = seen if seen is not None else SeenIds()
+        self.report = report
         self.staging = output_dir / STAGING
         self.next = 0  # first shard not yet finished
         self.handle: IO[str] | None = None
@@ -113,11 +150,14 @@ class ShardWriter:
         error = str(row["error"])
         if int(row["seq"]) == SHARD_FAILED:
             self.failed.add(index)
-            self.summary.errors.append(error)
+            note(self.summary, "error", error, self.report)
             return
+        article_id = str(row.get("id", ""))
+        if not error and article_id and not self.seen.add(article_id):
+            error = Errors.E068.format(path=row.get("origin") or self.shards[index], id=article_id)
         if error:
             self.summary.skipped += 1
-            self.summary.errors.append(error)
+            note(self.summary, "error", error, self.report)
             return
         if self.handle is None:
             self.handle = open(self._staged(index), "a", encoding="utf-8")  # noqa: SIM115 - closed in _finish_before
@@ -137,9 +177,11 @@ def extract_shards(
     actors: int = 1,
     batch_size: int | None = None,
     progress: Any = None,
+    report: Report | None = None,
 ) -> RunSummary:
     """Extract every shard under ``paths`` on Ray into ``output_dir/<shard>.jsonl``;
-    shards whose output exists are skipped. Returns the run's summary."""
+    shards whose output exists are skipped. Returns the run's summary; ``report`` is
+    called with each skip as it happens (:data:`pipeline.api.Report`)."""
     if output_dir is None or (Path(output_dir).exists() and not Path(output_dir).is_dir()):
         raise ConfigError(Errors.E064.format(output=output_dir))
     ray = _import_ray()
@@ -148,9 +190,10 @@ def extract_shards(
     todo = [s for s in shards if not shard_output(out, s).exists()]
     summary = RunSummary()
     if len(todo) < len(shards):
-        summary.warnings.append(f"{out}: {len(shards) - len(todo)} shard(s) already done, skipped")
+        note(summary, "warning", f"{out}: {len(shards) - len(todo)} shard(s) already done, skipped", report)
     if not todo:
         return summary
+    seen = done_ids([shard_output(out, s) for s in shards if s not in todo])
     staging = out / STAGING
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -179,7 +222,7 @@ def extract_shards(
                 batch_format="numpy",
             )
         )
-        writer = ShardWriter(out, todo, summary)
+        writer = ShardWriter(out, todo, summary, seen=seen, report=report)
         for done, row in enumerate(dataset.iter_rows(), start=1):
             writer.add(row)
             if progress:

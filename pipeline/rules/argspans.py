@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .coref import Arg, MentionIndex, np_text_span, pronoun_class
+from .coref import KIND_NOUNS, Arg, MentionIndex, np_text_span, pronoun_class
 from .repairs import (
     appositive_conjunct,
     fronted_place,
@@ -23,6 +23,7 @@ from .repairs import (
     partitive_head,
     pobjs,
     preconj_members,
+    split_clause_coordination,
     stranded_conjuncts,
 )
 
@@ -54,6 +55,11 @@ MEMBER_NOUNS = frozenset(
         "officer",
     }
 )
+# actor nouns that name a relation to their possessor ("Mali's neighbours")
+RELATION_NOUNS = frozenset(
+    {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "critic", "supporter", "opponent", "adversary"}
+)
+FIGHTER_NOUNS = frozenset({"mercenary", "militant", "fighter", "gunman", "instructor", "contractor"})
 # parts of an organisation that denote it: "the local branch of Islamic State"
 BRANCH_NOUNS = frozenset({"branch", "wing", "arm", "affiliate", "franchise", "offshoot", "cell", "chapter"})
 # predicative nouns name a role, not a referent ("declared himself chairman")
@@ -63,7 +69,7 @@ PREDICATIVE = frozenset({"attr", "oprd", "ccomp", "xcomp", "acomp"})
 def expand(token: Token, index: MentionIndex) -> list[Token]:
     """Distribute coordination; a class noun with examples stands for its examples."""
     token = partitive_head(token)
-    if token.dep_ == "conj" or pronoun_class(token) is not None:
+    if token.dep_ == "conj" or pronoun_class(token) is not None or _split_off(token):
         group = [token]
     else:
         group = [
@@ -87,6 +93,15 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
 
+def _split_off(token: Token) -> bool:
+    """ "seized power and protesters attacked": "power" is no coordination with
+    "protesters" (:func:`pipeline.rules.repairs.split_clause_coordination`)."""
+    if token.dep_ != "nsubj" or token.head.dep_ != "ccomp":
+        return False
+    split = split_clause_coordination(token.head.head)
+    return split is not None and split[0].i == token.i
+
+
 def examples_of(token: Token, index: MentionIndex) -> list[Token]:
     """ "countries (in the region) like Mali and the CAR" -> Mali, the CAR."""
     if index.entity_at(token) is not None or index.mention_at(token) is not None:
@@ -107,7 +122,26 @@ def examples_of(token: Token, index: MentionIndex) -> list[Token]:
             if objs:
                 first = objs[0]
                 return [first, *[c for c in first.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
-    return affiliates_of(token, index)
+    return relative_examples(token, index) or affiliates_of(token, index)
+
+
+def relative_examples(token: Token, index: MentionIndex) -> list[Token]:
+    """ "Several countries that contribute troops, including Sweden and Britain": the
+    examples hung on the relative clause's object are the class's when they are names of
+    its kind (countries: GPE), not of the object's."""
+    kind = KIND_NOUNS.get(token.lemma_.lower())
+    if kind is None:
+        return []
+    for rel in (c for c in token.children if c.dep_ == "relcl"):
+        for prep in (t for t in rel.subtree if t.dep_ in ("prep", "acl") and t.lower_ in EXAMPLE_PREPS):
+            objs = pobjs(prep)
+            if not objs:
+                continue
+            members = [objs[0], *[c for c in objs[0].conjuncts if c.pos_ in ("NOUN", "PROPN")]]
+            ents = [index.entity_at(m) for m in members]
+            if all(e is not None and e.label_ == kind for e in ents):
+                return members
+    return []
 
 
 def affiliates_of(token: Token, index: MentionIndex) -> list[Token]:
@@ -131,6 +165,8 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
     ent = index.entity_at(token)
     if ent is not None:
         return [Arg.of(ent, ent.kb_id_)]
+    if token.pos_ == "VERB":
+        return [Arg.of(verb_phrase(token))]
     if token.dep_ in PREDICATIVE and token.pos_ == "NOUN":
         return [Arg.of(np_text_span(token))]
     members = index.group_members(token)
@@ -161,11 +197,21 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
             if pronoun_class(token) is not None and all(a.id for a in resolved):
                 return [Arg(token.text, token.idx, token.idx + len(token), a.id) for a in resolved]
             return list(resolved)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in MEMBER_NOUNS | FIGHTER_NOUNS:
+        # "Russian mercenaries from the Wagner Group": the organisation they come from
+        # owns them, before their nationality
+        for pobj in (
+            p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in pobjs(prep)
+        ):
+            ent = index.entity_at(pobj)
+            if ent is not None and ent.label_ == "ORG":
+                return [Arg.of(ent, ent.kb_id_)]
     if token.pos_ == "NOUN" and token.lemma_.lower() in index.actor_nouns:
         for child in token.children:
             ent = index.entity_at(child)
             if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):
-                return [Arg.of(ent, ent.kb_id_)]
+                if _in_phrase(ent.end, token):
+                    return [Arg.of(ent, ent.kb_id_)]
     if token.pos_ == "NOUN" and token.lemma_.lower() in BRANCH_NOUNS:
         # "the local branch of Islamic State", "al Qaeda's Sahel affiliate": a branch acts
         # for its organisation, as members do
@@ -188,7 +234,32 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
     if token.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in token.children):
         span = token.doc[token.left_edge.i : token.right_edge.i + 1]
         return [Arg.of(span)]
+    if token.lemma_.lower() in RELATION_NOUNS and any(
+        c.dep_ == "poss" and index.entity_at(c) is not None for c in token.children
+    ):
+        # "Mali's neighbors": an actor named only by its relation to a name keeps the name
+        # (not "Niger's authorities": those are the authorities)
+        return [Arg.of(np_text_span(token, keep_det=True))]
     return [Arg.of(np_text_span(token))]
+
+
+def _in_phrase(end: int, head: Token) -> bool:
+    """A modifier ending at token ``end`` is inside the head's noun phrase: no punctuation
+    between them (a wire dateline, "ACCRA, Jan 10 (Reuters) - West African leaders", is
+    no modifier)."""
+    between = head.doc[end : head.i]
+    return not any(t.is_punct and t.text not in ("-", "'") for t in between)
+
+
+def verb_phrase(verb: Token):
+    """An action as an argument: the verb with its particle and its first object or
+    phrase ("stay in power", "hold talks"), not its adjuncts."""
+    end = verb.i
+    for child in (c for c in verb.rights if c.dep_ in ("prt", "dobj", "prep", "acomp", "attr")):
+        end = child.right_edge.i
+        if child.dep_ != "prt":
+            break
+    return verb.doc[verb.i : end + 1]
 
 
 def _stranded_apposition(token: Token, index: MentionIndex):

@@ -44,8 +44,19 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..models import PredicateSpec
-from .coref import REFLEXIVES, RELATIVES, MentionIndex, description_kind
-from .repairs import PASS_SUBJ, SUBJ, compound_participle, pobjs, real_subject, stolen_object, stranded_subject
+from .coref import REFLEXIVES, RELATIVES, MentionIndex, description_kind, is_definite
+from .repairs import (
+    PASS_SUBJ,
+    SUBJ,
+    adjacent_antecedent,
+    compound_participle,
+    partitive_head,
+    pobjs,
+    real_subject,
+    split_clause_coordination,
+    stolen_object,
+    stranded_subject,
+)
 from .triggers import (
     RULE_CONVERSE,
     RULE_LIGHT,
@@ -56,6 +67,27 @@ from .triggers import (
 )
 
 OBJ = frozenset({"dobj"})
+# predicates whose passive subject is the one who acts ("was sworn in as president")
+SELF_PREDICATES = frozenset({"assume_office"})
+# what is deployed: never the object of `deploy`, whose object is the place (the troops
+# go in `quantity`, docs/annotation.md section 2)
+FORCE_NOUNS = frozenset(
+    {
+        "troop",
+        "soldier",
+        "personnel",
+        "force",
+        "mercenary",
+        "fighter",
+        "contingent",
+        "police",
+        "peacekeeper",
+        "instructor",
+        "reinforcement",
+        "unit",
+        "trainer",
+    }
+)
 HAVE_VERBS = frozenset({"have", "keep", "maintain", "get"})
 # "by the following day", "by 2024": a by-phrase of time or number is no agent
 NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -156,8 +188,17 @@ def passive_participle(verb: Token) -> bool:
 
 
 def own_subject(verb: Token) -> Token | None:
-    sub = next((c for c in verb.children if c.dep_ in SUBJ), None)
-    return real_subject(antecedent_of_relative(sub)) if sub is not None else None
+    """The verb's own subject. Two subjects on one verb are a misparse of a phrase before
+    it ("UNITED NATIONS (AP) - Mali's foreign minister demanded"): the nearest one before
+    the verb is its own."""
+    subs = [c for c in verb.children if c.dep_ in SUBJ]
+    if not subs:
+        return None
+    if verb.dep_ == "ccomp" and (split := split_clause_coordination(verb.head)) is not None and split[0] in subs:
+        return split[1]  # "seized power and protesters attacked": the protesters attack
+    before = [c for c in subs if c.i < verb.i]
+    sub = max(before, key=lambda c: c.i) if len(subs) > 1 and before else subs[0]
+    return real_subject(antecedent_of_relative(sub))
 
 
 def controller(
@@ -180,6 +221,9 @@ def controller(
                 if sub is not None:
                     return sub, "xcomp-inherit"
             node = head
+        elif dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            # "remained ready / willing / able to cooperate": the copula's subject
+            node = head.head
         elif dep in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
             if dep == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 return None, "none"
@@ -266,6 +310,33 @@ def nominal_agent(noun: Token, index: MentionIndex, *, possessor: str = "subject
     return found[0] if found else None
 
 
+CLAIM_VERBS = frozenset({"claim"})
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+
+
+def claimant(noun: Token) -> Token | None:
+    """Who claimed an event: "X claimed (responsibility for) the attack", "the assault
+    was claimed by X". Claiming an attack is owning it: the claimant is its agent."""
+    if is_definite(noun) and not any(c.dep_ in ("prep", "compound", "amod", "nmod", "poss") for c in noun.children):
+        return None  # "The attack was later claimed by X": a back-reference (docs/annotation.md 1)
+    node = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+        node = noun.head.head
+    verb = node.head
+    if verb.lemma_.lower() not in CLAIM_VERBS or verb.pos_ != "VERB":
+        return None
+    if node.dep_ in PASS_SUBJ:
+        return next(iter(agents(verb)), None)
+    if node.dep_ == "dobj":
+        return own_subject(verb)
+    return None
+
+
+def _named_actor(token: Token, index: MentionIndex) -> bool:
+    ent = index.entity_at(token)
+    return ent is not None and ent.label_ in ("NORP", "GPE", "ORG")
+
+
 def _own_thing(token: Token) -> bool:
     """A noun its possessive pronoun ties to the clause's own actor: "their countries"."""
     return token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
@@ -280,6 +351,9 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
     noun ("pausing aid"); the subject of a clausal complement (``clause_object``)."""
     phrase = {t.i for t in trig.words}
     preps = set(spec.object_preps)
+    if trig.obj_prep is not None and trig.obj_prep.dep_ == "mark":
+        # "called for X to V": the subject of the for-to clause is the addressee
+        return [c for c in trig.obj_prep.head.children if c.dep_ in SUBJ | PASS_SUBJ][:1]
     if trig.obj_prep is not None:
         found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep)]
         if found:
@@ -294,19 +368,31 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         if found:
             return found
     objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase]
+    if (named := free_relative_object(verb)) is not None:
+        return [named]
     if objs and "from" in preps and all(_own_thing(o) for o in objs):
-        # "withdrew their troops / its countries from X": what is left is the object
-        found = [antecedent_of_relative(t) for t in prep_objects(verb, {"from"}, skip=phrase)]
+        # "withdrew their troops / its countries from X", "pulled its troops out of X":
+        # what is left is the object
+        found = [antecedent_of_relative(t) for t in prep_objects(verb, {"from"}, skip=phrase) or out_of(verb)]
         if found:
             return found
     if objs:
         return [antecedent_of_relative(o) for o in objs]
+    datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PRON", "PROPN", "NOUN")]
+    if datives and phrase - {verb.i}:
+        # "gave him 72 hours (to leave)", "gave them aid": the phrase's noun is the idiom
+        # or the thing given; the indirect object is whom it is done to
+        return datives
+    if (gap := object_gap(verb)) is not None:
+        return [gap]
     comps = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
     if comps:
         return comps
     stolen = stolen_object(verb)
     if stolen is not None:
         return [stolen]
+    if (split := split_clause_coordination(verb)) is not None:
+        return [split[0]]
     nouns = [w for w in trig.words[1:] if w.pos_ == "NOUN"]
     slots = [w for w in nouns if w.i in trig.slots]
     if spec.possessor == "object":
@@ -314,6 +400,12 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
             poss = [c for c in word.children if c.dep_ == "poss"]
             if poss:
                 return poss
+        for word in (w for w in nouns if w.i in trig.slots and not spec.object_actor):
+            # "sought French protection", "requested U.S. help": the actor named on the
+            # help is whom it is asked from (not "hold Malians hostage": a role, no help)
+            named = [c for c in word.children if c.dep_ in ("amod", "compound", "nmod") and _named_actor(c, index)]
+            if len(named) == 1:
+                return named
     found = [antecedent_of_relative(t) for t in prep_objects(verb, preps, skip=phrase)]
     if found:
         return found
@@ -329,6 +421,15 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
             sub = next((c for c in comp.children if c.dep_ in SUBJ), None)
             if sub is not None:
                 return [sub]
+    if spec.verb_object:
+        # "proposed to stay / staying in power": what is proposed is the action
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(d.dep_ in SUBJ for d in c.children)
+        ]
+        if comps:
+            return comps[:1]
     if spec.clause_object:
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
             sub = next((c for c in comp.children if c.dep_ in SUBJ | PASS_SUBJ), None)
@@ -337,11 +438,56 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
     return []
 
 
+def free_relative_object(verb: Token) -> Token | None:
+    """ "condemned what it called an attempted coup", "condemned what they said was the
+    deployment of mercenaries": the object of a free relative is the noun it is called."""
+    if verb.i + 1 >= len(verb.doc) or verb.doc[verb.i + 1].lower_ != "what":
+        return None
+    what = verb.doc[verb.i + 1]
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.pos_ in ("VERB", "AUX")):
+        if clause.left_edge.i != what.i:
+            continue
+        named = [t for t in clause.subtree if t.dep_ in ("oprd", "attr") and t.pos_ in ("NOUN", "PROPN")]
+        if named:
+            return named[0]
+    return None
+
+
+def object_gap(verb: Token) -> Token | None:
+    """ "a charge the junta denies", "the accord Mali signed": a relative clause with its
+    own subject and no object (nor relative pronoun) leaves a gap for its object, which
+    the noun it modifies fills. Not "the day / the town where they attacked"."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.ent_type_ in NOT_AGENTS:
+        return None
+    if verb.left_edge.i != verb.head.i + 1:
+        return None  # a contact relative follows its noun at once
+    if not any(c.dep_ in SUBJ and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "advmod", "npadvmod") and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children):
+        return None
+    return verb.head
+
+
+def out_of(verb: Token) -> list[Token]:
+    """The object of "out of" ("pulled its troops out of Mali": Mali)."""
+    for out in (c for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"):
+        found = prep_objects(out, {"of"})
+        if found:
+            return found
+    return []
+
+
 def place_objects(verb: Token, preps: set[str], index: MentionIndex, *, skip: set[int] = frozenset()) -> list[Token]:
-    """Where: an ``object_preps`` phrase of the verb or of its direct object, or "there"."""
-    found = prep_objects(verb, preps, skip=skip)
+    """Where: an ``object_preps`` phrase of the verb or of its direct object, "there", or
+    the place a where-clause hangs on ("across the Sahel, where France had deployed
+    troops"); a time or number ("deployed in 2013") is no place."""
+    found = [t for t in prep_objects(verb, preps, skip=skip) if t.ent_type_ not in NOT_AGENTS]
     if found:
         return found
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return [verb.head]
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
         found = prep_objects(obj, preps)
         for part in (c for c in obj.children if c.dep_ == "acl" and not found):
@@ -375,6 +521,11 @@ def passive_objects(verb: Token) -> list[Token]:
     node = verb
     for _ in range(MAX_CLIMB):
         sub = [c for c in node.children if c.dep_ in PASS_SUBJ]
+        if not sub and any(c.dep_ == "auxpass" for c in node.children):
+            # "Bazoum remains detained": "remains" taken for a passive auxiliary, the
+            # subject hung on the verb or on that auxiliary
+            auxes = [c for c in node.children if c.dep_ == "auxpass"]
+            sub = [c for n in (node, *auxes) for c in n.children if c.dep_ in SUBJ]
         if sub:
             # two passive subjects are a misparse of a clause before it ("X suspended
             # rotations after soldiers were arrested"): the one nearest the verb is its own
@@ -435,17 +586,25 @@ def find_heads(
         objs = passive_objects(tok)
         if trig.rule == RULE_LIGHT and trig.noun is not None:
             objs = light_objects(trig, spec)
+        if spec.name in SELF_PREDICATES and not subs and objs:
+            # "Goita was sworn in as president": the one sworn in takes the office
+            return Heads(tuple(objs), tuple(prep_objects(tok, {"as"})), _rule(trig, "passive-self"))
         if spec.prefer_prep_object:
             place = place_objects(tok, set(spec.object_preps), index)
-            if place:
-                owner = owner_of(objs[0], index) if objs else None
-                owner = owner or next(iter(prep_objects(tok, {"from"})), None)
-                if not subs and owner is not None:
-                    subs, how = [owner], "passive-owner"
-                objs = place
+            owner = owner_of(objs[0], index) if objs else None
+            owner = owner or next(iter(prep_objects(tok, {"from"})), None)
+            if owner is None and objs and _named_actor(objs[0], index) and objs[0].lemma_.lower() not in FORCE_NOUNS:
+                # "MINUSMA was deployed in 2013": a named force deploys itself
+                owner = objs[0]
+            if (place or owner is not None) and not subs and owner is not None:
+                subs, how = [owner], "passive-owner"
+            objs = place or [o for o in objs if o not in subs]
+            objs = [o for o in objs if partitive_head(o).lemma_.lower() not in FORCE_NOUNS]
         return Heads(tuple(subs), tuple(objs), _rule(trig, how))
 
     sub = own_subject(tok)
+    if sub is not None:
+        sub = adjacent_antecedent(tok, sub, index.is_actor)
     how = "svo-active"
     if sub is None:
         sub, how = controller(tok, object_control=object_control, stranded=lambda v: stranded_subject(v, index))
@@ -467,6 +626,8 @@ def find_heads(
     else:
         objs = verb_objects(tok, spec, trig, index)
     objs = [sub if (o.lower_ in REFLEXIVES and sub is not None) else o for o in objs]
+    if spec.prefer_prep_object:
+        objs = [o for o in objs if partitive_head(o).lemma_.lower() not in FORCE_NOUNS]
     return Heads((sub,) if sub is not None else (), tuple(objs), _rule(trig, how))
 
 
@@ -509,6 +670,8 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
         # "Algeria remains a strategic partner for Russia": the copula's subject is the agent
         agent = own_subject(noun.head)
+        if agent is not None and agent.tag_ in ("WP", "WDT"):
+            return None  # "what they said was the deployment of X": no agent named
         objs = prep_objects(noun, preps | RELATION_PREPS)
         return Heads((agent,), tuple(objs), "copular") if agent is not None and objs else None
     if not spec.nominal:
@@ -522,6 +685,8 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
         return Heads((agent,) if agent is not None else (), tuple(patients), RULE_NOMINAL)
     agent = nominal_agent(noun, index)
     how = RULE_NOMINAL
+    if agent is None and (agent := claimant(noun)) is not None:
+        how = "claimed"
     if agent is None:
         return None
     objs = prep_objects(noun, preps - {"from", "by"})
@@ -536,11 +701,12 @@ def content_of(token: Token, content_verbs: frozenset[str]) -> Token | None:
     return None
 
 
-def directive_complement(token: Token, directives: frozenset[str]) -> bool:
-    """ "asked / urged X to reinstate Y": the infinitive is what was asked for, not an
-    event (docs/annotation.md); the directive verb itself makes the claim."""
+def directive_complement(token: Token, directives: frozenset[str], heads: frozenset[int] = frozenset()) -> bool:
+    """ "asked / urged X to reinstate Y", "called on X to meet": the infinitive is what
+    was asked for, not an event (docs/annotation.md); the directive verb itself makes the
+    claim. ``heads`` are the tokens of directive phrase triggers ("call on")."""
     head = token.head
-    if token.dep_ != "xcomp" or head.lemma_.lower() not in directives:
+    if token.dep_ != "xcomp" or (head.lemma_.lower() not in directives and head.i not in heads):
         return False
     # "X was ordered to leave": the passive subject is the addressee
     addressee = ("dobj", "dative", *PASS_SUBJ)
@@ -552,6 +718,41 @@ DIRECTIVE_PREDICATES = frozenset({"appeal", "demand"})
 # "or face / or risk measures": the alternative the addressee is threatened with
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 RULE_ULTIMATUM = "ultimatum"
+
+
+def event_subject_agent(subject: Token, event_nouns: frozenset[str], index: MentionIndex) -> Token | None:
+    """The actor of an event noun that is a clause's subject ("Attacks by jihadi groups
+    have killed thousands", "Insurgencies by groups linked to al Qaeda have killed"): its
+    by-phrase, when that names an actor."""
+    if subject.pos_ != "NOUN" or index.is_actor(subject):
+        return None
+    if subject.lemma_.lower() not in event_nouns and subject.lemma_.lower() not in AGENTIVE_EVENTS:
+        return None
+    agent = next(iter(prep_objects(subject, {"by"})), None)
+    return agent if agent is not None and index.is_actor(agent) else None
+
+
+# event nouns outside the vocabulary whose by-phrase is an actor ("insurgencies by X")
+AGENTIVE_EVENTS = frozenset({"insurgency", "offensive", "campaign", "operation", "violence", "fighting"})
+
+
+def children_with(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def mandative_clause(verb: Token) -> Token | None:
+    """The that-clause of a demand with its own subject and a bare (subjunctive or
+    modal) verb: "demanded that the mission withdraw", "insisted that France should
+    leave"; None for a reported fact ("insisted that it had acted")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if not any(c.dep_ in SUBJ for c in clause.children):
+            continue
+        modal = any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+        auxless = not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        bare = clause.tag_ == "VB" or (clause.tag_ == "VBP" and auxless and clause.lemma_ not in ("be", "have"))
+        if bare or modal:
+            return clause
+    return None
 
 
 def ultimatum(verb: Token) -> tuple[Token, tuple[Token, ...]] | None:
@@ -570,14 +771,14 @@ def ultimatum(verb: Token) -> tuple[Token, tuple[Token, ...]] | None:
 
 
 def event_agent(obj: Token, event_nouns: Mapping[str, str]) -> Token:
-    """ "demanded its departure / the withdrawal of the troops": who is to act (the event
-    noun's possessor, else its of-phrase); ``event_nouns`` are the nouns whose possessor
-    is their agent; any other object is returned as it is."""
+    """ "demanded its departure": who is to act (the event noun's possessor);
+    ``event_nouns`` are the nouns whose possessor is their agent; any other object is
+    returned as it is."""
     if obj.pos_ != "NOUN" or obj.lemma_.lower() not in event_nouns:
         return obj
     agent = next((c for c in obj.children if c.dep_ == "poss"), None)
-    if agent is None:
-        agent = next(iter(prep_objects(obj, {"of"})), None)
+    # "demands the withdrawal of MINUSMA": with no addressee named, the object is the
+    # demanded event itself (docs/annotation.md); a possessor is the addressee
     return agent if agent is not None else obj
 
 
@@ -603,11 +804,17 @@ def claim_heads(
     # object-control verbs that are claims themselves ("asked", "urged": appeal); causatives
     # ("forced X to leave", "allowed X to stay") keep their complement's claim
     directives = object_control & frozenset(v for p in config.predicates for v in p.verbs)
+    triggers = list(triggers)
+    # "called for X to V": what was asked for is no claim (docs/annotation.md, section 1)
+    requested = {t.obj_prep.head.i for t in triggers if t.obj_prep is not None and t.obj_prep.dep_ == "mark"}
+    directive_heads = frozenset(t.token.i for t in triggers if t.predicate in DIRECTIVE_PREDICATES)
     taken: set[int] = set()
     for trig in sorted(triggers, key=lambda t: (t.rule == RULE_NOMINAL, t.token.i)):
         if trig.rule == RULE_NOMINAL and trig.token.i in taken:
             continue
-        if content_of(trig.token, content) is not None or directive_complement(trig.token, directives):
+        if trig.token.i in requested:
+            continue
+        if content_of(trig.token, content) is not None or directive_complement(trig.token, directives, directive_heads):
             continue
         heads = find_heads(trig, index.spec(trig.predicate), mentions, object_control=object_control, intent=intent)
         if heads is None:
@@ -621,10 +828,28 @@ def claim_heads(
             act = next((c for c in trig.token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             objs = tuple(c for c in act.children if c.dep_ == "dobj") if act is not None else ()
             heads = Heads(heads.subjects, objs[:1], heads.rule)
+        if trig.predicate in DIRECTIVE_PREDICATES and not heads.objects and trig.rule != RULE_NOMINAL:
+            # "demanded that the mission withdraw": the addressee is the that-clause's
+            # subject; what is demanded is no claim of its own
+            clause = mandative_clause(trig.token)
+            if clause is not None:
+                requested.add(clause.i)
+                heads = Heads(heads.subjects, tuple(c for c in clause.children if c.dep_ in SUBJ)[:1], heads.rule)
+            elif any(c.dep_ == "ccomp" and children_with(c, SUBJ) for c in trig.token.children):
+                continue  # "insisted that the guard had repelled the assault": a report
+        if trig.predicate in DIRECTIVE_PREDICATES:
+            # "gave him 72 hours to leave": what is demanded is no claim of its own
+            requested.update(c.i for w in trig.words[1:] for c in w.children if c.dep_ == "acl" and c.tag_ == "VB")
         if index.spec(trig.predicate).event_agent_object and heads.objects:
             # nouns whose possessor is the patient ("his release") name no one to act
             agentive = {n: p for n, p in index.noun_predicate.items() if index.spec(p).possessor == "subject"}
             heads = Heads(heads.subjects, tuple(event_agent(o, agentive) for o in heads.objects), heads.rule)
+        if heads.subjects and trig.rule != RULE_NOMINAL:
+            agent = event_subject_agent(heads.subjects[0], index.nouns, mentions)
+            if agent is not None:
+                # "Attacks by jihadi groups have killed thousands": the event's agent acts
+                # (the attacks stay a claim of their own: docs/claims_rules.md)
+                heads = Heads((agent, *heads.subjects[1:]), heads.objects, heads.rule)
         taken.update(t.i for t in heads.objects)
         threat = ultimatum(trig.token) if trig.predicate in DIRECTIVE_PREDICATES else None
         if threat is not None:

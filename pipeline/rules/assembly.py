@@ -21,13 +21,18 @@ from spacy.tokens import Span, Token
 
 from .. import __version__
 from ..models import Claim, ClaimArg, ClaimDate, Evidence, Quantity
+from .clause_chain import event_verb
 from .coref import Arg
+from .repairs import object_first_report
 
 try:
-    from .negation import is_negated
+    from .negation import is_negated, local_negation
 except ImportError:  # pragma: no cover - until the negation rules land
 
     def is_negated(trigger: Token) -> bool:
+        return False
+
+    def local_negation(verb: Token) -> bool:
         return False
 
 
@@ -76,13 +81,45 @@ def attributes(trigger: Token, date_spans: Sequence[Span], *, reporting_verbs: I
     """The attributes of a claim, read off its trigger (the verb of its clause, or the
     event noun of a nominal claim)."""
     verbs = frozenset(reporting_verbs)
+    negated = bool(is_negated(trigger))
+    sources = tuple(source_spans(trigger, reporting_verbs=verbs))
+    misparsed = misparsed_report(trigger)
+    if misparsed is not None:
+        # "The officers accused France, a charge Paris denies": the apposition's verb,
+        # parsed over the main clause, neither negates nor reports it
+        report, polar = misparsed
+        if polar:
+            # the clause's own polarity, without the apposition's "denies" above it
+            negated = bool(local_negation(event_verb(trigger)))
+        speakers = {c.i for c in report.children if c.dep_ in ("nsubj", "nsubjpass")}
+        sources = tuple(s for s in sources if s.root.i not in speakers)
     return Attributes(
-        negated=bool(is_negated(trigger)),
+        negated=negated,
         modality=claim_modality(trigger, reporting_verbs=verbs),
-        sources=tuple(source_spans(trigger, reporting_verbs=verbs)),
+        sources=sources,
         quantity=claim_quantity(trigger),
         date=clause_date(trigger, list(date_spans)),
     )
+
+
+# the arcs the negation rules climb from a clause to its governor
+POLARITY_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+
+
+def misparsed_report(trigger: Token) -> tuple[Token, bool] | None:
+    """The verb of an apposition parsed as governing the trigger's clause
+    (:func:`pipeline.rules.repairs.object_first_report`), and whether the path up to it
+    is one the negation rules climb; None when there is none."""
+    node, polar = event_verb(trigger), True
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and object_first_report(head):
+            return head, polar
+        polar = polar and node.dep_ in POLARITY_DEPS
+        node = head
+    return None
 
 
 def claim_id(

@@ -26,6 +26,25 @@ that ..."), distributed over coordination. Each speaker becomes spans as follows
   article ("anonymous Western military official"). A nationality adjective ("Western", "French") is description, not
   affiliation: it says where a person is from, not for whom they speak.
 
+Scope and speakers in news prose:
+
+- A sentence-final "..., according to X" scopes every clause of the sentence, also a verb
+  conjunct before the one the parser hangs it on ("Eleven soldiers were killed and 50
+  were reported missing, according to the army").
+- An event noun that is the subject of a passive report is attributed to its agent ("An
+  assault on the camp was claimed by JNIM").
+- An indirect question ("has yet to say whether they will ...") asserts nothing: no source.
+- A speech act participle hanging in the reported clause ("Analysts said the vacuum could
+  widen, warning that ...") is the reporter's own act, not part of the report: it climbs
+  on from the reporting verb (:func:`reporters_participle`).
+- A relative pronoun speaker ("leaders, who said in a statement that ...") is its
+  antecedent.
+- The writer's asides inside a report are not reported: an apposition ("..., a charge the
+  junta denies"), a non-restrictive relative clause ("Russia, which backs the junta,
+  is expected to ..., a diplomat said") and a reason clause after a comma ("Analysts said
+  the measures could hit the country hard, since it relies on ports ...";
+  docs/annotation.md s.5: "as she couldn't meet ...").
+
 Decision on "X told the Associated Press that ...": both the speaker and a *named
 organisation* that is told (the outlet that carries the claim, SPEC's "told the Associated
 Press") are sources; an addressee that is not an ORG name ("told reporters") is not.
@@ -71,9 +90,15 @@ ATTITUDE_ADJECTIVES: frozenset[str] = frozenset(
 )
 # Reporting verbs whose named-organisation object is the channel: "told the AP".
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief"})
+# An indirect question asserts nothing: "has yet to say whether they will ...".
+INDIRECT_QUESTION_MARKS = frozenset({"whether"})
 # Objects that stand for the reported content, not a nominal claim: "said so", "denied it".
 CONTENT_PRONOUNS = frozenset({"it", "this", "that", "so", "what"})
 AFFILIATION_PREPOSITIONS = frozenset({"from", "of", "at"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+REASON_MARKS = frozenset({"as", "since"})
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+ASIDE_PUNCT = frozenset({",", "(", ")", "\u2014", "\u2013"})
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 MENTIONS_KEY = "sahel_mentions"
 ARTICLES = frozenset({"a", "an", "the"})
@@ -98,8 +123,15 @@ def is_reporting_verb(token: Token, *, lemmas: Collection[str] = REPORTING_VERBS
 def source_spans(trigger: Token, *, reporting_verbs: Collection[str] = REPORTING_VERBS) -> list[Span]:
     """The spans of whom the claim of ``trigger`` is attributed to (see module docstring)."""
     node = trigger
+    if (
+        not is_verbal(trigger)
+        and trigger.dep_ == "nsubjpass"
+        and is_reporting_verb(trigger.head, lemmas=reporting_verbs)
+        and children(trigger.head, ("agent",))
+    ):
+        return speaker_spans(trigger.head, reporting_verbs=reporting_verbs)  # "was claimed by X"
     for _ in range(16):
-        according = according_to(node)
+        according = according_to(node) or _final_according(node)
         if according:
             return according
         head = node.head
@@ -108,14 +140,76 @@ def source_spans(trigger: Token, *, reporting_verbs: Collection[str] = REPORTING
         aside = _reporting_aside(node, reporting_verbs)
         if aside is not None:
             return speaker_spans(aside, reporting_verbs=reporting_verbs)
+        reporter = reporters_participle(node, reporting_verbs)
+        if reporter is not None:
+            node = reporter
+            continue
+        if is_aside(node):
+            return []
         if node.dep_ in ("ccomp", "parataxis") and (
             is_reporting_verb(head, lemmas=reporting_verbs) or head.lemma_ in SPEECH_ACT_VERBS | ATTITUDE_VERBS
         ):
+            if _mark(node) in INDIRECT_QUESTION_MARKS:
+                return []
             return speaker_spans(head, reporting_verbs=reporting_verbs)
         if node is not trigger and node.dep_ == "acomp" and node.lemma_ in ATTITUDE_ADJECTIVES:
             return speaker_spans(head, reporting_verbs=reporting_verbs)
         node = head
     return []
+
+
+def reporters_participle(node: Token, reporting_verbs: Collection[str] = REPORTING_VERBS) -> Token | None:
+    """The reporting verb whose speaker makes the speech act ``node``, when ``node`` is a
+    participle without subject hanging in the reported clause ("Analysts said the vacuum
+    could widen, warning that ..."); else None."""
+    if node.dep_ != "advcl" or node.tag_ != "VBG" or children(node, SUBJECT_DEPS):
+        return None
+    if node.lemma_ not in SPEECH_ACT_VERBS and node.lemma_ not in reporting_verbs:
+        return None
+    clause = node.head
+    if clause.dep_ == "ccomp" and is_reporting_verb(clause.head, lemmas=reporting_verbs):
+        return clause.head
+    return None
+
+
+def is_aside(node: Token) -> bool:
+    """``node`` opens the writer's aside: an apposition, a reason clause after a comma, or
+    a relative clause set off by commas in mid-sentence ("Russia, which backs the junta,
+    is expected to ..."); a relative clause that ends the report ("..., where France keeps
+    a base") goes on with it."""
+    if node.dep_ == "appos":
+        return True
+    if node.dep_ == "advcl" and _mark(node) in REASON_MARKS:
+        first = node.left_edge.i
+        return first > node.sent.start and node.doc[first - 1].text == ","
+    if node.dep_ != "relcl":
+        return False
+    doc, first, last = node.doc, node.left_edge.i, node.right_edge.i
+    opened = first > node.sent.start and doc[first - 1].text in ASIDE_PUNCT
+    closed = last + 2 < node.sent.end and doc[last + 1].text in ASIDE_PUNCT
+    return opened and closed
+
+
+def _mark(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
+
+
+def _final_according(verb: Token) -> list[Span]:
+    """"X happened and Y happened, according to Z": an "according to" that ends the
+    sentence on a later verb conjunct of ``verb`` scopes ``verb`` too."""
+    for conj in verb.conjuncts:
+        if conj.i <= verb.i or not is_verbal(conj):
+            continue
+        for child in conj.children:
+            if child.lower_ == "according" and _ends_sentence(child):
+                return according_to(conj)
+    return []
+
+
+def _ends_sentence(token: Token) -> bool:
+    sent = token.sent
+    rest = token.doc[token.right_edge.i + 1 : sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def according_to(verb: Token) -> list[Span]:
@@ -199,7 +293,36 @@ def _subject(verb: Token) -> Token | None:
         if agents:
             return agents[0]
         subjects = [s for s in subjects if s.lower_ != "it"]
+    if len(subjects) > 1:
+        # "CONAKRY, Sept 6 - Guinea's commander said ...": the dateline is no speaker
+        subjects = [s for s in subjects if not _dateline_place(s)] or subjects
+    if subjects and subjects[0].tag_ in RELATIVE_TAGS:
+        return _antecedent(verb, subjects[0])  # "religious leaders, who said that ...": the leaders
     return subjects[0] if subjects else None
+
+
+def _dateline_place(token: Token) -> bool:
+    """The upper-case place that opens a wire dateline ("CONAKRY, Sept 6 - ...")."""
+    sent = token.sent
+    if token.i != sent.start or not token.is_upper or not token.is_alpha or token.i + 1 >= sent.end:
+        return False
+    after = token.doc[token.i + 1]
+    if not (after.text in (",", "(") or after.is_upper):
+        return False
+    return any(t.text in DATELINE_DASHES for t in token.doc[token.i + 1 : min(sent.end, token.i + 12)])
+
+
+def _antecedent(verb: Token, relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the head of its relative clause, or (when
+    the parser hung the clause elsewhere) the noun just before the pronoun."""
+    if verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head
+    before = relative.i - 1
+    while before >= relative.sent.start and relative.doc[before].is_punct:
+        before -= 1
+    if before >= relative.sent.start and relative.doc[before].pos_ in ("NOUN", "PROPN"):
+        return relative.doc[before]
+    return relative
 
 
 def _distribute(heads: list[Token], *, apposition: bool = True) -> list[Span]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ENTITY_LABELS
+from .mentions import ROLE_LABEL
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -248,7 +249,8 @@ class MentionIndex:
             del i
             if span.root.i in group_heads:
                 continue
-            out.append(Referent(span.root, "MENTION", span.root.tag_ in ("NNS", "NNPS"), (Arg.of(span, span.kb_id_),)))
+            kind = "PERSON" if span.label_ == ROLE_LABEL else "MENTION"  # a role's holder is a person
+            out.append(Referent(span.root, kind, span.root.tag_ in ("NNS", "NNPS"), (Arg.of(span, span.kb_id_),)))
         for token in self.doc:
             tag = token.tag_
             if (

@@ -11,11 +11,14 @@ Pure functions over a ``Doc`` and the :class:`~pipeline.rules.gazetteer.AliasInd
   (pronouns, lower-case words, parts of a job title);
 - :func:`titled_persons`: "President X" makes X a PERSON;
 - :func:`merge_entities`: gazetteer spans replace the model entities they overlap;
+- :func:`link_surnames`: a surname alone is the person the article named in full before
+  ("Col. Abdoulaye Maiga said ... Maiga said");
 - :func:`article_focus`: what the article is about (its most mentioned countries).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -63,11 +66,17 @@ def alias_spans(doc: Doc, matchers: Matchers, index: AliasIndex) -> list[Span]:
 
 
 def owner_before(doc: Doc, start: int, ents: Iterable[Span]) -> str | None:
-    """The id of a linked entity right before ``start`` ("Nigeria's", "Nigerian")."""
+    """The id of a linked entity right before ``start`` ("Nigeria's", "Nigerian"), or
+    before a possessive relative pronoun ("neighbouring Mali, whose junta")."""
+    ends = {start}
+    if start > 0 and doc[start - 1].text in POSSESSIVES:
+        ends.add(start - 1)
+    if start > 0 and doc[start - 1].lower_ == "whose":
+        ends.add(start - 1)
+        if start > 1 and doc[start - 2].text == ",":
+            ends.add(start - 2)
     for ent in ents:
-        if not ent.kb_id_:
-            continue
-        if ent.end == start or (ent.end == start - 1 and doc[start - 1].text in POSSESSIVES):
+        if ent.kb_id_ and ent.end in ends:
             return ent.kb_id_
     return None
 
@@ -204,3 +213,32 @@ def merge_entities(gazetteer: list[Span], model: list[Span]) -> list[Span]:
             kept_model.append(ent)
     names = [g for g in gazetteer if (g.start, g.end) not in dropped]
     return sorted(filter_spans(names + kept_model), key=lambda s: s.start)
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A one-word name that is the last word of a linked PERSON named in full before it
+    in the article denotes that person (within-document name coreference), whatever the
+    gazetteer or the model made of the word alone (an unlinked ORG is relabelled); a
+    capitalised proper noun the model left out becomes that PERSON too. Other entities are returned as they are."""
+    by_start = {e.start: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    full: dict[str, str] = {}
+    for token in doc:
+        ent = by_start.get(token.i)
+        if ent is None:
+            if token.i not in covered and token.pos_ == "PROPN" and token.is_title and _fold(token.text) in full:
+                out.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=full[_fold(token.text)]))
+            continue
+        if len(ent) == 1 and (ent.label_ == "PERSON" or not ent.kb_id_) and _fold(ent.text) in full:
+            kb_id = full[_fold(ent.text)]
+            if kb_id != ent.kb_id_ or ent.label_ != "PERSON":
+                ent = Span(doc, ent.start, ent.end, label="PERSON", kb_id=kb_id)  # the model's ORG "Maiga"
+        elif ent.label_ == "PERSON" and len(ent) > 1 and ent.kb_id_:
+            full[_fold(ent[-1].text)] = ent.kb_id_
+        out.append(ent)
+    return out

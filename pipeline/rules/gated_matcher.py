@@ -4,9 +4,12 @@ spaCy's ``Matcher`` tests every pattern at every token, and its ``IN`` and ``REG
 predicates run in Python there: on a news article most of the time goes on tokens that
 no pattern token accepts ("reporters", "said"). :class:`GatedMatcher` first marks the
 tokens some pattern token may accept (its word, a number, or a token mixing digits with
-letters or signs: one set lookup and a few C attributes per token), then runs the
-``Matcher`` over each run of marked tokens. Patterns look at no token outside a match,
-so the matches, their ``greedy="LONGEST"`` filtering and their order are the plain
+letters or signs: one array of lexical attributes for the whole Doc, ``Doc.to_array``),
+then runs the ``Matcher`` over each run of marked tokens that holds an *anchor*: for each
+pattern, the one required token that the fewest common (stop) words can fill ("day" in
+"the day"), since every match holds a token its anchor accepts. Runs of "the", "of",
+"a" alone never reach the ``Matcher``. Patterns look at no token outside a match, so the
+matches, their ``greedy="LONGEST"`` filtering and their order are the plain
 ``Matcher``'s over the whole Doc.
 
 A ``REGEX`` pattern token must declare under :data:`GATE` cheap attributes that every
@@ -19,7 +22,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -56,6 +63,10 @@ def _optional(spec: dict[str, Any]) -> bool:
     return op in ("?", "*") or (isinstance(op, str) and op.startswith(("{0", "{,")))
 
 
+def _ids(words: set[str]) -> numpy.ndarray:
+    return numpy.array(sorted(get_string_id(w) for w in words), dtype=numpy.uint64)
+
+
 def _numeric(token: Token) -> bool:
     """A number, or a token mixing digits with letters or signs (superset of both)."""
     return token.like_num or not (token.is_alpha or token.is_punct or token.is_space)
@@ -72,13 +83,22 @@ class GatedMatcher:
         # what a match of one token can be: its words, and whether a number or mixed token
         self.single_words: set[str] = set()
         self.single_kind = False
+        # every match holds a token one of these accepts (a word, or a number or mixed token)
+        self.anchor_words: set[str] = set()
+        self.anchor_kind = False
         for label, label_patterns in patterns.items():
             for pattern in label_patterns:
                 self._gate(label, pattern)
+                self._anchor(pattern)
             self.matcher.add(
                 label, [[{k: v for k, v in s.items() if k != GATE} for s in p] for p in label_patterns],
                 greedy="LONGEST",
             )
+        # the same sets as string hashes, to test a whole Doc's tokens at once
+        self._word_ids = _ids(self.words)
+        self._single_ids = _ids(self.single_words)
+        self._anchor_ids = _ids(self.anchor_words)
+        self._bridge_ids = [(_ids(before), _ids(after)) for before, after in self.bridges]
 
     def _gate(self, label: str, pattern: Pattern) -> None:
         required = [i for i, spec in enumerate(pattern) if not _optional(spec)]
@@ -101,39 +121,57 @@ class GatedMatcher:
             elif not _gated_by_kind(spec):
                 raise ValueError(Errors.E095.format(label=label, token=spec))
 
-    def _open(self, token: Token) -> bool:
-        return token.lower_ in self.words or _numeric(token)
+    def _anchor(self, pattern: Pattern) -> None:
+        """Note the pattern's anchor: the one required token that the fewest common words
+        can fill (every match holds a token it accepts); all its tokens if none is required."""
+        required = [s for s in pattern if not _optional(s)]
 
-    def _single(self, token: Token) -> bool:
-        return token.lower_ in self.single_words or (self.single_kind and _numeric(token))
+        def cost(spec: dict[str, Any]) -> tuple[int, int]:
+            words = _words(spec)
+            return (1, 0) if words is None else (len(words & STOP_WORDS), len(words))
+
+        for spec in [min(required, key=cost)] if required else pattern:
+            words = _words(spec)
+            if words is not None:
+                self.anchor_words |= words
+            elif not set(spec) <= {"OP"}:
+                self.anchor_kind = True
+
+    def _features(self, doc: Doc) -> tuple[Any, Any]:
+        """Each token's lower-case hash and whether it is numeric (see :func:`_numeric`)."""
+        table = doc.to_array([LOWER, LIKE_NUM, IS_ALPHA, IS_PUNCT, IS_SPACE])
+        numeric = (table[:, 1] == 1) | ((table[:, 2] | table[:, 3] | table[:, 4]) == 0)
+        return table[:, 0], numeric
+
+    def _marks(self, lower: Any, numeric: Any) -> Any:
+        marks = numpy.isin(lower, self._word_ids) | numeric
+        for before, after in self._bridge_ids:
+            if len(lower) > 2:
+                marks[1:-1] |= numpy.isin(lower[:-2], before) & numpy.isin(lower[2:], after)
+        return marks
 
     def gate(self, doc: Doc) -> list[bool]:
         """For each token, whether a pattern token may accept it."""
-        marks = [self._open(t) for t in doc]
-        for i in range(1, len(doc) - 1):
-            if not marks[i] and any(
-                doc[i - 1].lower_ in before and doc[i + 1].lower_ in after for before, after in self.bridges
-            ):
-                marks[i] = True
-        return marks
+        if not len(doc):
+            return []
+        return self._marks(*self._features(doc)).tolist()
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         by_label: dict[int, list[tuple[int, int]]] = {}
-        marks = self.gate(doc)
-        i, n = 0, len(doc)
-        while i < n:  # each run of marked tokens; a run of one only if one token can match
-            if not marks[i]:
-                i += 1
-                continue
-            end = i
-            while end < n and marks[end]:
-                end += 1
-            if end - i == 1 and not self._single(doc[i]):
-                i = end
+        if not len(doc):
+            return []
+        lower, numeric = self._features(doc)
+        marks = self._marks(lower, numeric)
+        single = numpy.isin(lower, self._single_ids) | (numeric & self.single_kind)
+        anchor = numpy.isin(lower, self._anchor_ids) | (numeric & self.anchor_kind)
+        edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], marks, [False])).astype(numpy.int8)))
+        # each run of marked tokens; a run of one only if one token can match; a run
+        # holding no pattern's anchor cannot hold a match
+        for i, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+            if (end - i == 1 and not single[i]) or not anchor[i:end].any():
                 continue
             for label, start, stop in self.matcher(doc[i:end]):
                 by_label.setdefault(label, []).append((i + start, i + stop))
-            i = end
         # the Matcher's order: labels as first matched, each longest first, then earliest
         return [
             (label, start, end)

@@ -27,6 +27,8 @@ PAST_MODIFIERS = frozenset({"ousted", "deposed", "toppled", "overthrown"})
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 LOCAL_WEIGHT = 10_000
 MENTIONS_KEY = "sahel_mentions"
+# a role's holder is a person: "he" may refer back to "Guinea's special forces commander"
+ROLE_LABEL = "ROLE"
 
 
 def _covers(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
@@ -101,8 +103,8 @@ def description_mentions(doc: Doc, matchers: Matchers, index: AliasIndex, focus:
     ents = doc.ents  # spaCy rebuilds the entity spans on every read
     for match_id, start, end in matchers.descriptions(doc):
         phrase = match_key(doc, match_id)
-        if _is_modifier(doc[end - 1]) or _person_after(doc, end):
-            continue
+        if _is_modifier(doc[end - 1]) or (_person_after(doc, end) and doc[end - 1].pos_ != "VERB"):
+            continue  # "coup leader Chiyani" is a title; "officers who ousted President X" is not
         local = [e.kb_id_ for e in ents if e.kb_id_ and start <= e.start and e.end <= end]
         owner = owner_before(doc, start, ents)
         kb_id = describe(phrase, index, doc._.published, focus, [*local, *filter(None, [owner])], owner)
@@ -146,7 +148,7 @@ def role_mentions(doc: Doc, matchers: Matchers, index: AliasIndex, focus: Counte
             doc[first - 1].lower_ in ROLE_MODIFIERS | PAST_MODIFIERS or _is_determiner(doc[first - 1])
         ):
             first -= 1
-        spans.append(Span(doc, first, last, label="MENTION", kb_id=holder))
+        spans.append(Span(doc, first, last, label=ROLE_LABEL, kb_id=holder))
     return filter_spans(spans)
 
 

@@ -27,6 +27,14 @@ argument of ("is considering the proposal", "will hold talks").
 - ``planned``: "will"/"shall", "is to", "is set to", "is going to", "is due to", plans and
   intentions ("plans/intends/aims/seeks/hopes/is expected/is scheduled to", a noun "plan to").
 
+Reported speech: a "would" in the complement of a past reporting verb is the reported
+"will" ("The government said its forces would complete the withdrawal": ``planned``),
+unless a condition makes it hypothetical; an indirect question ("has yet to say whether
+they will seek ...") is ``uncertain``; a speech act participle in the reported clause
+("said the vacuum could widen, warning that ...") is the reporter's and takes the
+modality of the reporting clause, not of the report. A prediction about another party
+("diplomats expect the junta to seek closer ties") is ``uncertain``.
+
 When cues of several kinds apply, the strongest wins in the order above (so "it's unlikely
 the U.S. would intervene" is uncertain, "will intervene unless" hypothetical, "may plan to"
 uncertain); with none the claim is ``asserted``, also when it is attributed. The word lists
@@ -39,7 +47,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Token
 
-from .attribution import REPORTING_VERBS, is_reporting_verb
+from .attribution import REPORTING_VERBS, is_reporting_verb, reporters_participle
 from .clause_chain import event_verb, has_to_marker, is_verbal, shares_clause
 from .negation import local_negation
 
@@ -48,6 +56,9 @@ CONDITIONAL = "conditional"  # internal: a hypothetical that outranks everything
 RANK = {None: 0, PLANNED: 1, HYPOTHETICAL: 2, UNCERTAIN: 3, CONDITIONAL: 4}
 
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "provided", "providing", "lest"})
+INDIRECT_QUESTION_MARKERS = frozenset({"whether"})
+BACKSHIFTED_FUTURE = frozenset({"would", "'d"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "ll"})
 EPISTEMIC_MODALS = frozenset({"may"})
 PERFECT_EPISTEMIC_MODALS = frozenset({"may", "might", "must", "could"})
@@ -65,6 +76,8 @@ UNCERTAIN_GOVERNORS = frozenset({"seem", "appear", "consider", "contemplate", "w
 UNCERTAIN_PASSIVE_GOVERNORS = frozenset(
     {"say", "believe", "report", "rumor", "rumour", "allege", "think", "understand", "suspect"}
 )
+# "X expect(s) Y to V": someone's prediction about another party's act.
+PREDICTION_GOVERNORS = frozenset({"expect", "predict", "anticipate", "forecast"})
 EPISTEMIC_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "uncertain", "unclear", "doubtful"})
 RUMOUR_NOUNS = frozenset({"whisper", "rumor", "rumour", "speculation", "allegation", "suspicion"})
 PLANNING_GOVERNORS = frozenset(
@@ -112,7 +125,7 @@ def _cues(trigger: Token, reporting_verbs: Collection[str]) -> Iterator[str | No
         node = verb
     finite_below = False  # crossed into the clause above a finite complement ("warned that X")
     for _ in range(12):
-        yield _outer(_own_cue(node), finite_below)
+        yield _outer(_own_cue(node, reporting_verbs), finite_below)
         step = _step_up(node, reporting_verbs)
         if step is None:
             return
@@ -139,14 +152,19 @@ def _step_up(node: Token, reporting_verbs: Collection[str]) -> tuple[Token | Non
     dep, head = node.dep_, node.head
     if head is node:
         return None
+    reporter = reporters_participle(node, reporting_verbs)
+    if reporter is not None:
+        return reporter, None
     if dep in ("ccomp", "parataxis") and is_reporting_verb(head, lemmas=reporting_verbs):
-        return None
+        return (None, UNCERTAIN) if _mark(node) in INDIRECT_QUESTION_MARKERS else None
     if dep == "xcomp":
         if head.pos_ == "ADJ":
             cue = _adjective_cue(head)
             return (head.head if head.dep_ == "acomp" else None), cue
         return head, _governor_cue(head, node)
     if dep == "ccomp":
+        if head.lemma_ in PREDICTION_GOVERNORS and has_to_marker(node):
+            return head, UNCERTAIN  # "diplomats expect the junta to seek ties": a prediction
         return head, _epistemic_frame(head)
     if dep == "conj":
         return (head, None) if shares_clause(node) else None
@@ -178,9 +196,10 @@ def _factual_head(noun: Token) -> bool:
     )
 
 
-def _own_cue(verb: Token) -> str | None:
+def _own_cue(verb: Token, reporting_verbs: Collection[str] = REPORTING_VERBS) -> str | None:
     """The strongest cue marked on ``verb``'s own clause."""
     cues: list[str | None] = []
+    backshifted = _reported_in_past(verb, reporting_verbs)
     if _mark(verb) in CONDITIONAL_MARKERS:
         cues.append(CONDITIONAL)
     for child in verb.children:
@@ -190,8 +209,19 @@ def _own_cue(verb: Token) -> str | None:
         elif child.dep_ == "advmod" and low in HEDGE_ADVERBS:
             cues.append(UNCERTAIN)
         elif child.dep_ == "aux" and child.tag_ == "MD":
-            cues.append(_modal_cue(verb, low))
+            cues.append(PLANNED if backshifted and low in BACKSHIFTED_FUTURE else _modal_cue(verb, low))
     return max(cues, key=lambda c: RANK[c], default=None)
+
+
+def _reported_in_past(verb: Token, reporting_verbs: Collection[str]) -> bool:
+    """``verb`` heads (a conjunct of) the complement of a reporting verb in the past ("said
+    its forces would ...", "said Paris had received it and would respect ..."), where
+    "would" is the reported "will"."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    return clause.dep_ == "ccomp" and head.tag_ in PAST_TAGS and is_reporting_verb(head, lemmas=reporting_verbs)
 
 
 def _modal_cue(verb: Token, modal: str) -> str | None:

@@ -17,10 +17,13 @@ What (``unit``):
   2200000000.
 - percent: "40%", "40 percent" -> ``percent``.
 - measures: kilometres -> ``km``, miles, metres -> ``m``, tonnes, hours, days, weeks, months,
-  years (the last five only as an adjectival measure, "two-hour", "a 10-year mandate").
+  years (the last five only as an adjectival measure, "two-hour", "a 10-year mandate", and
+  only on the event itself: the trigger or its direct object, "held a two-hour
+  discussion"; "agreed to a 24-month transition" measures the transition, not the claim).
 - anything counted: the common noun the number counts, with its common-noun compounds,
   plural, lower case ("troops", "Wagner Group members" -> "members", "two drone bases" ->
-  "drone bases"), also after "of" ("hundreds of Wagner personnel" -> "personnel");
+  "drone bases"), with a coordinated noun it also counts ("13,000 troops and police" ->
+  "troops and police"), also after "of" ("hundreds of Wagner personnel" -> "personnel");
   not "times", "ways", "on one hand" (:data:`NOT_COUNTED`).
 
 How exactly (``approx``): "over"/"more than"/"above"/"upwards of"/"in excess of" ->
@@ -103,10 +106,24 @@ def claim_quantity(trigger: Token) -> Quantity | None:
             continue
         group, quantity = found
         seen.update(t.i for t in group)
+        if quantity.unit in TIME_UNITS.values() and not _measures_event(group, trigger):
+            continue
         key = (depth, token.i)
         if best is None or key < best[:2]:
             best = (depth, token.i, quantity)
     return best[2] if best else None
+
+
+def _measures_event(group: list[Token], trigger: Token) -> bool:
+    """An adjectival duration ("two-hour") measures the claim only on the trigger or the
+    trigger's direct object (the event noun of a light verb), not on another noun."""
+    doc = trigger.doc
+    last = group[-1]
+    unit = doc[last.i + 2] if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" else None
+    if unit is None:
+        unit = next((t for t in group if t.head not in group), last).head
+    measured = unit.head if unit.dep_ in ("compound", "amod", "nmod") else unit
+    return measured == trigger or (measured.dep_ == "dobj" and measured.head == trigger)
 
 
 def _anaphoric_count(token: Token) -> bool:
@@ -254,11 +271,18 @@ def _counted_noun(group: list[Token]) -> Token | None:
 
 def _counted_unit(noun: Token) -> str:
     """The counted noun with its common-noun compounds, plural, lower case: "drone bases",
-    "troops"; proper-noun compounds are names, not units ("Wagner Group members": "members")."""
+    "troops"; proper-noun compounds are names, not units ("Wagner Group members": "members");
+    a bare coordinated noun is counted too ("troops and police")."""
     compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     start = compounds[0].i if compounds else noun.i
     words = [t.lower_ for t in noun.doc[start : noun.i] if t.pos_ == "NOUN" and t.dep_ == "compound"]
-    return " ".join([*words, _plural(noun)])
+    unit = " ".join([*words, _plural(noun)])
+    for conj in noun.children:
+        cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < conj.i), None)
+        bare = not any(c.dep_ in ("det", "nummod", "quantmod", "poss") for c in conj.children)
+        if conj.dep_ == "conj" and conj.pos_ == "NOUN" and cc is not None and bare:
+            unit += f" {cc.lower_} {_plural(conj)}"
+    return unit
 
 
 def _adjectival(unit: Token) -> bool:

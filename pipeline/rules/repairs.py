@@ -14,6 +14,12 @@ sentence means; each is a linguistic pattern, never a sentence:
 - :func:`partitive_head`: "1,100 of its dealerships" (the head is the "of" object);
 - :func:`compound_participle`: a participle after a comma parsed as a noun modifier
   ("imposed sanctions, closing borders": "closing" as a compound of "borders");
+- :func:`object_first_report`: "X accused Y, a charge Z denies" parsed with the main
+  clause as the complement of "denies";
+- :func:`split_clause_coordination`: "X seized power and protesters attacked Y" parsed
+  with "power and protesters" as the subject of "attacked";
+- :func:`adjacent_antecedent`: a relative clause hung on a distant noun ("Relations
+  between the mission and the junta that seized power");
 - :func:`pobjs`: one object per preposition (several are one hyphenated word, "re-run").
 """
 
@@ -165,3 +171,55 @@ def real_subject(sub: Token) -> Token:
     """The subject after :func:`fronted_place`: the apposition, not the place."""
     app = next((c for c in sub.children if c.dep_ == "appos" and fronted_place(c) is not None), None)
     return app if app is not None else sub
+
+
+def object_first_report(verb: Token) -> bool:
+    """ "The officers accused France of plotting, a charge Paris denies": the parser made
+    the main clause the complement of the reporting verb of an apposition (a reduced
+    relative clause on "charge"). The sign: the verb's object stands before it, after a
+    comma that closes the clausal complement. Such a verb reports nothing."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i]
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+    if not objs or not comps:
+        return False
+    obj, comp = objs[0], comps[0]
+    between = verb.doc[comp.right_edge.i + 1 : obj.left_edge.i]
+    return comp.right_edge.i < obj.left_edge.i and any(t.text == "," for t in between)
+
+
+def split_clause_coordination(verb: Token) -> tuple[Token, Token] | None:
+    """ "a faction seized power and protesters attacked the embassy": the parser took
+    "power and protesters" for the subject of a complement clause of "seized". When
+    ``verb`` has no object and such a clause follows it at once, returns (the verb's
+    object, the clause's real subject): the first conjunct and the second."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if any(c.dep_ == "mark" for c in clause.children):
+            continue
+        sub = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if sub is None or sub.left_edge.i != verb.i + 1 or sub.pos_ != "NOUN":
+            continue
+        conj = next((c for c in sub.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if conj is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in sub.children):
+            return sub, conj
+    return None
+
+
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+
+def adjacent_antecedent(verb: Token, antecedent: Token, is_actor) -> Token:
+    """ "Relations between the mission and the junta that seized power": the parser hung
+    the relative clause on a distant noun that is no actor, while the noun right before
+    the relative pronoun, inside that noun's phrase, is one: the near noun is the
+    antecedent. ``antecedent`` is what the parse gives; returns the repaired one."""
+    rel = next((c for c in verb.children if c.dep_ in SUBJ and c.tag_ in RELATIVE_TAGS), None)
+    if rel is None or rel.i == 0 or verb.dep_ != "relcl":
+        return antecedent
+    near = rel.doc[rel.i - 1]
+    if near.pos_ not in ("NOUN", "PROPN") or near.i == antecedent.i or is_actor(antecedent) or not is_actor(near):
+        return antecedent
+    if not antecedent.left_edge.i <= near.i <= antecedent.right_edge.i:
+        return antecedent
+    return near

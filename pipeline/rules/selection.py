@@ -10,6 +10,8 @@ configs/predicates.yaml (:class:`pipeline.models.PredicateSpec` ``object_heads``
 - :func:`reported_event`: "announced the withdrawal" reports an event the article states
   elsewhere; a reporting verb lending its clause to a definite event noun with no
   complement of its own is a back-reference, not a new claim (docs/annotation.md, section 1).
+- :func:`designates_an_office`: "designate a transitional president" (a role holder, no
+  class named) is ``appoint``, not ``designate``.
 - :func:`has_participant`: a verb clause naming neither agent nor patient ("giving him
   72 hours to leave") says nothing about any actor; only an event noun with a date
   ("the upheaval on July 26th") stands alone.
@@ -33,7 +35,10 @@ CONTENT_PREPS = frozenset({"of", "by", "from"})
 
 
 def admits_objects(spec: PredicateSpec, objects: Sequence[Token], is_actor: Callable[[Token], bool]) -> bool:
-    """Whether the object heads fit the predicate's sense (no objects: always)."""
+    """Whether the object heads fit the predicate's sense (no objects: always). A time
+    is no object of any predicate ("ending a tense weekend" is no ``cancel``)."""
+    if any(o.ent_type_ in TIME_ENTS for o in objects):
+        return False
     if spec.object_heads and any(o.lemma_.lower() not in spec.object_heads for o in objects):
         return False
     if spec.object_actor_if_any and objects and not all(is_actor(o) for o in objects):
@@ -55,6 +60,22 @@ def reported_event(
     if any(c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in content_preps) for c in kids):
         return False
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids)
+
+
+TIME_ENTS = frozenset({"DATE", "TIME"})
+# "designated X as Y" / "labelled X a coup": the complement that names the class
+CLASS_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+
+
+def designates_an_office(verb: Token, objects: Sequence[Token], is_actor: Callable[[Token], bool]) -> bool:
+    """ "is expected to designate a transitional president": a designate verb whose object
+    is an actor (a role holder) and that names no class ("as a terrorist group") puts
+    someone in office, it does not classify: the sense is ``appoint``."""
+    if not objects or not all(o.pos_ == "NOUN" and is_actor(o) for o in objects):
+        return False
+    if any(c.dep_ in CLASS_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "as" for o in objects for c in o.children)
 
 
 def has_participant(rule: str, subjects: Sequence[object], objects: Sequence[object], *, nominal_rule: str) -> bool:

@@ -9,11 +9,26 @@ sentence it closes; an abbreviation such as "U.S." never ends one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 CLOSERS = frozenset({'"', "”", "'", "’", "»", ")", "]"})
 FINAL_PUNCT = frozenset({".", "!", "?", "...", "…"})
+
+
+@lru_cache(maxsize=16)
+def _ids(strings: frozenset[str]) -> numpy.ndarray:
+    return numpy.array(sorted(get_string_id(s) for s in strings), dtype=numpy.uint64)
+
+
+def _tokens_among(doc: Doc, strings: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose text is one of ``strings``, in order (one array
+    lookup for the whole Doc: the rules below look at these tokens only)."""
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _ids(strings))).tolist()
 
 
 def _starts_like_sentence(text: str) -> bool:
@@ -24,8 +39,9 @@ def _starts_like_sentence(text: str) -> bool:
 def line_break_boundaries(doc: Doc) -> Iterator[tuple[int, bool]]:
     """A blank line always ends a sentence; a single line break does when the next line
     starts like a sentence. The whitespace token stays with the sentence before it."""
-    for tok in doc:
-        if not tok.is_space or "\n" not in tok.text or tok.i == 0:
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        tok = doc[i]
+        if "\n" not in tok.text or tok.i == 0:
             continue
         nxt = tok.i + 1
         if nxt >= len(doc):
@@ -38,8 +54,10 @@ def line_break_boundaries(doc: Doc) -> Iterator[tuple[int, bool]]:
 
 def closing_quote_boundaries(doc: Doc) -> Iterator[tuple[int, bool]]:
     """``concerns."``: the closing quote belongs to the sentence its full stop ends."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
+    for i in _tokens_among(doc, CLOSERS):
+        if i == 0:
+            continue
+        tok, prev = doc[i], doc[i - 1]
         if tok.text in CLOSERS and prev.text in FINAL_PUNCT and not prev.whitespace_:
             yield tok.i, False
             nxt = tok.i + 1
@@ -50,10 +68,9 @@ def closing_quote_boundaries(doc: Doc) -> Iterator[tuple[int, bool]]:
 def abbreviation_boundaries(doc: Doc, abbreviations: Iterable[str]) -> Iterator[tuple[int, bool]]:
     """The token after an abbreviation ("U.S.", "Gen.") never starts a sentence on the
     same line."""
-    abbrevs = frozenset(abbreviations)
-    for tok in doc[:-1]:
-        if tok.text in abbrevs:
-            yield tok.i + 1, False
+    for i in _tokens_among(doc, frozenset(abbreviations)):
+        if i < len(doc) - 1:
+            yield i + 1, False
 
 
 def sentence_constraints(doc: Doc, abbreviations: Iterable[str] = ()) -> dict[int, bool]:
@@ -70,8 +87,10 @@ def sentence_constraints(doc: Doc, abbreviations: Iterable[str] = ()) -> dict[in
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of each sentence, without surrounding whitespace."""
     spans = []
+    table = doc.to_array([IS_SPACE, IDX, LENGTH])
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if words:
-            spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+        words = numpy.flatnonzero(table[sent.start : sent.end, 0] == 0)
+        if len(words):
+            first, last = table[sent.start + words[0]], table[sent.start + words[-1]]
+            spans.append((int(first[1]), int(last[1] + last[2])))
     return spans

@@ -30,7 +30,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(len(token.doc)):
         if current.pos_ in {"VERB", "AUX"} or current.tag_.startswith("VB"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:  # the root (Token objects are made anew on access)
             return None
         current = current.head
     return None

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..models import PredicatesConfig, PredicateSpec
+from .repairs import object_first_report, split_clause_coordination
 
 VERB_POS = ["VERB"]
 NOUN_POS = ["NOUN"]
@@ -99,8 +100,11 @@ def depth_below(token: Token, ancestor: Token) -> int | None:
 
 
 def is_reporting_use(token: Token, reporting: frozenset[str]) -> bool:
-    """A reporting verb that reports a clause ("said that", "suggesting it's unlikely")."""
-    return _lemma(token) in reporting and any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+    """A reporting verb that reports a clause ("said that", "suggesting it's unlikely"),
+    not one misparsed over the main clause ("..., a charge Paris denies")."""
+    if _lemma(token) not in reporting or not any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
+        return False
+    return not object_first_report(token)
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,8 @@ def phrase_reach(token: Token) -> list[Token]:
     """The tokens after ``token`` that stand at most ``MAX_PHRASE_DEPTH`` arcs below it
     within its clause (:func:`depth_below`), in text order."""
     out: list[Token] = []
+    if (split := split_clause_coordination(token)) is not None:
+        out.append(split[0])  # "seized power and protesters attacked": "power" is its own
     level = [token]
     for _ in range(MAX_PHRASE_DEPTH):
         level = [c for t in level for c in t.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]
@@ -222,10 +228,24 @@ def phrase_match(token: Token, phrase: Phrase, reach: list[Token]) -> list[Token
     return tokens
 
 
+def for_to_clause(verb: Token) -> Token | None:
+    """ "called for Burkina Faso to turn to Moscow", "appealed for people to stop": the
+    complementizer "for" of an infinitive clause with its own subject under ``verb``
+    (the clause is what is asked for, its subject the addressee), else None."""
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i):
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if mark is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and mark.i < c.i < clause.i for c in clause.children):
+            return mark
+    return None
+
+
 def phrase_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
     """Multi-word triggers whose words follow each other in the text and stand below the
     first word (at most three arcs down): per token the longest phrase, the first in
-    config order among equals."""
+    config order among equals. A two-word phrase ending in "for" also matches the
+    complementizer of a for-to clause (:func:`for_to_clause`): "call for X to V"."""
     out = []
     for token in doc:
         phrases = index.phrase_starts.get(token.lemma_)
@@ -235,13 +255,16 @@ def phrase_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
         best: tuple[Phrase, list[Token]] | None = None
         for phrase in phrases:
             tokens = phrase_match(token, phrase, reach)
+            if tokens is None and len(phrase.rest) == 1 and "for" in phrase.rest[0]:
+                mark = for_to_clause(token)
+                tokens = [token, mark] if mark is not None else None
             if tokens is not None and (best is None or len(tokens) > len(best[1])):
                 best = (phrase, tokens)
         if best is None:
             continue
         phrase, tokens = best
         last = tokens[-1]
-        obj_prep = last if len(tokens) > 1 and last.dep_ in PREP_DEPS else None
+        obj_prep = last if len(tokens) > 1 and (last.dep_ in PREP_DEPS or last.dep_ == "mark") else None
         slots = frozenset(t.i for t, slot in zip(tokens, phrase.slotted, strict=False) if slot)
         out.append(Trigger(token, phrase.predicate, phrase.rule, obj_prep=obj_prep, words=tuple(tokens), slots=slots))
     return out
