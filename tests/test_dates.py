@@ -66,6 +66,14 @@ MONTHS = [
     case("early June", "FUTURE", dt.date(2009, 5, 14), "DATE", "2009-06"),
     case("November 2010", "NONE", WED, "DATE", "2010-11"),
     case("next month", "FUTURE", JAN, "DATE", "2024-02"),
+    # a past clause never means a month still to come, however far the last one is
+    case("July", "PAST", dt.date(2024, 4, 20), "DATE", "2023-07"),
+    case("September 5", "PAST", dt.date(2024, 4, 20), "DATE", "2023-09-05"),
+    case("March", "PAST", dt.date(2024, 4, 20), "DATE", "2024-03"),
+    # a month (and day) with a relative year
+    case("March last year", "PAST", dt.date(2023, 5, 12), "DATE", "2022-03"),
+    case("July 26 last year", "PAST", dt.date(2024, 6, 14), "DATE", "2023-07-26"),
+    case("June 3 next year", "FUTURE", WED, "DATE", "2024-06-03"),
 ]
 YEARS = [
     case("2019", "PAST", WED, "DATE", "2019"),
@@ -624,6 +632,8 @@ def _dates(nlp, text, published=WED):
         ("Talks are due to begin on Friday morning.", [("Friday morning", "TIME", "2023-08-11TMO")]),
         ("The mission will leave by the end of the year.", [("the end of the year", "DATE", "2023")]),
         ("Officials said the plan was announced two weeks ago.", [("two weeks ago", "DATE", "2023-W30")]),
+        ("Soldiers seized the town on June 2 last year.", [("June 2 last year", "DATE", "2022-06-02")]),
+        ("The army killed dozens in March last year.", [("March last year", "DATE", "2022-03")]),
     ],
 )
 def test_extract_finds_and_normalises(nlp, text, expected):

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from docbuild import build
 
 from pipeline.rules.coref import MentionIndex
 from pipeline.rules.repairs import (
     adjacent_antecedent,
     compound_participle,
+    dateline_subject,
     listed_appositions,
     object_first_report,
     partitive_head,
     pobjs,
     preconj_members,
+    real_subject,
     split_clause_coordination,
     stolen_object,
     stranded_conjuncts,
@@ -241,3 +244,51 @@ def test_repairs_split_clause_coordination(vocab_nlp):
     obj, sub = split_clause_coordination(doc[1])
     assert (obj.text, sub.text) == ("power", "crowds")
     assert split_clause_coordination(doc[6]) is None
+
+
+# "GENEVA (AP) - Malian troops killed civilians": the place is the subject, the troops its
+# apposition after the dash.
+DATELINE_AGENCY = """
+GENEVA Geneva PROPN NNP 7 nsubj B-GPE
+( ( PUNCT -LRB- 0 punct
+AP AP PROPN NNP 0 appos B-ORG
+) ) PUNCT -RRB- 0 punct
+- - PUNCT HYPH 0 punct
+Malian malian ADJ JJ 6 amod B-NORP
+troops troop NOUN NNS 0 appos
+killed kill VERB VBD 7 ROOT
+civilians civilian NOUN NNS 7 dobj
+"""
+# "ACCRA, Jan 10 - leaders imposed sanctions"
+DATELINE_DATE = """
+ACCRA Accra PROPN NNP 7 nsubj B-GPE
+, , PUNCT , 0 punct
+Jan Jan PROPN NNP 0 npadvmod B-DATE
+10 10 NUM CD 2 nummod I-DATE
+- - PUNCT HYPH 0 punct
+West west ADJ JJ 6 amod
+leaders leader NOUN NNS 0 appos
+imposed impose VERB VBD 7 ROOT
+sanctions sanction NOUN NNS 7 dobj
+"""
+# "Tinubu, the president, met Tiani": an apposition, no dateline
+NO_DATELINE = """
+Tinubu Tinubu PROPN NNP 5 nsubj B-PERSON
+, , PUNCT , 0 punct
+the the DET DT 3 det
+president president NOUN NN 0 appos
+, , PUNCT , 0 punct
+met meet VERB VBD 5 ROOT
+Tiani Tiani PROPN NNP 5 dobj B-PERSON
+"""
+
+
+@pytest.mark.parametrize(
+    "table,subject",
+    [(DATELINE_AGENCY, "troops"), (DATELINE_DATE, "leaders"), (NO_DATELINE, "Tinubu")],
+)
+def test_repairs_dateline_subject(vocab_nlp, table, subject):
+    doc = build(vocab_nlp.vocab, table)
+    found = dateline_subject(doc[0])
+    assert (found is None) is (subject == "Tinubu")
+    assert real_subject(doc[0]).text == subject

@@ -61,6 +61,7 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 from .clause_chain import SUBJECT_DEPS, children, event_verb, is_verbal
+from .dateline import in_dateline
 
 REPORTING_VERBS: frozenset[str] = frozenset(
     {
@@ -97,7 +98,6 @@ CONTENT_PRONOUNS = frozenset({"it", "this", "that", "so", "what"})
 AFFILIATION_PREPOSITIONS = frozenset({"from", "of", "at"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 REASON_MARKS = frozenset({"as", "since"})
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 ASIDE_PUNCT = frozenset({",", "(", ")", "\u2014", "\u2013"})
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 MENTIONS_KEY = "sahel_mentions"
@@ -303,13 +303,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _dateline_place(token: Token) -> bool:
     """The upper-case place that opens a wire dateline ("CONAKRY, Sept 6 - ...")."""
-    sent = token.sent
-    if token.i != sent.start or not token.is_upper or not token.is_alpha or token.i + 1 >= sent.end:
-        return False
-    after = token.doc[token.i + 1]
-    if not (after.text in (",", "(") or after.is_upper):
-        return False
-    return any(t.text in DATELINE_DASHES for t in token.doc[token.i + 1 : min(sent.end, token.i + 12)])
+    return token.i == token.sent.start and in_dateline(token)
 
 
 def _antecedent(verb: Token, relative: Token) -> Token:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .coref import MentionIndex
+from .dateline import dateline_dash
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -167,9 +168,22 @@ def fronted_place(token: Token) -> Token | None:
     return place
 
 
+def dateline_subject(sub: Token) -> Token | None:
+    """ "GENEVA (AP) - Malian troops and foreign personnel killed ...": the parser made the
+    dateline's place the subject and hung the real subject on it as an apposition after
+    the dash. Returns that apposition when ``sub`` lies in a wire dateline, else None."""
+    dash = dateline_dash(sub.sent)
+    if dash is None or sub.i >= dash.i:
+        return None
+    return next((c for c in sub.children if c.dep_ == "appos" and c.i > dash.i), None)
+
+
 def real_subject(sub: Token) -> Token:
-    """The subject after :func:`fronted_place`: the apposition, not the place."""
+    """The subject after :func:`fronted_place` and :func:`dateline_subject`: the apposition,
+    not the place."""
     app = next((c for c in sub.children if c.dep_ == "appos" and fronted_place(c) is not None), None)
+    if app is None:
+        app = dateline_subject(sub)
     return app if app is not None else sub
 
 

@@ -67,8 +67,9 @@ def pick_occurrence(
     make: Callable[[int], Period | None], anchor: dt.date, tense: str, *, window: int = TENSE_WINDOW_DAYS
 ) -> str | None:
     """The value of a yearless expression: the occurrence in the tense's direction when it
-    lies within ``window`` days, else the one in the anchor's year; with no tense, the
-    nearest occurrence."""
+    lies within ``window`` days, else the one in the anchor's year (a future clause about a
+    date just past is the writer's lag), unless a past clause would then mean a period still
+    to come; with no tense, the nearest occurrence."""
     periods = [p for p in (make(anchor.year + d) for d in (-1, 0, 1)) if p is not None]
     if not periods:
         return None
@@ -83,6 +84,8 @@ def pick_occurrence(
         return min(periods, key=lambda p: (_distance(p, anchor), p[0] > anchor))[2]
     if best is not None and _distance(best, anchor) <= window:
         return best[2]
+    if tense == "PAST" and best is not None and this_year[0] > anchor:
+        return best[2]  # a past clause never means a period still to come ("ousted ... in July", in April)
     return this_year[2]
 
 

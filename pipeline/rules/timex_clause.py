@@ -38,6 +38,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from .dateline import dateline_dash
+
 # clauses with a time of their own whatever their form, and those that have one only
 # when finite (xcomp never: it shares its governor's subject and time)
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
@@ -63,8 +65,6 @@ VEHICLE_NOUNS = frozenset(
     }
 )
 VEHICLE_PREPS = frozenset({"in", "through", "via", "during"})
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-DATELINE_MAX_TOKENS = 12
 
 
 def is_finite(verb: Token) -> bool:
@@ -141,15 +141,9 @@ def _dates_the_object(span: Span, trigger: Token) -> bool:
 
 
 def is_dateline(span: Span) -> bool:
-    """``span`` is the date of a wire dateline: an upper-case place opens its sentence and
-    a dash closes the dateline after the date, within its first tokens."""
-    sent = span.sent
-    if not sent[0].is_upper or not sent[0].is_alpha or len(sent) < 2:
-        return False
-    if not (sent[1].text in (",", "(") or sent[1].is_upper):
-        return False  # "OUAGADOUGOU, Oct 3 -", "UNITED NATIONS (AP) -"; not "NATO on Monday -"
-    limit = min(sent.end, sent.start + DATELINE_MAX_TOKENS)
-    return any(t.text in DATELINE_DASHES for t in span.doc[span.end : limit])
+    """``span`` is the date of a wire dateline (:mod:`pipeline.rules.dateline`)."""
+    dash = dateline_dash(span.sent)
+    return dash is not None and span.end <= dash.i
 
 
 def _report_date_misparse(span: Span, clause: Token) -> bool:

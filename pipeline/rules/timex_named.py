@@ -17,6 +17,8 @@ from .timex_values import DAY_RE, DECADE_RE, FY_RE, NUMERIC_DATE_RE, RELATIVE_ST
 def calendar_date(text: str, words: list[str], anchor: dt.date | None, tense: str) -> Timex | None:
     """Month names with a day and/or a year; numeric dates. Read by dateparser, then a
     missing year is chosen by tense."""
+    if len(words) == 4 and words[0] in MONTHS and words[2] in {"this", "last", "next"} and words[3] == "year":
+        return _month_day_of_relative_year(words, anchor)  # "July 26 last year"
     months = [w for w in words if w in MONTHS]
     days = [w for w in words if DAY_RE.match(w) and not YEAR_RE.match(w)]
     years = [w for w in words if YEAR_RE.match(w)]
@@ -46,6 +48,19 @@ def calendar_date(text: str, words: list[str], anchor: dt.date | None, tense: st
             return None
 
     return Timex("DATE", cal.pick_occurrence(make, anchor, tense))
+
+
+def _month_day_of_relative_year(words: list[str], anchor: dt.date | None) -> Timex | None:
+    day = re.match(r"\d+", words[1])
+    if day is None:
+        return None
+    if anchor is None:
+        return Timex("DATE", None)
+    try:
+        date = dt.date(anchor.year + RELATIVE_STEP[words[2]], MONTHS[words[0]], int(day.group()))
+    except ValueError:
+        return None
+    return Timex("DATE", date.isoformat())
 
 
 def month_or_season(words: list[str], anchor: dt.date | None, tense: str) -> Timex | None:

@@ -62,12 +62,13 @@ PATTERNS: dict[str, list[Pattern]] = {
         [_opt(WEEKDAY), _opt(COMMA), MONTH, DAYNUM, _opt(COMMA), _opt(YEAR)],
         [_opt(WEEKDAY), _opt(COMMA), DAYNUM, MONTH, _opt(COMMA), _opt(YEAR)],
         [_opt(WEEKDAY), _opt(COMMA), THE, DAYORD, OF, MONTH, _opt(COMMA), _opt(YEAR)],
+        [MONTH, DAYNUM, _in({"this", "last", "next"}), {"LOWER": "year"}],  # "July 26 last year"
         [{"TEXT": {"REGEX": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/([0-9]{2}|[0-9]{4}))$"}, GATE: MIXED}],
     ],
     "MONTH_YEAR": [
         [_opt(EDGE), _opt(HYPHEN), MONTH, _opt(COMMA), YEAR],
         [_opt(EDGE), MONTH, OF, YEAR],
-        [MONTH, OF, _in({"this", "last", "next"}), {"LOWER": "year"}],
+        [MONTH, _opt(OF), _in({"this", "last", "next"}), {"LOWER": "year"}],  # "March last year"
     ],
     "MONTH": [[_opt(EDGE), _opt(HYPHEN), MONTH], [_in({"last", "this", "next", "past", "coming"}), MONTH]],
     "WEEKDAY": [[_opt(_in({"last", "this", "next", "past", "coming", "early", "late"})), WEEKDAY, _opt(POD)]],

@@ -1,0 +1,34 @@
+"""Wire datelines: "GENEVA (AP) -", "OUAGADOUGOU, Oct 3 (Reuters) -", "UNITED NATIONS -".
+
+A dateline opens a dispatch: an upper-case place, then a comma, a date, the agency in
+parentheses or more upper-case words, and a dash. It names where the dispatch was filed,
+not an actor, and its date dates the dispatch, not an event. The small model often makes
+its place the subject of the first clause and the real subject an apposition of it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+MAX_TOKENS = 12  # the dash comes within a sentence's first tokens
+
+
+def dateline_dash(sent: Span) -> Token | None:
+    """The dash that closes a wire dateline opening ``sent``, or None: the sentence starts
+    with an upper-case word followed by a comma, a parenthesis or another upper-case word
+    ("NATO on Monday - ..." is no dateline), and a dash follows within MAX_TOKENS."""
+    if len(sent) < 3 or not sent[0].is_upper or not sent[0].is_alpha:
+        return None
+    if not (sent[1].text in (",", "(") or sent[1].is_upper):
+        return None
+    for token in sent[1 : min(len(sent), MAX_TOKENS)]:
+        if token.text in DASHES:
+            return token
+    return None
+
+
+def in_dateline(token: Token) -> bool:
+    """``token`` lies in the dateline of its sentence (before its closing dash)."""
+    dash = dateline_dash(token.sent)
+    return dash is not None and token.i < dash.i
