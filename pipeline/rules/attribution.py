@@ -134,9 +134,7 @@ def source_spans(trigger: Token, *, reporting_verbs: Collection[str] = REPORTING
         according = according_to(node) or _final_according(node)
         if according:
             return according
-        head = node.head
-        if head is node:
-            return []
+        head = node.head  # the root's head is itself: the root is examined like any clause
         aside = _reporting_aside(node, reporting_verbs)
         if aside is not None:
             return speaker_spans(aside, reporting_verbs=reporting_verbs)
@@ -271,7 +269,7 @@ def _speaker(verb: Token, reporting_verbs: Collection[str]) -> Token | None:
         subject = _subject(node)
         if subject is not None:
             return subject
-        if node.head is node or node.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp"):
+        if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp"):
             return None
         head = node.head.head if node.dep_ == "pcomp" else node.head
         if not is_verbal(head):
@@ -309,7 +307,7 @@ def _dateline_place(token: Token) -> bool:
 def _antecedent(verb: Token, relative: Token) -> Token:
     """The noun a relative pronoun stands for: the head of its relative clause, or (when
     the parser hung the clause elsewhere) the noun just before the pronoun."""
-    if verb.dep_ == "relcl" and verb.head is not verb:
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
     before = relative.i - 1
     while before >= relative.sent.start and relative.doc[before].is_punct:

@@ -51,7 +51,7 @@ def event_verb(trigger: Token, *, max_steps: int = 4) -> Token:
     node = trigger
     for _ in range(max_steps):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return trigger
         if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             node = head

@@ -150,7 +150,7 @@ def _step_up(node: Token, reporting_verbs: Collection[str]) -> tuple[Token | Non
     """The governing clause of ``node`` and the cue the governor puts on it, or None
     when ``node`` heads an independent clause (or a reporting verb's complement)."""
     dep, head = node.dep_, node.head
-    if head is node:
+    if head.i == node.i:
         return None
     reporter = reporters_participle(node, reporting_verbs)
     if reporter is not None:
@@ -218,7 +218,7 @@ def _reported_in_past(verb: Token, reporting_verbs: Collection[str]) -> bool:
     its forces would ...", "said Paris had received it and would respect ..."), where
     "would" is the reported "will"."""
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     head = clause.head
     return clause.dep_ == "ccomp" and head.tag_ in PAST_TAGS and is_reporting_verb(head, lemmas=reporting_verbs)

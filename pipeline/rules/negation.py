@@ -83,7 +83,7 @@ def _clause_polarity(verb: Token, depth: int = 0) -> bool:
     if depth > 8:
         return negated
     dep, head = verb.dep_, verb.head
-    if head is verb:
+    if head.i == verb.i:
         return negated
     if dep == "xcomp" and head.pos_ == "ADJ":
         # "is unable to meet": the infinitive hangs from the adjective, the copula above it.

@@ -138,7 +138,7 @@ def _anaphoric_count(token: Token) -> bool:
 def clause_tokens(trigger: Token) -> Iterator[tuple[Token, int]]:
     """Tokens of the trigger's own clause with their tree distance from the trigger."""
     roots = [(trigger, 0)]
-    if trigger.dep_ == "acl" and trigger.head is not trigger:
+    if trigger.dep_ == "acl" and trigger.head.i != trigger.i:
         roots.append((trigger.head, 1))  # "over 1,000 troops stationed there"
     done: set[int] = set()
     for root, depth0 in roots:

@@ -87,7 +87,7 @@ def is_clause_head(token: Token) -> bool:
     relative ("bases launched in 2019"), complement or paratactic clause; a finite
     adverbial clause; a coordinated verb with its own subject. Participial adverbials,
     infinitives and verbs coordinated under one subject share their governor's time."""
-    if token.dep_ == "ROOT" or token.head is token:
+    if token.dep_ == "ROOT" or token.head.i == token.i:
         return True
     if token.pos_ not in VERBAL_POS:
         return False
@@ -121,7 +121,7 @@ def _attachment(span: Span, trigger: Token) -> Token:
         passed = is_clause_head(current) and (_report_date_misparse(span, current) or _vehicle_clause(current))
         if not passed and (current == trigger or is_clause_head(current)):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -200,7 +200,7 @@ def _conjunct(token: Token, head: Token) -> Token:
     when it is in the first)."""
     current = token
     for _ in range(len(token.doc)):
-        if current == head or current.head is current:
+        if current == head or current.head.i == current.i:
             return head
         if current.dep_ == "conj" and current.pos_ in VERBAL_POS:
             return current
@@ -269,7 +269,7 @@ def clause_date(trigger: Token, date_spans: Iterable[Span]) -> Span | None:
     if best:
         return best[2]
     found = relative_date(head, spans)
-    if found is None and head.dep_ == "advcl" and _has_when(head) and head.head is not head:
+    if found is None and head.dep_ == "advcl" and _has_when(head) and head.head.i != head.i:
         found = clause_date(head.head, spans)
     return found
 

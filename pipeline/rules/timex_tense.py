@@ -44,7 +44,7 @@ def verb_tense(verb: Token) -> str:
         return "FUTURE"
     if lowers & UNSURE_AUX:
         return "NONE"
-    if "to" in lowers and verb.dep_ in {"xcomp", "ccomp", "advcl", "acl"} and verb.head is not verb:
+    if "to" in lowers and verb.dep_ in {"xcomp", "ccomp", "advcl", "acl"} and verb.head.i != verb.i:
         head = verb.head
         if head.lemma_.lower() in FUTURE_GOVERNORS or head.lower_ in FUTURE_GOVERNORS:
             return "FUTURE"
@@ -65,7 +65,7 @@ def verb_tense(verb: Token) -> str:
         if verb.lower_ in {"set", "due", "scheduled", "slated"}:
             return "FUTURE"
         return "PRESENT"
-    if verb.tag_ == "VBG" and verb.dep_ in CLAUSE_DEPS - {"ROOT"} and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ in CLAUSE_DEPS - {"ROOT"} and verb.head.i != verb.i:
         return verb_tense(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else "NONE"
     return "NONE"
 
