@@ -33,6 +33,12 @@ FLOORS: dict[tuple[str, str, str], float] = {
 }
 
 
+def assert_floors(figures: dict, floors: dict[tuple[str, str, str], float], what: str) -> None:
+    for (layer, measure, field), floor in floors.items():
+        value = figures[layer][measure][field]
+        assert value >= floor, f"{what} {layer} {measure} {field} = {value:.3f} < floor {floor}"
+
+
 @pytest.fixture(scope="module")
 def seed_gold():
     if not (GOLD_DIR / f"{SEED_ID}.yaml").is_file():
@@ -55,9 +61,7 @@ def test_end_to_end_seed_scores(nlp, seed_gold):
     scores = score_article(seed_gold.gold, result, body=seed_gold.body)
     print("\n" + format_report(ScoreReport(articles=[scores], total=micro_total([scores])), max_errors=30))
     figures = scores.model_dump()
-    for (layer, measure, field), floor in FLOORS.items():
-        value = figures[layer][measure][field]
-        assert value >= floor, f"{layer} {measure} {field} = {value:.3f} < floor {floor}"
+    assert_floors(figures, FLOORS, "seed")
     for layer in ("entities", "dates", "claims", "sentences"):
         assert figures[layer] is not None
     assert not scores.contradictions, "a claim whose negation is wrong: the worst error"
@@ -90,8 +94,5 @@ def test_end_to_end_every_annotated_article(nlp):
         scores.append(score_article(docs[article_id].gold, result, body=docs[article_id].body))
     total = micro_total(scores)
     print("\n" + format_report(ScoreReport(articles=scores, total=total), max_errors=0))
-    figures = total.model_dump()
-    for (layer, measure, field), floor in CORPUS_FLOORS.items():
-        value = figures[layer][measure][field]
-        assert value >= floor, f"total {layer} {measure} {field} = {value:.3f} < floor {floor}"
+    assert_floors(total.model_dump(), CORPUS_FLOORS, "total")
     assert not total.contradictions, "a claim whose negation is wrong: the worst error"
