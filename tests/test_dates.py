@@ -739,3 +739,17 @@ def test_meantime_value_f1_reaches_the_target(meantime_dir):
     totals, _ = module.tally(module.meantime_pairs(meantime_dir))
     assert totals["gold"] == 488
     assert module.f1(totals, "value_f1") >= 0.80
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["july 26", "sept. 30", "oct 3", "jan. 28", "june 01 2009", "december 10 2013", "august 8th", "8 august 2023",
+     "3rd of march", "may 5", "february 29 2024"],
+)
+@pytest.mark.parametrize("anchor", [dt.date(2023, 8, 9), None])
+def test_plain_calendar_dates_read_as_dateparser_reads_them(text, anchor):
+    from pipeline.rules.timex_absolute import NO_ANCHOR, _parser, _plain_date, parse_calendar_date
+
+    data = _parser(anchor or NO_ANCHOR).get_date_data(text)
+    assert _plain_date(text, anchor) is not None  # read without dateparser
+    assert parse_calendar_date(text, anchor) == (data.date_obj.date(), data.period)

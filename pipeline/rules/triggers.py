@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA
 from spacy.errors import Errors
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -247,14 +248,18 @@ def phrase_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
     config order among equals. A two-word phrase ending in "for" also matches the
     complementizer of a for-to clause (:func:`for_to_clause`): "call for X to V"."""
     out = []
+    lemmas = {doc.vocab.strings[h] for h in set(doc.to_array(LEMMA).tolist())}  # a phrase needs all its words
     for token in doc:
         phrases = index.phrase_starts.get(token.lemma_)
         if not phrases:
             continue
-        reach = phrase_reach(token)
+        reach: list[Token] | None = None
         best: tuple[Phrase, list[Token]] | None = None
         for phrase in phrases:
-            tokens = phrase_match(token, phrase, reach)
+            tokens = None
+            if all(not alts.isdisjoint(lemmas) for alts in phrase.rest):
+                reach = phrase_reach(token) if reach is None else reach
+                tokens = phrase_match(token, phrase, reach)
             if tokens is None and len(phrase.rest) == 1 and "for" in phrase.rest[0]:
                 mark = for_to_clause(token)
                 tokens = [token, mark] if mark is not None else None
