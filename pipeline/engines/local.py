@@ -149,8 +149,10 @@ class _Pool:
         )
 
     def batch(self, chunk: list[Item]) -> _Batch:
-        articles = [a for a in chunk if isinstance(a, Article)]
-        return _Batch(chunk, self.executor.submit(_work, articles) if articles else None)
+        batch = _Batch(chunk, None)
+        if batch.articles:
+            batch.future = self.executor.submit(_work, batch.articles)
+        return batch
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

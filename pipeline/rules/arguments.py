@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..models import PredicateSpec
+from .clause_chain import children
 from .coref import REFLEXIVES, RELATIVES, MentionIndex, description_kind, is_definite
 from .repairs import (
     PASS_SUBJ,
@@ -736,10 +737,6 @@ def event_subject_agent(subject: Token, event_nouns: frozenset[str], index: Ment
 AGENTIVE_EVENTS = frozenset({"insurgency", "offensive", "campaign", "operation", "violence", "fighting"})
 
 
-def children_with(token: Token, deps: frozenset[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
 def mandative_clause(verb: Token) -> Token | None:
     """The that-clause of a demand with its own subject and a bare (subjunctive or
     modal) verb: "demanded that the mission withdraw", "insisted that France should
@@ -835,7 +832,7 @@ def claim_heads(
             if clause is not None:
                 requested.add(clause.i)
                 heads = Heads(heads.subjects, tuple(c for c in clause.children if c.dep_ in SUBJ)[:1], heads.rule)
-            elif any(c.dep_ == "ccomp" and children_with(c, SUBJ) for c in trig.token.children):
+            elif any(c.dep_ == "ccomp" and children(c, SUBJ) for c in trig.token.children):
                 continue  # "insisted that the guard had repelled the assault": a report
         if trig.predicate in DIRECTIVE_PREDICATES:
             # "gave him 72 hours to leave": what is demanded is no claim of its own

@@ -60,7 +60,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
-from .clause_chain import SUBJECT_DEPS, children, event_verb, is_verbal
+from .clause_chain import SUBJECT_DEPS, children, event_verb, is_verbal, mark_of
 from .dateline import in_dateline
 
 REPORTING_VERBS: frozenset[str] = frozenset(
@@ -147,7 +147,7 @@ def source_spans(trigger: Token, *, reporting_verbs: Collection[str] = REPORTING
         if node.dep_ in ("ccomp", "parataxis") and (
             is_reporting_verb(head, lemmas=reporting_verbs) or head.lemma_ in SPEECH_ACT_VERBS | ATTITUDE_VERBS
         ):
-            if _mark(node) in INDIRECT_QUESTION_MARKS:
+            if mark_of(node) in INDIRECT_QUESTION_MARKS:
                 return []
             return speaker_spans(head, reporting_verbs=reporting_verbs)
         if node is not trigger and node.dep_ == "acomp" and node.lemma_ in ATTITUDE_ADJECTIVES:
@@ -177,7 +177,7 @@ def is_aside(node: Token) -> bool:
     a base") goes on with it."""
     if node.dep_ == "appos":
         return True
-    if node.dep_ == "advcl" and _mark(node) in REASON_MARKS:
+    if node.dep_ == "advcl" and mark_of(node) in REASON_MARKS:
         first = node.left_edge.i
         return first > node.sent.start and node.doc[first - 1].text == ","
     if node.dep_ != "relcl":
@@ -186,10 +186,6 @@ def is_aside(node: Token) -> bool:
     opened = first > node.sent.start and doc[first - 1].text in ASIDE_PUNCT
     closed = last + 2 < node.sent.end and doc[last + 1].text in ASIDE_PUNCT
     return opened and closed
-
-
-def _mark(verb: Token) -> str | None:
-    return next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
 
 
 def _final_according(verb: Token) -> list[Span]:

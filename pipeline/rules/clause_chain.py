@@ -29,6 +29,11 @@ def children(token: Token, deps: Iterable[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in wanted]
 
 
+def mark_of(verb: Token) -> str | None:
+    """The subordinator of ``verb``'s clause, lower-cased ("that", "whether", "if", "as")."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
+
+
 def has_to_marker(token: Token) -> bool:
     """``token`` is a to-infinitive ("to meet")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

@@ -47,8 +47,8 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Token
 
-from .attribution import REPORTING_VERBS, is_reporting_verb, reporters_participle
-from .clause_chain import event_verb, has_to_marker, is_verbal, shares_clause
+from .attribution import INDIRECT_QUESTION_MARKS, REPORTING_VERBS, is_reporting_verb, reporters_participle
+from .clause_chain import event_verb, has_to_marker, is_verbal, mark_of, shares_clause
 from .negation import local_negation
 
 ASSERTED, UNCERTAIN, PLANNED, HYPOTHETICAL = "asserted", "uncertain", "planned", "hypothetical"
@@ -56,7 +56,6 @@ CONDITIONAL = "conditional"  # internal: a hypothetical that outranks everything
 RANK = {None: 0, PLANNED: 1, HYPOTHETICAL: 2, UNCERTAIN: 3, CONDITIONAL: 4}
 
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "provided", "providing", "lest"})
-INDIRECT_QUESTION_MARKERS = frozenset({"whether"})
 BACKSHIFTED_FUTURE = frozenset({"would", "'d"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "ll"})
@@ -156,7 +155,7 @@ def _step_up(node: Token, reporting_verbs: Collection[str]) -> tuple[Token | Non
     if reporter is not None:
         return reporter, None
     if dep in ("ccomp", "parataxis") and is_reporting_verb(head, lemmas=reporting_verbs):
-        return (None, UNCERTAIN) if _mark(node) in INDIRECT_QUESTION_MARKERS else None
+        return (None, UNCERTAIN) if mark_of(node) in INDIRECT_QUESTION_MARKS else None
     if dep == "xcomp":
         if head.pos_ == "ADJ":
             cue = _adjective_cue(head)
@@ -169,9 +168,9 @@ def _step_up(node: Token, reporting_verbs: Collection[str]) -> tuple[Token | Non
     if dep == "conj":
         return (head, None) if shares_clause(node) else None
     if dep == "advcl":
-        if _mark(node) in CONDITIONAL_MARKERS:
+        if mark_of(node) in CONDITIONAL_MARKERS:
             return None  # the antecedent's own cue already said "conditional"
-        return (head, None) if _mark(node) is None else None
+        return (head, None) if mark_of(node) is None else None
     if dep == "pcomp" and head.dep_ == "prep" and is_verbal(head.head):
         return head.head, None
     infinitival = dep in ("acl", "relcl") and has_to_marker(node)  # parsers use either label
@@ -200,11 +199,11 @@ def _own_cue(verb: Token, reporting_verbs: Collection[str] = REPORTING_VERBS) ->
     """The strongest cue marked on ``verb``'s own clause."""
     cues: list[str | None] = []
     backshifted = _reported_in_past(verb, reporting_verbs)
-    if _mark(verb) in CONDITIONAL_MARKERS:
+    if mark_of(verb) in CONDITIONAL_MARKERS:
         cues.append(CONDITIONAL)
     for child in verb.children:
         low = child.lower_
-        if child.dep_ == "advcl" and _mark(child) in CONDITIONAL_MARKERS:
+        if child.dep_ == "advcl" and mark_of(child) in CONDITIONAL_MARKERS:
             cues.append(CONDITIONAL)
         elif child.dep_ == "advmod" and low in HEDGE_ADVERBS:
             cues.append(UNCERTAIN)
@@ -272,8 +271,3 @@ def _epistemic_frame(governor: Token) -> str | None:
     return None
 
 
-def _mark(verb: Token) -> str | None:
-    for child in verb.children:
-        if child.dep_ == "mark":
-            return child.lower_
-    return None
