@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sys
 import warnings
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from functools import lru_cache
@@ -27,6 +28,7 @@ from .io import iter_articles
 from .models import Article, ArticleMeta, DocumentResult, GoldDocument, RunSummary, ScoreReport
 from .nlp import build_pipeline
 from .serialize import doc_to_result
+from .tokenizer_cache import TokenizerLearner
 
 Progress = Callable[[int], None]
 Report = Callable[[str, str, str], None]
@@ -84,7 +86,19 @@ def _run_batch(nlp: Language, batch: list[Article]) -> list[DocumentResult | Inp
             except Exception as exc:  # noqa: BLE001 - reported and skipped, the batch goes on
                 out.append(InputError(Errors.E050.format(path=article.origin, reason=f"{type(exc).__name__}: {exc}")))
         del docs
+    _learner(nlp)(nlp, [a.text for a in batch])  # outside the zone: the tokenizer may cache
     return out
+
+
+_LEARNERS: weakref.WeakKeyDictionary[Language, TokenizerLearner] = weakref.WeakKeyDictionary()
+
+
+def _learner(nlp: Language) -> TokenizerLearner:
+    """The pipeline's :class:`~pipeline.tokenizer_cache.TokenizerLearner`."""
+    learner = _LEARNERS.get(nlp)
+    if learner is None:
+        learner = _LEARNERS[nlp] = TokenizerLearner()
+    return learner
 
 
 def process_articles(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from docbuild import build
+from spacy.tokens import Span
 
-from pipeline.rules.attribution import is_reporting_verb, source_spans
+from pipeline.rules.attribution import entity_span, is_reporting_verb, source_spans
 
 CASES = [
     pytest.param(
@@ -609,3 +610,80 @@ left leave VERB VBD 7 ccomp  # 9
 def test_source_spans_scope_in_news_prose(vocab_nlp, table, trigger, expected):
     doc = build(vocab_nlp.vocab, table)
     assert [span.text for span in source_spans(doc[trigger])] == expected
+
+
+# --------------------------------------------------------------------------- the walk to the root
+
+ACCORDING_TO_ON_THE_ROOT = """
+    Troops troop NOUN NNS 1 nsubj  # 0
+    tried try VERB VBD 1 ROOT  # 1
+    to to PART TO 3 aux  # 2
+    seize seize VERB VB 1 xcomp  # 3
+    the the DET DT 5 det  # 4
+    base base NOUN NN 3 dobj  # 5
+    , , PUNCT , 1 punct  # 6
+    according accord VERB VBG 1 prep  # 7
+    to to ADP IN 7 prep  # 8
+    the the DET DT 10 det  # 9
+    army army NOUN NN 8 pobj  # 10
+    . . PUNCT . 1 punct  # 11
+"""
+NO_SOURCE = """
+    Troops troop NOUN NNS 1 nsubj  # 0
+    tried try VERB VBD 1 ROOT  # 1
+    to to PART TO 3 aux  # 2
+    seize seize VERB VB 1 xcomp  # 3
+    the the DET DT 5 det  # 4
+    base base NOUN NN 3 dobj  # 5
+    . . PUNCT . 1 punct  # 6
+"""
+
+
+@pytest.mark.parametrize(
+    "table,trigger,expected",
+    [
+        (ACCORDING_TO_ON_THE_ROOT, 3, ["army"]),  # the root is examined like any clause
+        (ACCORDING_TO_ON_THE_ROOT, 1, ["army"]),
+        (NO_SOURCE, 3, []),  # the walk stops at the root: nothing above it
+        (NO_SOURCE, 1, []),
+        (NO_SOURCE, 5, []),
+    ],
+)
+def test_source_spans_up_to_the_root(vocab_nlp, table, trigger, expected):
+    doc = build(vocab_nlp.vocab, table)
+    assert [span.text for span in source_spans(doc[trigger])] == expected
+
+
+ENTITIES = """
+    the the DET DT 2 det  # 0
+    African African PROPN NNP 2 compound B-ORG  # 1
+    Union Union PROPN NNP 3 nsubj I-ORG  # 2
+    said say VERB VBD 3 ROOT  # 3
+    on on ADP IN 3 prep  # 4
+    Monday Monday PROPN NNP 4 pobj B-DATE  # 5
+    Mali Mali PROPN NNP 7 nsubj B-GPE  # 6
+    left leave VERB VBD 3 ccomp  # 7
+    Burkina Burkina PROPN NNP 7 dobj B-GPE  # 8
+    Faso Faso PROPN NNP 8 flat I-GPE  # 9
+"""
+
+
+def test_entity_span_is_the_entity_of_doc_ents(vocab_nlp):
+    doc = build(vocab_nlp.vocab, ENTITIES)
+    doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=e.text.replace(" ", "_")) for e in doc.ents]
+    found = [entity_span(t) for t in doc]
+    assert [(s.text, s.label_, s.kb_id_) if s is not None else None for s in found] == [
+        None,
+        ("African Union", "ORG", "African_Union"),
+        ("African Union", "ORG", "African_Union"),
+        None,
+        None,
+        None,  # a date is no actor
+        ("Mali", "GPE", "Mali"),
+        None,
+        ("Burkina Faso", "GPE", "Burkina_Faso"),
+        ("Burkina Faso", "GPE", "Burkina_Faso"),
+    ]
+    # the same Span as doc.ents gives (label, kb_id and span id included)
+    by_token = {t.i: e for e in doc.ents for t in e if e.label_ != "DATE"}
+    assert all(s == by_token[t.i] for t, s in zip(doc, found, strict=True) if s is not None)

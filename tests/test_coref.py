@@ -3,11 +3,21 @@ on hand-built parses."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from docbuild import build
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from pipeline.rules.coref import MentionIndex, description_kind, pronoun_class
+from pipeline.rules.coref import (
+    REFLEXIVES,
+    Arg,
+    MentionIndex,
+    description_kind,
+    is_definite,
+    np_text_span,
+    pronoun_class,
+)
 
 ACTORS = ["leader", "country", "legislator", "organization"]
 
@@ -320,3 +330,113 @@ def test_coref_he_takes_a_role_holder(vocab_nlp):
     assert [a.id for a in index.resolve(doc[5])] == ["Army_Chief_Of_Chad"]
     doc.spans["sahel_mentions"] = [Span(doc, 0, 4, label="MENTION", kb_id="Army_Chief_Of_Chad")]
     assert [a.id for a in MentionIndex(doc, actor_nouns=ACTORS).resolve(doc[5])] != ["Army_Chief_Of_Chad"]
+
+
+# ---------------------------------------------------------------------- candidates from arrays
+
+# word, lemma, POS, tag, entity label (the random parses' vocabulary)
+LEXICON = [
+    ("they", "they", "PRON", "PRP", ""),
+    ("it", "it", "PRON", "PRP", ""),
+    ("his", "his", "PRON", "PRP$", ""),
+    ("He", "he", "PRON", "PRP", ""),
+    ("themselves", "themselves", "PRON", "PRP", ""),
+    ("juntas", "junta", "NOUN", "NNS", ""),
+    ("junta", "junta", "NOUN", "NN", ""),
+    ("Rulers", "Ruler", "NOUN", "NNS", ""),
+    ("governments", "government", "NOUN", "NNS", ""),
+    ("leader", "leader", "NOUN", "NN", ""),
+    ("sides", "side", "NOUN", "NNS", ""),
+    ("parties", "party", "NOUN", "NNS", ""),
+    ("countries", "country", "NOUN", "NNS", ""),
+    ("talks", "talk", "NOUN", "NNS", ""),
+    ("three", "three", "NUM", "CD", ""),
+    ("two", "two", "NUM", "CD", ""),
+    ("both", "both", "DET", "DT", ""),
+    ("10", "10", "NUM", "CD", ""),
+    ("the", "the", "DET", "DT", ""),
+    ("all", "all", "DET", "DT", ""),
+    ("of", "of", "ADP", "IN", ""),
+    ("and", "and", "CCONJ", "CC", ""),
+    ("said", "say", "VERB", "VBD", ""),
+    ("met", "meet", "VERB", "VBD", ""),
+    ("Mali", "Mali", "PROPN", "NNP", "GPE"),
+    ("Chad", "Chad", "PROPN", "NNP", "GPE"),
+    ("Niger", "Niger", "PROPN", "NNP", "GPE"),
+    ("ECOWAS", "ECOWAS", "PROPN", "NNP", "ORG"),
+    ("Bazoum", "Bazoum", "PROPN", "NNP", "PERSON"),
+]
+RANDOM_DEPS = ["nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "cc", "det", "nummod", "amod", "poss", "ccomp"]
+RANDOM_ACTORS = ["junta", "government", "ruler", "leader", "country"]
+
+
+def random_articles(vocab, n, seed):
+    """``n`` Docs of one to four random sentences over :data:`LEXICON`, names linked."""
+    rng = random.Random(seed)
+    for _ in range(n):
+        rows, heads, deps = [], [], []
+        if rng.random() < 0.6:  # a set of countries first: "Mali and Chad met"
+            rows = [next(row for row in LEXICON if row[0] == w) for w in ("Mali", "and", "Chad", "met")]
+            heads, deps = [3, 0, 0, 3], ["nsubj", "cc", "conj", "ROOT"]
+        for _ in range(rng.randint(1, 4)):
+            start, size = len(rows), rng.randint(1, 8)
+            rows += [rng.choice(LEXICON) for _ in range(size)]
+            order = [start + k for k in rng.sample(range(size), size)]
+            heads += [0] * size
+            deps += ["ROOT"] * size
+            heads[order[0]] = order[0]
+            for k, i in enumerate(order[1:], 1):
+                heads[i], deps[i] = order[rng.randrange(k)], rng.choice(RANDOM_DEPS)
+        words, lemmas, pos, tags, labels = (list(col) for col in zip(*rows, strict=True))
+        ents = [f"B-{label}" if label else "O" for label in labels]
+        yield _linked(Doc(vocab, words=words, lemmas=lemmas, pos=pos, tags=tags, heads=heads, deps=deps, ents=ents))
+
+
+def walk_referents(index):
+    """The referents as a walk over every token finds them (what the arrays must match)."""
+    doc, out, seen, group_heads = index.doc, [], set(), set()
+    for ent in (e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")):
+        if ent.label_ == "NORP" and (ent.root.pos_ not in ("NOUN", "PROPN") or ent.root.dep_ in ("amod", "compound")):
+            continue
+        out.append((ent.root.i, ent.label_, (Arg.of(ent, ent.kb_id_),)))
+        group = index._coordination(ent.root)
+        if group and ent.root.i not in seen:
+            seen.add(ent.root.i)
+            labels = {index.ent_of[t.i].label_ for t in group}
+            kind = labels.pop() if len(labels) == 1 else "GROUP"
+            out.append((ent.root.i, kind, tuple(Arg.of(index.ent_of[t.i], index.ent_of[t.i].kb_id_) for t in group)))
+    for token in doc:
+        if token.i not in index.ent_of and (token.tag_ == "NNS" or token.pos_ == "NUM"):
+            if members := index.group_members(token):
+                group_heads.add(token.i)
+                out.append((token.i, "GROUP", members))
+    for token in doc:
+        lemma, free = token.lemma_.lower(), token.i not in index.ent_of and token.i not in index.mention_of
+        if token.tag_ == "NNS" and lemma in index.actor_nouns and free and token.i not in group_heads:
+            out.append((token.i, "GROUP", (index.group_arg(token),)))
+        if token.tag_ == "NN" and token.pos_ == "NOUN" and lemma in index.actor_nouns and is_definite(token) and free:
+            out.append((token.i, "DESC", (Arg.of(np_text_span(token)),)))
+        if pronoun_class(token) is not None and token.lower_ not in REFLEXIVES:
+            out.append((token.i, "PRONOUN", ()))
+    return sorted(out, key=lambda r: r[0])
+
+
+def test_coref_candidates_from_arrays_are_those_of_a_walk_over_every_token(vocab_nlp):
+    """``MentionIndex`` looks only at the tokens the Doc's arrays single out: a token it
+    skips has no countries and no group members, its referents are those a walk over every
+    token finds, and its sentence table agrees with ``token.sent``."""
+    describe = lambda phrase, country: f"{phrase}_of_{country}" if phrase == "junta" else None  # noqa: E731
+    groups = 0
+    for doc in random_articles(vocab_nlp.vocab, 1500, seed=3):
+        index = MentionIndex(doc, actor_nouns=RANDOM_ACTORS, describe_owned=describe)
+        capable = set(index.group_capable())
+        for token in doc:
+            if token.i not in capable:
+                assert index.group_countries(token) == () and index.group_members(token) == ()
+            groups += bool(index.group_countries(token)) and token.i not in index.ent_of
+            sent = token.sent
+            assert index.sentences()[index.sentence_index(token.i)].start == sent.start
+        assert [(r.head.i, r.kind, r.args) for r in index.referents] == walk_referents(index)
+        by_sentence = [r for n in range(len(index.sentences())) for r in index.referents_in(n)]
+        assert [r.head.i for r in by_sentence] == [r.head.i for r in index.referents]
+    assert groups > 10  # the parses exercise the group search

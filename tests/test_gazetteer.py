@@ -404,3 +404,36 @@ def test_link_surnames_follows_the_full_name_named_before(vocab_nlp):
     earlier = Doc(vocab_nlp.vocab, words=["Sangare", "met", "Awa", "Sangare"], pos=["PROPN", "VERB", "PROPN", "PROPN"])
     alone = link_surnames(earlier, [Span(earlier, 2, 4, label="PERSON", kb_id="Awa_Sangare")])
     assert [s.text for s in alone] == ["Awa Sangare"]  # only a surname after the full name
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["Niger-CNSP", "talks"], [(0, ["Niger", "-", "CNSP"])]),
+        (["the", "Nigerien-led", "force", "-", "Niger--CNSP"], [(1, ["Nigerien", "-", "led"])]),  # "--": empty part
+        (["well-known", "Niger", "-", "Bazoum"], []),  # no known name in a part; a lone "-"
+        (["a", "-".join(["Niger"] + ["x"] * 30), "b"], [(1, ["Niger"] + ["-", "x"] * 30)]),  # shape "LONG"
+        ([], []),
+    ],
+)
+def test_hyphen_splits_finds_every_hyphenated_token(vocab_nlp, mini, words, expected):
+    """The tokens holding a hyphen are found by their shape: the same as asking each token."""
+    from pipeline.rules.entities import hyphen_splits
+
+    index, _ = mini
+    doc = Doc(vocab_nlp.vocab, words=words)
+    assert hyphen_splits(doc, index) == expected
+
+
+def test_link_surnames_looks_only_at_uncovered_capitalised_proper_nouns(vocab_nlp):
+    from pipeline.rules.entities import link_surnames
+
+    words = ["Awa", "Sangare", "met", "sangare", "and", "Sangare", "Sangare", "of", "Sangare", "Group"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "NOUN", "PROPN", "ADP", "PROPN", "PROPN"]
+    doc = Doc(vocab_nlp.vocab, words=words, pos=pos)
+    ents = [Span(doc, 0, 2, label="PERSON", kb_id="Awa_Sangare"), Span(doc, 8, 10, label="ORG")]
+    found = link_surnames(doc, ents)
+    # lower case (3), not a proper noun (5), inside another entity (8): left alone
+    assert [(s.start, s.end, s.label_, s.kb_id_) for s in found] == [
+        (0, 2, "PERSON", "Awa_Sangare"), (6, 7, "PERSON", "Awa_Sangare"), (8, 10, "ORG", ""),
+    ]

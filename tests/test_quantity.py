@@ -7,7 +7,7 @@ from docbuild import build
 from spacy.tokens import Doc
 
 from pipeline.models import Quantity
-from pipeline.rules.quantity import claim_quantity
+from pipeline.rules.quantity import _is_number, claim_quantity
 
 CASES = [
     pytest.param(
@@ -445,3 +445,47 @@ there there ADV RB 2 advmod  # 8
 def test_what_a_measure_measures(vocab_nlp, table, trigger, expected):
     doc = build(vocab_nlp.vocab, table)
     assert _as_tuple(claim_quantity(doc[trigger])) == expected
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["Up", "to", "300", "troops", "left"], (300, "troops", "under")),  # two words before, at the start
+        (["About", "300", "troops", "left"], (300, "troops", "about")),  # one word before, at the start
+        (["300", "troops", "left"], (300, "troops", None)),  # nothing before
+        (["In", "excess", "of", "300", "troops", "left"], (300, "troops", "over")),
+    ],
+)
+def test_approximator_at_the_start_of_the_doc(vocab_nlp, words, expected):
+    n = len(words)
+    number, verb = n - 3, n - 1
+    doc = Doc(
+        vocab_nlp.vocab,
+        words=words,
+        lemmas=[w.lower() for w in words[:-2]] + ["troop", "leave"],
+        tags=["RB"] * number + ["CD", "NNS", "VBD"],
+        pos=["ADV"] * number + ["NUM", "NOUN", "VERB"],
+        heads=[number] * number + [n - 2, verb, verb],
+        deps=["advmod"] * number + ["nummod", "nsubj", "ROOT"],
+    )
+    found = claim_quantity(doc[verb])
+    assert (found.value, found.unit, found.approx) == expected
+
+
+@pytest.mark.parametrize(
+    "word,tag,expected",
+    [
+        ("1,000", "NN", True),  # digits, whatever the tag
+        ("12.5", "NN", True),
+        ("Two", "NN", True),  # number words in any case
+        ("dozens", "NNS", True),
+        ("dozen", "NN", True),
+        ("XII", "CD", True),  # tagged a cardinal
+        ("troops", "NNS", False),
+        ("1990s", "NNS", False),
+        ("-", "HYPH", False),
+    ],
+)
+def test_is_number(vocab_nlp, word, tag, expected):
+    doc = Doc(vocab_nlp.vocab, words=[word], tags=[tag])
+    assert _is_number(doc[0]) is expected

@@ -3,14 +3,26 @@ parses (no model loaded), with the real configs/predicates.yaml."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from docbuild import build
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.config import CONFIG_DIR, load_yaml_model, parse_yaml_model
 from pipeline.errors import ConfigError
 from pipeline.models import PredicatesConfig
-from pipeline.rules.triggers import TriggerIndex, for_to_clause, is_reporting_use, phrase_words
+from pipeline.rules.triggers import (
+    Scan,
+    TriggerIndex,
+    for_to_clause,
+    is_reporting_use,
+    light_triggers,
+    phrase_triggers,
+    phrase_words,
+    word_triggers,
+)
 
 
 @pytest.fixture(scope="module")
@@ -338,3 +350,64 @@ def test_triggers_misparsed_report_is_no_report(index, vocab_nlp):
     )
     assert not is_reporting_use(doc[9], index.reporting)
     assert (9, "reject", "verb") in found(index, doc)
+
+
+# ---------------------------------------------------------------------- candidate scan
+
+SCAN_POS = ["VERB", "NOUN", "ADP", "SCONJ", "PART", "PRON", "PROPN", "ADJ", "AUX", "DET"]
+SCAN_DEPS = ["nsubj", "dobj", "nsubjpass", "prep", "pobj", "prt", "mark", "aux", "ccomp", "xcomp", "advcl"]
+SCAN_DEPS += ["conj", "amod", "oprd", "acomp", "relcl", "agent", "dative", "compound", "det", "acl", "parataxis"]
+
+
+def random_parses(vocab, index, n, seed):
+    """``n`` random trees over the config's words (some capitalised) with random tags."""
+    rng = random.Random(seed)
+    config = index.config
+    words = set(config.light_verbs) | set(config.converse_verbs) | set(config.reporting_verbs)
+    for spec in config.predicates:
+        words |= set(spec.verbs) | set(spec.nouns)
+        for phrase in [*spec.phrases, *spec.patient_phrases]:
+            words.update(w for alts in phrase_words(phrase) for w in alts)
+    words = sorted(words | {"the", "they", "to", "for", "dead", "Mali"})
+    for _ in range(n):
+        size = rng.randint(1, 12)
+        lemmas = [rng.choice(words) for _ in range(size)]
+        lemmas = [w.capitalize() if rng.random() < 0.1 else w for w in lemmas]
+        order = rng.sample(range(size), size)  # order[0] is the root; each other hangs on an earlier one
+        heads, deps = list(range(size)), ["ROOT"] * size
+        for k, i in enumerate(order[1:], 1):
+            heads[i], deps[i] = order[rng.randrange(k)], rng.choice(SCAN_DEPS)
+        pos = [rng.choice(SCAN_POS) for _ in range(size)]
+        yield Doc(vocab, words=lemmas, lemmas=lemmas, pos=pos, heads=heads, deps=deps)
+
+
+def test_triggers_scan_names_the_tokens_a_walk_over_every_token_tests(index, vocab_nlp):
+    """``TriggerIndex.scan`` (one ``to_array``, one binary search) singles out exactly the
+    tokens the per-token tests would: a phrase's first word, a light or converse verb, a
+    trigger word with its POS; and the phrase bound (each other word must occur after the
+    first) drops no phrase a walk over every token would match."""
+    rest = {get_string_id(w) for ps in index.phrase_starts.values() for p in ps for alts in p.rest for w in alts}
+    kinds = set()
+    for doc in random_parses(vocab_nlp.vocab, index, 3000, seed=7):
+        scan = index.scan(doc)
+        assert scan.phrase_starts == [t.i for t in doc if t.lemma_ in index.phrase_starts]
+        assert scan.light == [t.i for t in doc if t.lemma_ in index.light | index.converse]
+        assert scan.words == [t.i for t in doc if (t.lemma_, t.pos_) in index.word_rules]
+        assert scan.last_word == {get_string_id(t.lemma_): t.i for t in doc if get_string_id(t.lemma_) in rest}
+        every = Scan(list(range(len(doc))), dict.fromkeys(rest, len(doc)), list(range(len(doc))), [])
+        assert trigger_keys(phrase_triggers(doc, index, scan)) == trigger_keys(phrase_triggers(doc, index, every))
+        assert trigger_keys(light_triggers(doc, index, scan)) == trigger_keys(light_triggers(doc, index, every))
+        assert trigger_keys(word_triggers(doc, index)) == trigger_keys(word_triggers(doc, index, scan))
+        kinds.update(t.rule for t in index.find(doc))
+    assert kinds >= {"phrase", "light-verb", "verb", "nominal"}  # the parses exercise every reading
+
+
+def trigger_keys(triggers):
+    return [
+        (t.token.i, t.predicate, t.rule, tuple(w.i for w in t.words), t.noun.i if t.noun is not None else None)
+        for t in triggers
+    ]
+
+
+def test_triggers_scan_of_an_empty_doc(index, vocab_nlp):
+    assert index.scan(Doc(vocab_nlp.vocab, words=[])) == Scan([], {}, [], [])

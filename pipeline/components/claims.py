@@ -1,8 +1,8 @@
 """``sahel_claims``: rule-based relation extraction into SPEC section 4 claims.
 
 ``initialize`` loads configs/predicates.yaml (validated as
-:class:`pipeline.models.PredicatesConfig`) and compiles its triggers once into spaCy
-``Matcher``/``DependencyMatcher`` objects (:class:`pipeline.rules.triggers.TriggerIndex`).
+:class:`pipeline.models.PredicatesConfig`) and compiles its triggers once into lemma
+tables (:class:`pipeline.rules.triggers.TriggerIndex`).
 ``__call__`` only calls the rules, in order, and writes ``doc._.claims``:
 
 1. :meth:`TriggerIndex.find` - the triggers of the doc (phrases, light verbs, verbs,
@@ -42,8 +42,10 @@ DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
 
 
 def _gazetteer_resolver(nlp: Language | None):
-    """``(doc) -> (Span -> id | None)``: the gazetteer's description resolver for one
-    Doc (its entities read once), when it is there."""
+    """``(doc, ents=None) -> (Span -> id | None)``: the gazetteer's description resolver
+    for one Doc (its entities ``ents``, else read once; each span resolved once: the
+    argument rules ask again for a phrase that is subject of one claim and object of
+    another), when it is there."""
     try:
         from ..rules.gazetteer import resolve_span
     except ImportError:  # pragma: no cover
@@ -52,10 +54,17 @@ def _gazetteer_resolver(nlp: Language | None):
     if nlp is not None and "sahel_gazetteer" in nlp.pipe_names:
         index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
 
-    def for_doc(doc: Doc):
-        ents: list[tuple[Span, ...]] = []  # doc.ents, read on the first call
+    def for_doc(doc: Doc, doc_ents: tuple[Span, ...] | None = None):
+        ents: list[tuple[Span, ...]] = [] if doc_ents is None else [doc_ents]  # else doc.ents, on the first call
+        known: dict[tuple[int, int], str | None] = {}
 
         def resolve(span: Span) -> str | None:
+            key = (span.start, span.end)
+            if key not in known:
+                known[key] = _resolve(span)
+            return known[key]
+
+        def _resolve(span: Span) -> str | None:
             try:
                 if not ents:
                     ents.append(doc.ents)
@@ -86,8 +95,14 @@ def _owned_describer(nlp: Language | None):
 
     def for_doc(doc: Doc):
         published = getattr(doc._, "published", None)
+        known: dict[tuple[str, str], str | None] = {}  # each (phrase, country) looked up once
 
         def owned(phrase: str, owner: str) -> str | None:
+            if (phrase, owner) not in known:
+                known[phrase, owner] = _owned(phrase, owner)
+            return known[phrase, owner]
+
+        def _owned(phrase: str, owner: str) -> str | None:
             try:
                 found = describe(phrase, index, published, Counter(), [owner], owner)
                 return found or role_holder(phrase, owner, index, published)
@@ -124,14 +139,18 @@ class ClaimExtractor:
         if self.index is None:  # not initialized: no vocabulary, no claims
             doc._.claims = []
             return doc
+        ents = doc.ents  # read once for the resolver and the mention index
         owned = self._owned(doc) if self._owned is not None else None
-        describe = self._describe(doc) if self._describe is not None else None
-        doc._.claims = extract_claims(doc, self.index, describe=describe, describe_owned=owned)
+        describe = self._describe(doc, ents) if self._describe is not None else None
+        doc._.claims = extract_claims(doc, self.index, describe=describe, describe_owned=owned, ents=ents)
         return doc
 
 
-def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None, describe_owned=None) -> list[Claim]:
-    """Every claim of ``doc`` (see the module docstring for the steps)."""
+def extract_claims(
+    doc: Doc, index: TriggerIndex, *, describe=None, describe_owned=None, ents: tuple[Span, ...] | None = None
+) -> list[Claim]:
+    """Every claim of ``doc`` (see the module docstring for the steps); ``ents``:
+    ``doc.ents``, when the caller has read them."""
     config = index.config
     mentions = MentionIndex(
         doc,
@@ -139,6 +158,7 @@ def extract_claims(doc: Doc, index: TriggerIndex, *, describe=None, describe_own
         mentions_key=MENTIONS_KEY,
         describe=describe,
         describe_owned=describe_owned,
+        ents=ents,
     )
     date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
     article_key = text_key(doc.text)

@@ -78,8 +78,9 @@ class Gazetteer:
         titles = title_spans(doc, matchers)
         model = clean_model_entities(doc, titles, index)
         names = names + titled_persons(doc, titles, names, model, index)
-        doc.set_ents(link_surnames(doc, merge_entities(names, model)))
-        focus = article_focus(doc)
+        ents = link_surnames(doc, merge_entities(names, model))
+        doc.set_ents(ents)
+        focus = article_focus(doc, ents)  # the entities just set: doc.ents rebuilds them
         doc.user_data["sahel_focus"] = dict(focus)
         mentions = description_mentions(doc, matchers, index, focus) + role_mentions(doc, matchers, index, focus)
         doc.spans[MENTIONS_KEY] = sorted(mentions, key=lambda s: s.start)

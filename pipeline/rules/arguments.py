@@ -806,6 +806,7 @@ def claim_heads(
     requested = {t.obj_prep.head.i for t in triggers if t.obj_prep is not None and t.obj_prep.dep_ == "mark"}
     directive_heads = frozenset(t.token.i for t in triggers if t.predicate in DIRECTIVE_PREDICATES)
     taken: set[int] = set()
+    agentive: dict[str, str] | None = None  # nouns whose possessor is the patient, made when first needed
     for trig in sorted(triggers, key=lambda t: (t.rule == RULE_NOMINAL, t.token.i)):
         if trig.rule == RULE_NOMINAL and trig.token.i in taken:
             continue
@@ -839,7 +840,8 @@ def claim_heads(
             requested.update(c.i for w in trig.words[1:] for c in w.children if c.dep_ == "acl" and c.tag_ == "VB")
         if index.spec(trig.predicate).event_agent_object and heads.objects:
             # nouns whose possessor is the patient ("his release") name no one to act
-            agentive = {n: p for n, p in index.noun_predicate.items() if index.spec(p).possessor == "subject"}
+            if agentive is None:
+                agentive = {n: p for n, p in index.noun_predicate.items() if index.spec(p).possessor == "subject"}
             heads = Heads(heads.subjects, tuple(event_agent(o, agentive) for o in heads.objects), heads.rule)
         if heads.subjects and trig.rule != RULE_NOMINAL:
             agent = event_subject_agent(heads.subjects[0], index.nouns, mentions)

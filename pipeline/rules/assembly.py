@@ -147,8 +147,13 @@ def _arg_part(arg: Arg | None) -> str:
 def evidence_of(token: Token) -> tuple[int, int]:
     """The sentence of ``token`` as char offsets, without trailing whitespace."""
     sent = token.sent
-    text = sent.text
-    return sent.start_char, sent.start_char + len(text.rstrip())
+    # ``len(sent.text.rstrip())`` without joining the sentence's text: it ends in the
+    # last token that is not all whitespace (a line break is a token of its own)
+    for last in reversed(sent):
+        kept = last.text.rstrip()
+        if kept:
+            return sent.start_char, last.idx + len(kept)
+    return sent.start_char, sent.start_char
 
 
 def to_claim_arg(arg: Arg | None) -> ClaimArg | None:

@@ -152,6 +152,8 @@ def source_spans(trigger: Token, *, reporting_verbs: Collection[str] = REPORTING
             return speaker_spans(head, reporting_verbs=reporting_verbs)
         if node is not trigger and node.dep_ == "acomp" and node.lemma_ in ATTITUDE_ADJECTIVES:
             return speaker_spans(head, reporting_verbs=reporting_verbs)
+        if head.i == node.i and node is not trigger:
+            return []  # at the root again: the steps left would ask the same questions
         node = head
     return []
 
@@ -233,10 +235,23 @@ def entity_span(token: Token) -> Span | None:
     """The named entity (of a person, group or place) that ``token`` is part of."""
     if token.ent_iob_ in ("", "O"):
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent if ent.label_ not in NON_ACTOR_LABELS else None
-    return None
+    ent = _entity_of(token)
+    return ent if ent is not None and ent.label_ not in NON_ACTOR_LABELS else None
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The span of ``doc.ents`` that holds ``token`` (an ``I`` or ``B`` token), read off
+    the IOB tags around it: ``doc.ents`` would build every entity of the Doc."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start].ent_iob == 1:  # 1: I(nside)
+        start -= 1
+    first = doc[start]
+    if first.ent_iob != 3 or first.ent_type == 0:  # no B(egin) with a label: let doc.ents decide
+        return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob == 1:
+        end += 1
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def _mention_span(token: Token) -> Span | None:

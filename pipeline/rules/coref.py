@@ -25,9 +25,14 @@ The rule, in words a reader can check:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ENTITY_LABELS
@@ -69,6 +74,12 @@ GROUP_DETERMINERS_ALL = frozenset({"the", "these", "those", "all", "both", "each
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 PERSON, PLURAL, NEUTER = "person", "plural", "neuter"
+
+# the hashes and POS ids the candidate search reads from ``Doc.to_array``
+_NN, _NNS, _PRP, _PRPS = (get_string_id(t) for t in ("NN", "NNS", "PRP", "PRP$"))
+_NUM, _PRON = POS_IDS["NUM"], POS_IDS["PRON"]
+_PRONOUN_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS)
+_NUMERAL_IDS = frozenset(get_string_id(w) for w in NUMERALS)
 
 
 @dataclass(frozen=True)
@@ -144,7 +155,8 @@ def main_subject(sent: Span) -> Token | None:
 class MentionIndex:
     """Entities, linked descriptions and antecedents of one ``Doc``.
 
-    ``describe`` is the gazetteer's resolver (``Span -> id | None``) for descriptions."""
+    ``describe`` is the gazetteer's resolver (``Span -> id | None``) for descriptions;
+    ``ents``: ``doc.ents``, when the caller has read them."""
 
     def __init__(
         self,
@@ -154,14 +166,17 @@ class MentionIndex:
         mentions_key: str = "sahel_mentions",
         describe: Callable[[Span], str | None] | None = None,
         describe_owned: Callable[[str, str], str | None] | None = None,
+        ents: tuple[Span, ...] | None = None,
     ) -> None:
         self.doc = doc
         self.actor_nouns = frozenset(actor_nouns)
         self.describe = describe
         self.describe_owned = describe_owned
         self._countries: dict[int, tuple[Arg, ...]] = {}
+        # read once (or given by a caller that has them): spaCy rebuilds the tuple on every read
+        self.ents: tuple[Span, ...] = doc.ents if ents is None else ents
         self.ent_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in ENTITY_LABELS:
                 for i in range(ent.start, ent.end):
                     self.ent_of[i] = ent
@@ -171,7 +186,14 @@ class MentionIndex:
                 self.mention_of.setdefault(i, span)
         self._memo: dict[tuple[int, tuple[str, ...]], tuple[Arg, ...]] = {}
         self._sents: list[Span] | None = None
+        self._sent_starts: list[int] = []
+        # one array per Doc instead of a Token object per token (docs/performance.md)
+        self._tags, self._pos, self._lower, self._lemmas = doc.to_array([TAG, POS, LOWER, LEMMA]).T
+        self._noun_lemmas: dict[int, str] | None = None
+        self._group_capable: list[int] | None = None
         self.referents = self._referents()
+        self._by_sentence: dict[int, list[Referent]] | None = None
+        self._subjects: dict[int, Token | None] = {}
 
     # ------------------------------------------------------------------ lookups
 
@@ -179,7 +201,55 @@ class MentionIndex:
         """``doc.sents``, listed once (spaCy rebuilds the spans on every read)."""
         if self._sents is None:
             self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
         return self._sents
+
+    def sentence_index(self, i: int) -> int:
+        """The index in :meth:`sentences` of the sentence holding token ``i`` (0 if none)."""
+        sents = self.sentences()
+        n = bisect_right(self._sent_starts, i) - 1
+        return n if n >= 0 and i < sents[n].end else 0
+
+    def referents_in(self, index: int) -> list[Referent]:
+        """The referents whose head is in sentence ``index`` of :meth:`sentences`."""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for ref in self.referents:
+                self._by_sentence.setdefault(self.sentence_index(ref.head.i), []).append(ref)
+        return self._by_sentence.get(index, [])
+
+    def subject_of(self, index: int) -> Token | None:
+        """:func:`main_subject` of sentence ``index`` of :meth:`sentences`."""
+        if index not in self._subjects:
+            self._subjects[index] = main_subject(self.sentences()[index])
+        return self._subjects[index]
+
+    def noun_lemmas(self) -> dict[int, str]:
+        """Token index -> lower-cased lemma, for the nouns tagged NN or NNS."""
+        if self._noun_lemmas is None:
+            nouns = np.flatnonzero((self._tags == _NN) | (self._tags == _NNS))
+            strings = self.doc.vocab.strings
+            self._noun_lemmas = {
+                i: strings[h].lower() for i, h in zip(nouns.tolist(), self._lemmas[nouns].tolist(), strict=True)
+            }
+        return self._noun_lemmas
+
+    @staticmethod
+    def _having(mask: np.ndarray, values: np.ndarray, ids: frozenset[int]) -> list[int]:
+        """The tokens of ``mask`` whose value (a hash) is one of ``ids``."""
+        where = np.flatnonzero(mask).tolist()
+        return [i for i, h in zip(where, values[where].tolist(), strict=True) if h in ids]
+
+    def group_capable(self) -> list[int]:
+        """The tokens :meth:`group_countries` can find countries for (names, plural
+        actor, group or set nouns, numerals), in text order: for any other its answer is
+        empty."""
+        if self._group_capable is None:
+            words, lemmas = self.actor_nouns | GROUP_NOUNS | SET_NOUNS, self.noun_lemmas()
+            capable = {i for i in np.flatnonzero(self._tags == _NNS).tolist() if lemmas[i] in words}
+            capable.update(self._having(self._pos == _NUM, self._lower, _NUMERAL_IDS))
+            self._group_capable = sorted(capable | set(self.ent_of))
+        return self._group_capable
 
     def entity_at(self, token: Token) -> Span | None:
         return self.ent_of.get(token.i)
@@ -209,7 +279,7 @@ class MentionIndex:
     def place_before(self, token: Token) -> Token | None:
         """ "there": the nearest place (GPE, LOC) named before, in this or the previous sentence."""
         sents = self.sentences()
-        index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        index = self.sentence_index(token.i)
         start = sents[max(0, index - 1)].start
         for i in range(token.i - 1, start - 1, -1):
             ent = self.ent_of.get(i)
@@ -220,27 +290,34 @@ class MentionIndex:
     # ------------------------------------------------------------------ candidates
 
     def _referents(self) -> list[Referent]:
+        """The candidates, by head position. Only the tokens the arrays single out become
+        ``Token`` objects: group heads among :meth:`group_capable` (a plural noun or a
+        numeral that is no name), plural or singular actor nouns, pronouns."""
         out: list[Referent] = []
         seen_heads: set[int] = set()
-        for ent in self.doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        doc, tags = self.doc, self._tags
+        for ent in self.ents:
+            label = ent.label_
+            if label not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
-            if ent.label_ == "NORP" and ent.root.pos_ not in ("NOUN", "PROPN"):
+            root = ent.root
+            if label == "NORP" and (root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("amod", "compound")):
                 continue
-            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound"):
-                continue
-            out.append(Referent(ent.root, ent.label_, False, (Arg.of(ent, ent.kb_id_),)))
-            group = self._coordination(ent.root)
-            if group and ent.root.i not in seen_heads:
-                seen_heads.add(ent.root.i)
+            out.append(Referent(root, label, False, (Arg.of(ent, ent.kb_id_),)))
+            group = self._coordination(root)
+            if group and root.i not in seen_heads:
+                seen_heads.add(root.i)
                 labels = {self.ent_of[t.i].label_ for t in group}
                 kind = labels.pop() if len(labels) == 1 else "GROUP"
                 args = tuple(Arg.of(self.ent_of[t.i], self.ent_of[t.i].kb_id_) for t in group)
-                out.append(Referent(ent.root, kind, True, args))
+                out.append(Referent(root, kind, True, args))
         group_heads: set[int] = set()
-        for token in self.doc:
+        for i in self.group_capable():
+            if i in self.ent_of:
+                continue
+            token = doc[i]
             # only a plural noun or a numeral ("all three") can denote a group
-            maybe_group = token.i not in self.ent_of and (token.tag_ == "NNS" or token.pos_ == "NUM")
+            maybe_group = token.tag_ == "NNS" or token.pos_ == "NUM"
             members = self.group_members(token) if maybe_group else ()
             if members:
                 group_heads.add(token.i)
@@ -251,7 +328,10 @@ class MentionIndex:
                 continue
             kind = "PERSON" if span.label_ == ROLE_LABEL else "MENTION"  # a role's holder is a person
             out.append(Referent(span.root, kind, span.root.tag_ in ("NNS", "NNPS"), (Arg.of(span, span.kb_id_),)))
-        for token in self.doc:
+        pronouns = self._having((self._pos == _PRON) | (tags == _PRP) | (tags == _PRPS), self._lower, _PRONOUN_IDS)
+        candidates = {i for i, lemma in self.noun_lemmas().items() if lemma in self.actor_nouns}
+        for i in sorted(candidates.union(pronouns)):
+            token = doc[i]
             tag = token.tag_
             if (
                 tag == "NNS"
@@ -339,7 +419,7 @@ class MentionIndex:
         if token.lemma_.lower() not in SIDE_NOUNS or plural_group_size(token) != 2:
             return ()
         sents = self.sentences()
-        index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        index = self.sentence_index(token.i)
         start = sents[max(0, index - 1)].start
         for verb in (t for t in reversed(self.doc[start : token.i]) if t.pos_ in ("VERB", "AUX")):
             args: dict[str, Arg] = {}
@@ -390,9 +470,12 @@ class MentionIndex:
         if size == 0 and not is_definite(token):
             return ()
         sents = self.sentences()
-        index = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        index = self.sentence_index(token.i)
+        capable = self.group_capable()
         for sent in reversed(sents[: index + 1]):
-            cands = [t for t in sent if t.i < token.i]
+            # the others' answer is empty (group_capable): they are not asked
+            end = min(sent.end, token.i)
+            cands = [self.doc[j] for j in capable[bisect_left(capable, sent.start) : bisect_left(capable, end)]]
             cands.sort(key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), -t.i))
             for cand in cands:
                 if _within(token, cand) or _within(cand, token):
@@ -509,9 +592,9 @@ class MentionIndex:
     def _search(
         self, token: Token, fits: Callable[[Referent], bool], exclude: frozenset[str], sentences_back: int
     ) -> tuple[Arg, ...]:
-        sent = token.sent
-        own = [r for r in self.referents if sent.start <= r.head.i < sent.end and r.head.i != token.i]
-        subject = main_subject(sent)
+        index = self.sentence_index(token.i)
+        own = [r for r in self.referents_in(index) if r.head.i != token.i]
+        subject = self.subject_of(index)
         if subject is not None and subject.i > token.i and not _within(token, subject):
             for ref in own:
                 if ref.head.i == subject.i and fits(ref) and (args := self._args(ref, exclude)):
@@ -523,11 +606,9 @@ class MentionIndex:
                 continue
             if fits(ref) and (args := self._args(ref, exclude)):
                 return args
-        sents = self.sentences()
-        index = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
-        for prev in reversed(sents[max(0, index - sentences_back) : index]):
-            cands = [r for r in self.referents if prev.start <= r.head.i < prev.end and fits(r)]
-            subject = main_subject(prev)
+        for prev in range(index - 1, max(0, index - sentences_back) - 1, -1):
+            cands = [r for r in self.referents_in(prev) if fits(r)]
+            subject = self.subject_of(prev)
             cands.sort(key=lambda r: (subject is None or r.head.i != subject.i, r.head.i))
             for ref in cands:
                 if args := self._args(ref, exclude):

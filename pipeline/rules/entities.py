@@ -22,6 +22,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import IS_TITLE, LOWER, ORTH, POS, SHAPE
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -37,22 +41,39 @@ STRIP_EDGE = frozenset({'"', "“", "”", "'", "‘", "’", "(", ")", "[", "]"
 PORTFOLIO_HEADS = frozenset({"Minister", "Ministers", "Secretary", "Commissioner"})
 FOCUS_SHARE = 1 / 3
 FOCUS_MIN = 2
+PROPN = POS_IDS["PROPN"]
+# the same words as string hashes, to compare with Doc.to_array values
+THE_ID = get_string_id("the")
+STRIP_EDGE_IDS = frozenset(get_string_id(s) for s in STRIP_EDGE)
+POSSESSIVE_IDS = frozenset(get_string_id(s) for s in POSSESSIVES)
+PORTFOLIO_HEAD_IDS = frozenset(get_string_id(s) for s in PORTFOLIO_HEADS)
 
 
 def hyphen_splits(doc: Doc, index: AliasIndex) -> list[tuple[int, list[str]]]:
     """Tokens such as "U.S.-Russia" that join known names with hyphens, with their
     pieces (["U.S.", "-", "Russia"]), so that each name can be its own entity."""
     out = []
-    for token in doc:
-        parts = token.text.split("-")
-        if len(parts) < 2 or token.text in index.names or not all(parts):
+    for i in _tokens_with(doc, "-"):
+        text = doc[i].text
+        parts = text.split("-")
+        if len(parts) < 2 or text in index.names or not all(parts):
             continue
         if any(p in index.names for p in parts):
             pieces = [parts[0]]
             for p in parts[1:]:
                 pieces += ["-", p]
-            out.append((token.i, pieces))
+            out.append((i, pieces))
     return out
+
+
+def _tokens_with(doc: Doc, char: str) -> list[int]:
+    """The tokens whose text holds the punctuation ``char``, in order: found by their shape
+    (which keeps such a character; "LONG" for a text of 100 characters or more), one test
+    per distinct shape, not one per token."""
+    shapes = doc.to_array(SHAPE)
+    strings = doc.vocab.strings
+    wanted = [h for h in numpy.unique(shapes).tolist() if char in strings[h] or strings[h] == "LONG"]
+    return numpy.flatnonzero(numpy.isin(shapes, wanted)).tolist() if wanted else []
 
 
 def alias_spans(doc: Doc, matchers: Matchers, index: AliasIndex) -> list[Span]:
@@ -69,14 +90,15 @@ def owner_before(doc: Doc, start: int, ents: Iterable[Span]) -> str | None:
     """The id of a linked entity right before ``start`` ("Nigeria's", "Nigerian"), or
     before a possessive relative pronoun ("neighbouring Mali, whose junta")."""
     ends = {start}
-    if start > 0 and doc[start - 1].text in POSSESSIVES:
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.text in POSSESSIVES:
         ends.add(start - 1)
-    if start > 0 and doc[start - 1].lower_ == "whose":
+    if before is not None and before.lower_ == "whose":
         ends.add(start - 1)
         if start > 1 and doc[start - 2].text == ",":
             ends.add(start - 2)
     for ent in ents:
-        if ent.kb_id_ and ent.end in ends:
+        if ent.end in ends and ent.kb_id_:
             return ent.kb_id_
     return None
 
@@ -124,14 +146,16 @@ def clean_model_entities(doc: Doc, titles: list[Span], index: AliasIndex) -> lis
     title_at = {t.start: t for t in titles}
     inside_title = {i for t in titles for i in range(t.start, t.end)}
     out = []
+    table = doc.to_array([LOWER, ORTH])  # the edge tests on string hashes: no Token made
+    lower, orth = table[:, 0].tolist(), table[:, 1].tolist()
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             out.append(ent)
             continue
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].text in STRIP_EDGE):
+        while start < end and (lower[start] == THE_ID or orth[start] in STRIP_EDGE_IDS):
             start += 1
-        while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].text in STRIP_EDGE):
+        while end > start and (orth[end - 1] in POSSESSIVE_IDS or orth[end - 1] in STRIP_EDGE_IDS):
             end -= 1
         while ent.label_ == "PERSON" and start in title_at and title_at[start].end < end:
             start = title_at[start].end
@@ -140,7 +164,7 @@ def clean_model_entities(doc: Doc, titles: list[Span], index: AliasIndex) -> lis
         span = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
         if not _is_name(span) or all(i in inside_title for i in range(start, end)):
             continue
-        if end < len(doc) and doc[end].text in PORTFOLIO_HEADS and ent.label_ != "PERSON":
+        if end < len(doc) and orth[end] in PORTFOLIO_HEAD_IDS and ent.label_ != "PERSON":
             continue
         if ent.label_ == "PERSON" and not span.kb_id_:
             target = index.names.get(span[-1].text)
@@ -201,8 +225,12 @@ def merge_entities(gazetteer: list[Span], model: list[Span]) -> list[Span]:
     """Gazetteer spans replace the model entities they overlap; a model ORG/FAC that is a
     longer name around gazetteer names keeps its extent instead."""
     kept_model, dropped = [], set()
+    at: dict[int, list[int]] = {}  # token -> the gazetteer spans holding it
+    for k, g in enumerate(gazetteer):
+        for i in range(g.start, g.end):
+            at.setdefault(i, []).append(k)
     for ent in model:
-        overlapping = [g for g in gazetteer if g.start < ent.end and ent.start < g.end]
+        overlapping = [gazetteer[k] for k in sorted({k for i in range(ent.start, ent.end) for k in at.get(i, ())})]
         inner = [g for g in overlapping if ent.start <= g.start and g.end <= ent.end and len(g) < len(ent)]
         surname = _surname_of(ent, inner)
         if overlapping and len(inner) == len(overlapping) and (surname is not None or _contains_names(ent, inner)):
@@ -225,14 +253,17 @@ def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     gazetteer or the model made of the word alone (an unlinked ORG is relabelled); a
     capitalised proper noun the model left out becomes that PERSON too. Other entities are returned as they are."""
     by_start = {e.start: e for e in ents}
-    covered = {i for e in ents for i in range(e.start, e.end)}
+    table = doc.to_array([POS, IS_TITLE])
+    candidate = (table[:, 0] == PROPN) & (table[:, 1] == 1)  # capitalised proper nouns
+    for e in ents:
+        candidate[e.start : e.end] = False  # covered by an entity
     out: list[Span] = []
     full: dict[str, str] = {}
-    for token in doc:
-        ent = by_start.get(token.i)
+    for i in sorted(set(by_start) | set(numpy.flatnonzero(candidate).tolist())):
+        ent = by_start.get(i)
         if ent is None:
-            if token.i not in covered and token.pos_ == "PROPN" and token.is_title and _fold(token.text) in full:
-                out.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=full[_fold(token.text)]))
+            if full and _fold(doc[i].text) in full:
+                out.append(Span(doc, i, i + 1, label="PERSON", kb_id=full[_fold(doc[i].text)]))
             continue
         if len(ent) == 1 and (ent.label_ == "PERSON" or not ent.kb_id_) and _fold(ent.text) in full:
             kb_id = full[_fold(ent.text)]

@@ -5,12 +5,17 @@ predicates run in Python there: on a news article most of the time goes on token
 no pattern token accepts ("reporters", "said"). :class:`GatedMatcher` first marks the
 tokens some pattern token may accept (its word, a number, or a token mixing digits with
 letters or signs: one array of lexical attributes for the whole Doc, ``Doc.to_array``),
-then runs the ``Matcher`` over each run of marked tokens that holds an *anchor*: for each
-pattern, the one required token that the fewest common (stop) words can fill ("day" in
-"the day"), since every match holds a token its anchor accepts. Runs of "the", "of",
-"a" alone never reach the ``Matcher``. Patterns look at no token outside a match, so the
-matches, their ``greedy="LONGEST"`` filtering and their order are the plain
-``Matcher``'s over the whole Doc.
+then runs a ``Matcher`` over each run of marked tokens holding *only the patterns that can
+match there*: those each of whose required tokens some token of the run may accept (its
+word; a number or mixed token whose ``REGEX``/``LIKE_NUM``/``IS_DIGIT`` test passes).
+Runs of "the", "of", "a" alone, or a lone "300", never reach a ``Matcher``; a run with
+a number but no unit word meets the few number patterns, not all of them. Patterns look
+at no token outside a match, and a ``Matcher`` holding some of the patterns (in the same
+order) finds exactly those patterns' matches of the whole set, in the same order: so the
+matches, their ``greedy="LONGEST"`` filtering and their order are the plain ``Matcher``'s
+over the whole Doc. The ``Matcher`` for each set of patterns is built when first needed
+(all its strings were interned by the full ``Matcher`` built in the constructor, so one
+built inside a memory zone adds no string to the vocab) and kept.
 
 A ``REGEX`` pattern token must declare under :data:`GATE` cheap attributes that every
 token it accepts has (``{"IS_DIGIT": True}``, ``{"LIKE_NUM": True}``, or
@@ -20,11 +25,11 @@ Any other pattern token is refused when the matcher is built.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER
-from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -37,6 +42,8 @@ GATE = "GATE"
 MIXED = {"IS_ALPHA": False, "IS_PUNCT": False, "IS_SPACE": False}
 WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
 Pattern = list[dict[str, Any]]
+KIND_CACHE_SIZE = 100_000  # numeric token texts whose bits are kept
+SUBSET_CACHE_SIZE = 4096  # sets of run bits, and sets of patterns with their Matcher, kept
 
 
 def _words(spec: dict[str, Any]) -> set[str] | None:
@@ -63,13 +70,35 @@ def _optional(spec: dict[str, Any]) -> bool:
     return op in ("?", "*") or (isinstance(op, str) and op.startswith(("{0", "{,")))
 
 
-def _ids(words: set[str]) -> numpy.ndarray:
-    return numpy.array(sorted(get_string_id(w) for w in words), dtype=numpy.uint64)
-
-
 def _numeric(token: Token) -> bool:
     """A number, or a token mixing digits with letters or signs (superset of both)."""
     return token.like_num or not (token.is_alpha or token.is_punct or token.is_space)
+
+
+def _kind_test(spec: dict[str, Any]) -> Any:
+    """For a pattern token that accepts only numeric tokens: ``test(lower, text, like_num,
+    is_digit)``, false only if the token refuses them (its ``REGEX``, ``LIKE_NUM`` and
+    ``IS_DIGIT``, as the ``Matcher`` reads them; any other attribute is not looked at)."""
+    checks: list[Any] = []
+    for attr, value in spec.items():
+        if attr in WORD_ATTRS and isinstance(value, dict) and set(value) == {"REGEX"}:
+            checks.append((attr == "LOWER", re.compile(value["REGEX"])))
+        elif attr in ("LIKE_NUM", "IS_DIGIT") and isinstance(value, bool):
+            checks.append((attr, value))
+
+    def test(lower: str, text: str, like_num: bool, is_digit: bool) -> bool:
+        for what, check in checks:
+            if what == "LIKE_NUM":
+                ok = like_num == check
+            elif what == "IS_DIGIT":
+                ok = is_digit == check
+            else:
+                ok = check.search(lower if what else text) is not None
+            if not ok:
+                return False
+        return True
+
+    return test
 
 
 class GatedMatcher:
@@ -77,38 +106,43 @@ class GatedMatcher:
     ``patterns`` (label -> patterns, each label ``greedy="LONGEST"``) gives."""
 
     def __init__(self, vocab: Vocab, patterns: dict[str, list[Pattern]]) -> None:
+        # the full Matcher: checks the patterns and interns every string they use
         self.matcher = Matcher(vocab)
         self.words: set[str] = set()
         self.bridges: list[tuple[set[str], set[str]]] = []  # words either side of a wildcard
-        # what a match of one token can be: its words, and whether a number or mixed token
-        self.single_words: set[str] = set()
-        self.single_kind = False
-        # every match holds a token one of these accepts (a word, or a number or mixed token)
-        self.anchor_words: set[str] = set()
-        self.anchor_kind = False
+        self.patterns: list[tuple[str, Pattern]] = []
+        # one bit per required pattern token; a pattern can match in a run of tokens only
+        # if every bit of its `needs` is set by some token of the run
+        self.needs: list[int] = []
+        self._word_bits: dict[int, int] = {}  # lower-case hash -> bits of the tokens accepting it
+        self._kind_tests: dict[str, list[Any]] = {}  # numeric pattern token -> [bits, test]
+        self._nbits = 0
         for label, label_patterns in patterns.items():
-            for pattern in label_patterns:
+            plain = [[{k: v for k, v in s.items() if k != GATE} for s in p] for p in label_patterns]
+            for pattern, bare in zip(label_patterns, plain, strict=True):
                 self._gate(label, pattern)
-                self._anchor(pattern)
-            self.matcher.add(
-                label, [[{k: v for k, v in s.items() if k != GATE} for s in p] for p in label_patterns],
-                greedy="LONGEST",
-            )
-        # the same sets as string hashes, to test a whole Doc's tokens at once
-        self._word_ids = _ids(self.words)
-        self._single_ids = _ids(self.single_words)
-        self._anchor_ids = _ids(self.anchor_words)
-        self._bridge_ids = [(_ids(before), _ids(after)) for before, after in self.bridges]
+                self._require(pattern)
+                self.patterns.append((label, bare))
+            self.matcher.add(label, plain, greedy="LONGEST")
+        # the same sets as one sorted array of string hashes, each with its flags (a
+        # pattern word; before, after the wildcard of bridge j: bits 2j+1, 2j+2), to look
+        # up a whole Doc's tokens at once
+        flags: dict[int, int] = {get_string_id(w): 1 for w in self.words}
+        for j, (before, after) in enumerate(self.bridges):
+            for words, bit in ((before, 2 << 2 * j), (after, 4 << 2 * j)):
+                for w in words:
+                    flags[get_string_id(w)] = flags.get(get_string_id(w), 0) | bit
+        self._flag_ids = numpy.array(sorted(flags), dtype=numpy.uint64)
+        self._flags = numpy.array([flags[k] for k in sorted(flags)], dtype=numpy.int64)
+        self._kind_cache: dict[int, int] = {}  # ORTH hash of a numeric token -> its bits
+        self._subsets: dict[int, tuple[int, ...]] = {}  # bits of a run -> patterns that can match
+        self._matchers: dict[tuple[int, ...], Matcher] = {}
 
     def _gate(self, label: str, pattern: Pattern) -> None:
-        required = [i for i, spec in enumerate(pattern) if not _optional(spec)]
         for i, spec in enumerate(pattern):
             words = _words(spec)
             if spec.get("OP") == "!":  # accepts what the token does not: no gate
                 raise ValueError(Errors.E095.format(label=label, token=spec))
-            if required in ([], [i]):  # a match of this one token is possible
-                self.single_words |= words or set()
-                self.single_kind |= words is None
             if words is not None:
                 self.words |= words
             elif set(spec) <= {"OP"}:
@@ -121,56 +155,108 @@ class GatedMatcher:
             elif not _gated_by_kind(spec):
                 raise ValueError(Errors.E095.format(label=label, token=spec))
 
-    def _anchor(self, pattern: Pattern) -> None:
-        """Note the pattern's anchor: the one required token that the fewest common words
-        can fill (every match holds a token it accepts); all its tokens if none is required."""
-        required = [s for s in pattern if not _optional(s)]
-
-        def cost(spec: dict[str, Any]) -> tuple[int, int]:
+    def _require(self, pattern: Pattern) -> None:
+        """A bit for each required token of ``pattern``: set by the words it accepts, or
+        tested on numeric tokens."""
+        needs = 0
+        for spec in pattern:
+            if _optional(spec):
+                continue
+            bit = 1 << self._nbits
+            self._nbits += 1
+            needs |= bit
             words = _words(spec)
-            return (1, 0) if words is None else (len(words & STOP_WORDS), len(words))
+            if words is None:
+                bare = {k: v for k, v in spec.items() if k not in (GATE, "OP")}
+                entry = self._kind_tests.setdefault(repr(sorted(bare.items())), [0, _kind_test(bare)])
+                entry[0] |= bit
+            else:
+                for word in words:
+                    key = get_string_id(word)
+                    self._word_bits[key] = self._word_bits.get(key, 0) | bit
+        self.needs.append(needs)
 
-        for spec in [min(required, key=cost)] if required else pattern:
-            words = _words(spec)
-            if words is not None:
-                self.anchor_words |= words
-            elif not set(spec) <= {"OP"}:
-                self.anchor_kind = True
-
-    def _features(self, doc: Doc) -> tuple[Any, Any]:
-        """Each token's lower-case hash and whether it is numeric (see :func:`_numeric`)."""
-        table = doc.to_array([LOWER, LIKE_NUM, IS_ALPHA, IS_PUNCT, IS_SPACE])
-        numeric = (table[:, 1] == 1) | ((table[:, 2] | table[:, 3] | table[:, 4]) == 0)
-        return table[:, 0], numeric
+    def _features(self, doc: Doc) -> tuple[Any, Any, Any]:
+        """Each token's lower-case hash, whether it is numeric (see :func:`_numeric`), and
+        the table of its LOWER, ORTH, LIKE_NUM, IS_DIGIT."""
+        table = doc.to_array([LOWER, ORTH, LIKE_NUM, IS_DIGIT, IS_ALPHA, IS_PUNCT, IS_SPACE])
+        numeric = (table[:, 2] == 1) | ((table[:, 4] | table[:, 5] | table[:, 6]) == 0)
+        return table[:, 0], numeric, table
 
     def _marks(self, lower: Any, numeric: Any) -> Any:
-        marks = numpy.isin(lower, self._word_ids) | numeric
-        for before, after in self._bridge_ids:
+        at = numpy.minimum(numpy.searchsorted(self._flag_ids, lower), len(self._flag_ids) - 1)
+        flags = numpy.where(self._flag_ids[at] == lower, self._flags[at], 0)
+        marks = (flags & 1).astype(bool) | numeric
+        for j in range(len(self.bridges)):
             if len(lower) > 2:
-                marks[1:-1] |= numpy.isin(lower[:-2], before) & numpy.isin(lower[2:], after)
+                marks[1:-1] |= ((flags[:-2] >> 2 * j + 1) & (flags[2:] >> 2 * j + 2) & 1).astype(bool)
         return marks
 
     def gate(self, doc: Doc) -> list[bool]:
         """For each token, whether a pattern token may accept it."""
         if not len(doc):
             return []
-        return self._marks(*self._features(doc)).tolist()
+        return self._marks(*self._features(doc)[:2]).tolist()
+
+    def possible(self, bits: int) -> tuple[int, ...]:
+        """The patterns (indices) that can match in a run whose tokens set ``bits``."""
+        subset = self._subsets.get(bits)
+        if subset is None:
+            if len(self._subsets) >= SUBSET_CACHE_SIZE:
+                self._subsets.clear()
+            subset = self._subsets[bits] = tuple(k for k, need in enumerate(self.needs) if bits & need == need)
+        return subset
+
+    def _matcher_for(self, subset: tuple[int, ...]) -> Matcher:
+        matcher = self._matchers.get(subset)
+        if matcher is None:
+            if len(self._matchers) >= SUBSET_CACHE_SIZE:
+                self._matchers.clear()
+            matcher = self._matchers[subset] = Matcher(self.matcher.vocab)
+            by_label: dict[str, list[Pattern]] = {}
+            for k in subset:
+                label, pattern = self.patterns[k]
+                by_label.setdefault(label, []).append(pattern)
+            for label, label_patterns in by_label.items():  # labels, patterns in the full order
+                matcher.add(label, label_patterns, greedy="LONGEST")
+        return matcher
+
+    def _kind_bits(self, doc: Doc, i: int, table: Any, cache: dict[int, int]) -> int:
+        """The bits numeric token ``i`` sets (one test per distinct token text)."""
+        orth = int(table[i, 1])
+        bits = cache.get(orth)
+        if bits is None:
+            strings = doc.vocab.strings
+            args = (strings[int(table[i, 0])], strings[orth], bool(table[i, 2]), bool(table[i, 3]))
+            bits = 0
+            for kind_bits, test in self._kind_tests.values():
+                if test(*args):
+                    bits |= kind_bits
+            cache[orth] = bits
+        return bits
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         by_label: dict[int, list[tuple[int, int]]] = {}
         if not len(doc):
             return []
-        lower, numeric = self._features(doc)
+        lower, numeric, table = self._features(doc)
         marks = self._marks(lower, numeric)
-        single = numpy.isin(lower, self._single_ids) | (numeric & self.single_kind)
-        anchor = numpy.isin(lower, self._anchor_ids) | (numeric & self.anchor_kind)
         edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], marks, [False])).astype(numpy.int8)))
-        # each run of marked tokens; a run of one only if one token can match; a run
-        # holding no pattern's anchor cannot hold a match
+        word_bits = self._word_bits
+        lowers, numerics = lower.tolist(), numeric.tolist()
+        kind_cache = self._kind_cache
+        if len(kind_cache) > KIND_CACHE_SIZE:
+            kind_cache.clear()
         for i, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
-            if (end - i == 1 and not single[i]) or not anchor[i:end].any():
+            bits = 0
+            for t in range(i, end):
+                bits |= word_bits.get(lowers[t], 0)
+                if numerics[t]:
+                    bits |= self._kind_bits(doc, t, table, kind_cache)
+            subset = self.possible(bits)
+            if not subset:
                 continue
-            for label, start, stop in self.matcher(doc[i:end]):
+            for label, start, stop in self._matcher_for(subset)(doc[i:end]):
                 by_label.setdefault(label, []).append((i + start, i + stop))
         # the Matcher's order: labels as first matched, each longest first, then earliest
         return [

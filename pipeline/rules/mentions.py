@@ -56,6 +56,8 @@ def describe(
         for r in index.descriptions.get(phrase, ())
         if _covers(r.start, r.end, published) and (owner is None or owner in r.about or owner == r.id)
     ]
+    if not fits:
+        return None
     near = Counter({k: LOCAL_WEIGHT for k in local})
     scored = sorted(((max(near.get(a, 0) + focus.get(a, 0) for a in r.about), r.id) for r in fits), reverse=True)
     scored = [s for s in scored if s[0] > 0]
@@ -185,18 +187,32 @@ def resolve_span(
             return mention.kb_id_
     if index is None:
         return None
-    focus = focus_of(doc, ents)
-    local = [e.kb_id_ for e in ents if e.kb_id_ and span.start <= e.start and e.end <= span.end]
+    local: list[str] = []
+    owners: list[Span] = []  # the only entities owner_before can return for a start in span.start..head.i
+    for e in ents:
+        start, end = e.start, e.end
+        if span.start <= start and end <= span.end and e.kb_id_:
+            local.append(e.kb_id_)
+        if span.start - 2 <= end <= head.i and e.kb_id_:
+            owners.append(e)
+    # doc[i : head.i + 1].text for each i, without a Span and its tokens per i
+    words = [t.text_with_ws for t in doc[span.start : head.i]]
+    texts = ["".join(words[k:]) + head.text for k in range(len(words) + 1)]
+    focus: Counter | None = None
     for i in range(span.start, head.i + 1):
-        phrase = doc[i : head.i + 1].text.lower()
-        owner = owner_before(doc, i, ents)
+        phrase = texts[i - span.start].lower()
+        if phrase not in index.descriptions:
+            continue  # describe() finds nothing for it
+        if focus is None:
+            focus = focus_of(doc, ents)
+        owner = owner_before(doc, i, owners) if owners else None
         kb_id = describe(phrase, index, doc._.published, focus, local, owner)
         if kb_id is not None:
             return kb_id
     for i in range(span.start, head.i + 1):
-        title = doc[i : head.i + 1].text.lower()
+        title = texts[i - span.start].lower()
         title = TITLE_SYNONYMS.get(title, title)
-        owner = owner_before(doc, i, ents)
+        owner = owner_before(doc, i, owners) if owners else None
         if owner is None and head.i + 2 < span.end and doc[head.i + 1].lower_ == "of":
             owner = next((e.kb_id_ for e in ents if e.kb_id_ and head.i + 2 <= e.start < span.end), None)
         if owner is not None and any((t, owner) in index.roles for t in (title, *TITLE_FALLBACKS.get(title, ()))):

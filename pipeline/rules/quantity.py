@@ -43,6 +43,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..models import Quantity
@@ -91,7 +92,13 @@ APPROXIMATORS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("around",), "about"), (("roughly",), "about"), (("some",), "about"), (("estimated",), "about"),
     (("nearly",), "under"), (("almost",), "under"), (("under",), "under"), (("below",), "under"),
 )
+APPROXIMATOR_LENGTH = max(len(words) for words, _ in APPROXIMATORS)
 NUMBER_RE = re.compile(r"^\d[\d,]*(\.\d+)?$")
+# number words and the cardinal tag as string ids (``token.lower``, ``token.tag``)
+NUMBER_WORD_IDS = frozenset(get_string_id(w) for w in (*WORD_NUMBERS, *PLURAL_ROUNDS, "dozen"))
+CD_TAG = get_string_id("CD")
+CLAUSE_DEP_IDS = frozenset(get_string_id(d) for d in CLAUSE_DEPS)
+CONJ_DEP = get_string_id("conj")
 
 
 def claim_quantity(trigger: Token) -> Quantity | None:
@@ -150,7 +157,8 @@ def clause_tokens(trigger: Token) -> Iterator[tuple[Token, int]]:
             done.add(token.i)
             yield token, depth
             for child in token.children:
-                embedded = child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and is_verbal(child))
+                dep = child.dep  # a string id: cheaper than ``dep_`` on every token of the clause
+                embedded = dep in CLAUSE_DEP_IDS or (dep == CONJ_DEP and is_verbal(child))
                 if child.i not in done and not embedded:
                     stack.append((child, depth + 1))
 
@@ -179,14 +187,8 @@ def measure(number: Token) -> tuple[list[Token], Quantity] | None:
 
 
 def _is_number(token: Token) -> bool:
-    low = token.lower_
-    return (
-        bool(NUMBER_RE.match(token.text))
-        or low in WORD_NUMBERS
-        or low in PLURAL_ROUNDS
-        or low == "dozen"
-        or token.tag_ == "CD"
-    )
+    # string ids, not strings: this runs on every token of a claim's clause
+    return token.tag == CD_TAG or token.lower in NUMBER_WORD_IDS or bool(NUMBER_RE.match(token.text))
 
 
 def _number_group(number: Token) -> list[Token]:
@@ -305,10 +307,9 @@ def _plural(noun: Token) -> str:
 
 def _approximator(lead: Token) -> str | None:
     """"over", "about", "at least" or "under" from the words just before the number."""
-    doc = lead.doc
+    before = tuple(t.lower_ for t in lead.doc[max(0, lead.i - APPROXIMATOR_LENGTH) : lead.i])  # read once
     for words, label in APPROXIMATORS:
-        start = lead.i - len(words)
-        if start >= 0 and tuple(t.lower_ for t in doc[start : lead.i]) == words:
+        if len(words) <= len(before) and before[len(before) - len(words) :] == words:
             return label
     return None
 

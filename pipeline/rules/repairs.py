@@ -172,10 +172,13 @@ def dateline_subject(sub: Token) -> Token | None:
     """ "GENEVA (AP) - Malian troops and foreign personnel killed ...": the parser made the
     dateline's place the subject and hung the real subject on it as an apposition after
     the dash. Returns that apposition when ``sub`` lies in a wire dateline, else None."""
+    appositions = [c for c in sub.children if c.dep_ == "appos"]
+    if not appositions:
+        return None  # (without one, no need to look for the dateline)
     dash = dateline_dash(sub.sent)
     if dash is None or sub.i >= dash.i:
         return None
-    return next((c for c in sub.children if c.dep_ == "appos" and c.i > dash.i), None)
+    return next((c for c in appositions if c.i > dash.i), None)
 
 
 def real_subject(sub: Token) -> Token:

@@ -251,8 +251,13 @@ def clause_date(trigger: Token, date_spans: Iterable[Span]) -> Span | None:
     head = clause_head(trigger)
     spans = list(date_spans)
     best: tuple[int, int, Span] | None = None
+    sent: Span | None = None  # trigger.sent, read once
     for span in spans:
-        if span.label_ not in POINT_TYPES or span.sent != trigger.sent or span.start <= trigger.i < span.end:
+        if span.label_ not in POINT_TYPES:
+            continue
+        if sent is None:
+            sent = trigger.sent
+        if not _in_sentence(span, sent) or span.start <= trigger.i < span.end:
             continue
         if span.root.dep_ == "pobj" and span.root.head.lower_ in BOUNDARY_SIGNALS:
             continue
@@ -272,6 +277,15 @@ def clause_date(trigger: Token, date_spans: Iterable[Span]) -> Span | None:
     if found is None and head.dep_ == "advcl" and _has_when(head) and head.head.i != head.i:
         found = clause_date(head.head, spans)
     return found
+
+
+def _in_sentence(span: Span, sent: Span) -> bool:
+    """``span.sent == sent``: spaCy's ``Span.sent`` is the sentence of the span's first
+    token (unless a hook of the Doc says otherwise), so no new Span is needed."""
+    doc = span.doc
+    if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks:
+        return span.sent == sent
+    return sent.start <= span.start < sent.end
 
 
 def _has_when(clause: Token) -> bool:

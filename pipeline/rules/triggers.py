@@ -1,4 +1,4 @@
-"""Triggers: the words that carry a predicate, found with spaCy matchers.
+"""Triggers: the words that carry a predicate, found in the parse by lemma.
 
 A :class:`TriggerIndex` is compiled once from configs/predicates.yaml
 (:class:`pipeline.models.PredicatesConfig`) and finds, in a ``Doc``:
@@ -22,22 +22,27 @@ One token carries at most one trigger; a phrase wins over a light verb, which wi
 a single word. The component decides nothing here: it only keeps what the argument rules
 can fill.
 
-The vocabulary is compiled into dicts keyed by lemma (a phrase by its first word), looked
-up once per token, rather than into spaCy ``Matcher``/``DependencyMatcher`` patterns: the
-``{"LEMMA": {"IN": [...]}}`` predicates of those were evaluated on every token of every
-doc and cost more than the whole model (docs/performance.md). The semantics are the
-matchers' ones: lemmas compared exactly (``lemma_``), and among several readings of a
-token the one the matchers gave first (the longest phrase, then config order, then the
-earliest words; a light verb's earliest object noun, then "in" + noun, then a converse
-noun).
+The vocabulary is compiled into dicts keyed by lemma (a phrase by its first word) and
+into arrays of lemma hashes, rather than into spaCy ``Matcher``/``DependencyMatcher``
+patterns: the ``{"LEMMA": {"IN": [...]}}`` predicates of those were evaluated on every
+token of every doc and cost more than the whole model (docs/performance.md). One
+``Doc.to_array([LEMMA, POS])`` and one binary search of its lemmas in the vocabulary's
+hashes (:meth:`TriggerIndex.scan`) find the few candidate tokens; only those become
+``Token`` objects. The semantics are the matchers' ones: lemmas compared exactly
+(``lemma_``), and among several readings of a token the one the matchers gave first (the
+longest phrase, then config order, then the earliest words; a light verb's earliest
+object noun, then "in" + noun, then a converse noun).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA
+import numpy as np
+from spacy.attrs import LEMMA, POS
 from spacy.errors import Errors
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -59,6 +64,9 @@ RULE_CONVERSE = "converse"
 RULE_VERB = "verb"
 RULE_PARTICIPLE = "participle"
 RULE_NOMINAL = "nominal"
+
+# what a lemma can be, as bits of TriggerIndex.scan's table (then one bit per word POS)
+_PHRASE_START, _PHRASE_WORD, _LIGHT, _WORD_BIT = 1, 2, 4, 8
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,21 @@ class Phrase:
     rule: str
     rest: tuple[frozenset[str], ...]
     slotted: tuple[bool, ...]
+    rest_ids: tuple[frozenset[int], ...] = ()  # the hashes of ``rest``
+    for_to: bool = False  # two words, the second "for": also a for-to clause (for_to_clause)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The candidate tokens of one Doc (:meth:`TriggerIndex.scan`), by index in text
+    order: tokens whose lemma starts a phrase, is a light or converse verb, or is a
+    trigger word with its POS; and where the phrases' other words occur last (lemma hash
+    -> token index)."""
+
+    phrase_starts: list[int]
+    last_word: dict[int, int]
+    light: list[int]
+    words: list[int]
 
 
 class TriggerIndex:
@@ -149,9 +172,49 @@ class TriggerIndex:
                     words = phrase_words(phrase)
                     slotted = tuple(len(w) > 1 for w in words)
                     self.phrases[f"{rule}|{spec.name}|{n}"] = (spec.name, rule, slotted)
-                    compiled = Phrase(spec.name, rule, tuple(frozenset(w) for w in words[1:]), slotted)
+                    rest = tuple(frozenset(w) for w in words[1:])
+                    rest_ids = tuple(frozenset(get_string_id(x) for x in w) for w in rest)
+                    for_to = len(rest) == 1 and "for" in rest[0]
+                    compiled = Phrase(spec.name, rule, rest, slotted, rest_ids, for_to)
                     for first in dict.fromkeys(words[0]):
                         self.phrase_starts.setdefault(first, []).append(compiled)
+        # lemma hash -> what it can be (bits), as sorted arrays for TriggerIndex.scan
+        bits: dict[int, int] = {}
+
+        def mark(words, bit: int) -> None:
+            for h in {get_string_id(w) for w in words}:
+                bits[h] = bits.get(h, 0) | bit
+
+        mark(self.phrase_starts, _PHRASE_START)
+        mark((w for ps in self.phrase_starts.values() for p in ps for alts in p.rest for w in alts), _PHRASE_WORD)
+        mark(self.light | self.converse, _LIGHT)
+        self.word_bits: dict[int, int] = {}  # POS id -> its bit
+        for pos in dict.fromkeys(p for _, p in self.word_rules):
+            self.word_bits[POS_IDS[pos]] = _WORD_BIT << len(self.word_bits)
+            mark((lemma for lemma, p in self.word_rules if p == pos), self.word_bits[POS_IDS[pos]])
+        self.lemma_ids = np.array(sorted(bits), dtype=np.uint64)
+        self.lemma_bits = np.array([bits[h] for h in sorted(bits)], dtype=np.int64)
+
+    def scan(self, doc: Doc) -> Scan:
+        """The candidate tokens of ``doc``: one ``to_array`` and one binary search of its
+        lemma hashes in the vocabulary's."""
+        array = doc.to_array([LEMMA, POS])
+        lemmas, pos = array[:, 0], array[:, 1]
+        if not len(self.lemma_ids) or not len(lemmas):
+            return Scan([], {}, [], [])
+        at = np.searchsorted(self.lemma_ids, lemmas)
+        at[at == len(self.lemma_ids)] = 0
+        bits = np.where(self.lemma_ids[at] == lemmas, self.lemma_bits[at], 0)
+        words = np.zeros(len(lemmas), dtype=bool)
+        for pos_id, bit in self.word_bits.items():
+            words |= ((bits & bit) != 0) & (pos == pos_id)
+        words_at = np.flatnonzero(bits & _PHRASE_WORD)
+        return Scan(
+            np.flatnonzero(bits & _PHRASE_START).tolist(),
+            dict(zip(lemmas[words_at].tolist(), words_at.tolist(), strict=True)),  # the last one wins
+            np.flatnonzero(bits & _LIGHT).tolist(),
+            np.flatnonzero(words).tolist(),
+        )
 
     def spec(self, predicate: str) -> PredicateSpec:
         return self.specs[predicate]
@@ -159,6 +222,7 @@ class TriggerIndex:
     def find(self, doc: Doc) -> list[Trigger]:
         """Every trigger of ``doc``, at most one per token, in text order."""
         require_parse(doc)
+        scan = self.scan(doc)
         found: dict[int, tuple[int, Trigger]] = {}
         used: set[int] = set()
 
@@ -167,16 +231,16 @@ class TriggerIndex:
             if best is None or rank > best[0]:
                 found[trig.token.i] = (rank, trig)
 
-        for trig in phrase_triggers(doc, self):
+        for trig in phrase_triggers(doc, self, scan):
             offer(100 + len(trig.words), trig)
-        for trig in light_triggers(doc, self):
+        for trig in light_triggers(doc, self, scan):
             if trig.token.i not in found and not self._own_trigger(trig.token):
                 offer(50, trig)
         for _, trig in found.values():
             used.update(t.i for t in trig.words[1:])
             if trig.noun is not None:
                 used.add(trig.noun.i)
-        for trig in word_triggers(doc, self):
+        for trig in word_triggers(doc, self, scan):
             if trig.token.i in used or trig.token.i in found:
                 continue
             offer(10, trig)
@@ -242,25 +306,28 @@ def for_to_clause(verb: Token) -> Token | None:
     return None
 
 
-def phrase_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
+def phrase_triggers(doc: Doc, index: TriggerIndex, scan: Scan | None = None) -> list[Trigger]:
     """Multi-word triggers whose words follow each other in the text and stand below the
     first word (at most three arcs down): per token the longest phrase, the first in
     config order among equals. A two-word phrase ending in "for" also matches the
-    complementizer of a for-to clause (:func:`for_to_clause`): "call for X to V"."""
-    out = []
-    lemmas = {doc.vocab.strings[h] for h in set(doc.to_array(LEMMA).tolist())}  # a phrase needs all its words
-    for token in doc:
-        phrases = index.phrase_starts.get(token.lemma_)
-        if not phrases:
-            continue
+    complementizer of a for-to clause (:func:`for_to_clause`): "call for X to V".
+    ``scan``: :meth:`TriggerIndex.scan` of ``doc``, when the caller has it."""
+    out: list[Trigger] = []
+    scan = scan or index.scan(doc)
+    options: dict[str, list[tuple[Phrase, int]]] = {}  # per first word, the phrases that can match
+    for i in scan.phrase_starts:
+        token = doc[i]
+        lemma = token.lemma_
+        if lemma not in options:
+            options[lemma] = _phrase_options(index.phrase_starts.get(lemma, ()), scan.last_word, len(doc))
         reach: list[Token] | None = None
         best: tuple[Phrase, list[Token]] | None = None
-        for phrase in phrases:
+        for phrase, bound in options[lemma]:
             tokens = None
-            if all(not alts.isdisjoint(lemmas) for alts in phrase.rest):
+            if i < bound:
                 reach = phrase_reach(token) if reach is None else reach
                 tokens = phrase_match(token, phrase, reach)
-            if tokens is None and len(phrase.rest) == 1 and "for" in phrase.rest[0]:
+            if tokens is None and phrase.for_to:
                 mark = for_to_clause(token)
                 tokens = [token, mark] if mark is not None else None
             if tokens is not None and (best is None or len(tokens) > len(best[1])):
@@ -272,6 +339,21 @@ def phrase_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
         obj_prep = last if len(tokens) > 1 and (last.dep_ in PREP_DEPS or last.dep_ == "mark") else None
         slots = frozenset(t.i for t, slot in zip(tokens, phrase.slotted, strict=False) if slot)
         out.append(Trigger(token, phrase.predicate, phrase.rule, obj_prep=obj_prep, words=tuple(tokens), slots=slots))
+    return out
+
+
+def _phrase_options(phrases: list[Phrase], last_at: dict[int, int], size: int) -> list[tuple[Phrase, int]]:
+    """``phrases`` (in config order) with the token index before which each can start
+    (each of its other words must occur after it: ``last_at``, lemma hash -> its last
+    index in the Doc); a phrase whose words are not all in the Doc can only match as a
+    for-to clause, so it is left out unless it may."""
+    out = []
+    for phrase in phrases:
+        bound = size
+        for alts in phrase.rest_ids:
+            bound = min(bound, max([last_at.get(h, -1) for h in alts]))
+        if bound >= 0 or phrase.for_to:
+            out.append((phrase, bound))
     return out
 
 
@@ -295,12 +377,13 @@ def event_object(verb: Token, index: TriggerIndex) -> tuple[str, Token] | None:
     return None
 
 
-def light_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
+def light_triggers(doc: Doc, index: TriggerIndex, scan: Scan | None = None) -> list[Trigger]:
     """Light and converse verbs with an event noun: the noun gives the predicate."""
-    out = []
+    out: list[Trigger] = []
     if not index.nouns:
         return out
-    for verb in doc:
+    for i in (scan or index.scan(doc)).light:
+        verb = doc[i]
         if (hit := event_object(verb, index)) is not None:
             rule, noun = hit
             predicate = index.noun_predicate[_lemma(noun)]
@@ -308,10 +391,11 @@ def light_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
     return out
 
 
-def word_triggers(doc: Doc, index: TriggerIndex) -> list[Trigger]:
+def word_triggers(doc: Doc, index: TriggerIndex, scan: Scan | None = None) -> list[Trigger]:
     """Single trigger verbs and event nouns."""
-    out = []
-    for token in doc:
+    out: list[Trigger] = []
+    for i in (scan or index.scan(doc)).words:
+        token = doc[i]
         hit = index.word_rules.get((token.lemma_, token.pos_))
         if hit is None:
             continue
