@@ -753,3 +753,46 @@ def test_plain_calendar_dates_read_as_dateparser_reads_them(text, anchor):
     data = _parser(anchor or NO_ANCHOR).get_date_data(text)
     assert _plain_date(text, anchor) is not None  # read without dateparser
     assert parse_calendar_date(text, anchor) == (data.date_obj.date(), data.period)
+
+
+@pytest.mark.parametrize(
+    "words,span,expected",
+    [
+        (["about", "3", "days", "."], (0, 4), (0, 3)),  # "about" before a number stays
+        (["over", "more", "years"], (0, 3), (0, 3)),  # ... and before "more"
+        (["about", "the", "week"], (0, 3), (1, 3)),  # otherwise an outer preposition goes
+        (["about"], (0, 1), None),  # nothing after it: the span is empty
+        (["since", "Monday", "'s"], (0, 3), (1, 2)),
+        (["just", "two", "weeks", "and"], (0, 4), (1, 3)),
+    ],
+)
+def test_trim_drops_outer_words(vocab_nlp, words, span, expected):
+    from spacy.tokens import Doc, Span
+
+    from pipeline.rules.timex_candidates import trim
+
+    doc = Doc(vocab_nlp.vocab, words=words)
+    trimmed = trim(Span(doc, *span, label="DURATION"))
+    assert (None if trimmed is None else (trimmed.start, trimmed.end)) == expected
+    assert trimmed is None or trimmed.label_ == "DURATION"
+
+
+@pytest.mark.parametrize(
+    "words,span,label,expected",
+    [
+        (["$", "2019"], (1, 2), "YEAR", False),  # money
+        (["a", "51", "years", "old", "man"], (1, 3), "DURATION", False),  # an age ("years old")
+        (["he", "is", "51", "years", "old"], (2, 4), "DURATION", False),
+        (["2000", "percent"], (0, 1), "YEAR", False),
+        (["in", "2019", "per", "capita"], (1, 2), "YEAR", False),
+        (["3", "days", "later"], (0, 2), "DURATION", True),
+        (["in", "2019", "."], (1, 2), "YEAR", True),
+    ],
+)
+def test_not_a_measure_rejects_money_ages_and_percentages(vocab_nlp, words, span, label, expected):
+    from spacy.tokens import Doc, Span
+
+    from pipeline.rules.timex_candidates import _not_a_measure
+
+    doc = Doc(vocab_nlp.vocab, words=words)
+    assert _not_a_measure(Span(doc, *span), label) is expected

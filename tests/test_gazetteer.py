@@ -437,3 +437,21 @@ def test_link_surnames_looks_only_at_uncovered_capitalised_proper_nouns(vocab_nl
     assert [(s.start, s.end, s.label_, s.kb_id_) for s in found] == [
         (0, 2, "PERSON", "Awa_Sangare"), (6, 7, "PERSON", "Awa_Sangare"), (8, 10, "ORG", ""),
     ]
+
+
+def test_link_surnames_relabels_one_word_entities_only_after_the_full_name(vocab_nlp):
+    from pipeline.rules.entities import link_surnames
+
+    words = ["Maiga", "said", "Choguel", "Maiga", "met", "Maïga", "and", "Diallo"]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN"]
+    doc = Doc(vocab_nlp.vocab, words=words, pos=pos)
+    ents = [
+        Span(doc, 0, 1, label="ORG"),  # before the full name: left alone
+        Span(doc, 2, 4, label="PERSON", kb_id="Choguel_Maiga"),
+        Span(doc, 5, 6, label="ORG"),  # the surname, accents folded: that PERSON
+        Span(doc, 7, 8, label="PERSON", kb_id="X"),  # another name
+    ]
+    found = link_surnames(doc, ents)
+    assert [(s.start, s.end, s.label_, s.kb_id_) for s in found] == [
+        (0, 1, "ORG", ""), (2, 4, "PERSON", "Choguel_Maiga"), (5, 6, "PERSON", "Choguel_Maiga"), (7, 8, "PERSON", "X"),
+    ]

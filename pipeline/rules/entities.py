@@ -262,11 +262,11 @@ def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     for i in sorted(set(by_start) | set(numpy.flatnonzero(candidate).tolist())):
         ent = by_start.get(i)
         if ent is None:
-            if full and _fold(doc[i].text) in full:
-                out.append(Span(doc, i, i + 1, label="PERSON", kb_id=full[_fold(doc[i].text)]))
+            if full and (key := _fold(doc[i].text)) in full:
+                out.append(Span(doc, i, i + 1, label="PERSON", kb_id=full[key]))
             continue
-        if len(ent) == 1 and (ent.label_ == "PERSON" or not ent.kb_id_) and _fold(ent.text) in full:
-            kb_id = full[_fold(ent.text)]
+        if len(ent) == 1 and (ent.label_ == "PERSON" or not ent.kb_id_) and full and (key := _fold(ent.text)) in full:
+            kb_id = full[key]
             if kb_id != ent.kb_id_ or ent.label_ != "PERSON":
                 ent = Span(doc, ent.start, ent.end, label="PERSON", kb_id=kb_id)  # the model's ORG "Maiga"
         elif ent.label_ == "PERSON" and len(ent) > 1 and ent.kb_id_:

@@ -71,17 +71,21 @@ def _is_number(tok: Token) -> bool:
     return tok.like_num or tok.lower_ in {"a", "an"}
 
 
+def _approx_number(nxt: Token) -> bool:
+    """The word after "about"/"over" that keeps it in the span: a number or "more"."""
+    return _is_number(nxt) or nxt.lower_ in {"more"}
+
+
 def trim(span: Span) -> Span | None:
     """The span without outer prepositions, possessives, punctuation and "'s"."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end:
         tok = doc[start]
-        nxt = doc[start + 1] if start + 1 < end else None
-        keep_approx = tok.lower_ in APPROX_KEEP and nxt is not None and (_is_number(nxt) or nxt.lower_ in {"more"})
-        outer = (tok.lower_ in OUTER_PREPOSITIONS and not keep_approx) or tok.lower_ in POSSESSIVES
-        if outer or tok.lower_ in {"just", "only"} or (tok.is_punct and tok.lower_ not in {"'", "\u2019"}) \
-                or tok.is_space:
+        low = tok.lower_
+        keep_approx = low in APPROX_KEEP and start + 1 < end and _approx_number(doc[start + 1])
+        outer = (low in OUTER_PREPOSITIONS and not keep_approx) or low in POSSESSIVES
+        if outer or low in {"just", "only"} or (tok.is_punct and low not in {"'", "\u2019"}) or tok.is_space:
             start += 1
         else:
             break
@@ -116,10 +120,11 @@ def _nominal(tok: Token | None) -> bool:
 
 def _not_a_measure(span: Span, label: str) -> bool:
     """Rejects money, percentages, scores and ages: "$2019", "2000 percent", "51-year-old"."""
-    prev, nxt, words = _prev(span), _next(span), [t.lower_ for t in span]
+    prev, nxt, tokens = _prev(span), _next(span), list(span)
     if prev is not None and prev.lower_ in CURRENCY:
         return False
-    measure = any(t.like_num for t in span) or any(w in UNIT_WORDS for w in words)
+    words = [t.lower_ for t in tokens]
+    measure = any(t.like_num for t in tokens) or any(w in UNIT_WORDS for w in words)
     if measure and ("old" in words or (nxt is not None and nxt.lower_ in AGE_WORDS) or _next_word(span, 2) == "old"):
         return False
     if nxt is not None and label in {"YEAR", "DURATION", "DECADE"} and (
