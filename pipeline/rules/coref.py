@@ -298,7 +298,7 @@ class MentionIndex:
         doc, tags = self.doc, self._tags
         for ent in self.ents:
             label = ent.label_
-            if label not in ("PERSON", "ORG", "GPE", "NORP"):
+            if label not in ACTOR_LABELS:
                 continue
             root = ent.root
             if label == "NORP" and (root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("amod", "compound")):
@@ -315,15 +315,12 @@ class MentionIndex:
         for i in self.group_capable():
             if i in self.ent_of:
                 continue
-            token = doc[i]
-            # only a plural noun or a numeral ("all three") can denote a group
-            maybe_group = token.tag_ == "NNS" or token.pos_ == "NUM"
-            members = self.group_members(token) if maybe_group else ()
+            token = doc[i]  # a plural noun or a numeral ("all three"): only those denote a group
+            members = self.group_members(token)
             if members:
                 group_heads.add(token.i)
                 out.append(Referent(token, "GROUP", True, members))
-        for i, span in {id(s): s for s in self.mention_of.values()}.items():
-            del i
+        for span in {id(s): s for s in self.mention_of.values()}.values():
             if span.root.i in group_heads:
                 continue
             kind = "PERSON" if span.label_ == ROLE_LABEL else "MENTION"  # a role's holder is a person

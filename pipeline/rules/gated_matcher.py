@@ -32,7 +32,7 @@ import numpy
 from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import Errors
@@ -68,11 +68,6 @@ def _gated_by_kind(spec: dict[str, Any]) -> bool:
 def _optional(spec: dict[str, Any]) -> bool:
     op = spec.get("OP")
     return op in ("?", "*") or (isinstance(op, str) and op.startswith(("{0", "{,")))
-
-
-def _numeric(token: Token) -> bool:
-    """A number, or a token mixing digits with letters or signs (superset of both)."""
-    return token.like_num or not (token.is_alpha or token.is_punct or token.is_space)
 
 
 def _kind_test(spec: dict[str, Any]) -> Any:
@@ -177,8 +172,9 @@ class GatedMatcher:
         self.needs.append(needs)
 
     def _features(self, doc: Doc) -> tuple[Any, Any, Any]:
-        """Each token's lower-case hash, whether it is numeric (see :func:`_numeric`), and
-        the table of its LOWER, ORTH, LIKE_NUM, IS_DIGIT."""
+        """Each token's lower-case hash, whether it is numeric (a number, or a token mixing
+        digits with letters or signs: neither alphabetic, punctuation nor space), and the
+        table of its LOWER, ORTH, LIKE_NUM, IS_DIGIT."""
         table = doc.to_array([LOWER, ORTH, LIKE_NUM, IS_DIGIT, IS_ALPHA, IS_PUNCT, IS_SPACE])
         numeric = (table[:, 2] == 1) | ((table[:, 4] | table[:, 5] | table[:, 6]) == 0)
         return table[:, 0], numeric, table
