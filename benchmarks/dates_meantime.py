@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline import api  # noqa: E402
+from pipeline.dates.lexicon import MONTHS, WEEKDAYS  # noqa: E402
 from pipeline.io import read_article  # noqa: E402
 from pipeline.models import DateExpr, GoldDate  # noqa: E402
-from pipeline.rules.timex_lexicon import MONTHS, WEEKDAYS  # noqa: E402
-from pipeline.scoring import Context, line_limit, score_dates  # noqa: E402
+from pipeline.scoring.score import Context, line_limit, score_dates  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "meantime"
 SEED_CORPUS = ROOT / "corpora"

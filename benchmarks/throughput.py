@@ -10,7 +10,7 @@ when absent), repeated to ``--docs`` documents. Each configuration runs in its o
 subprocess (so ``ru_maxrss`` is its own peak) on the same texts with the same batch size:
 
 - ``bare``: the model package loaded bare, ``nlp.pipe(texts, n_process=workers)``;
-- ``pipeline``: :func:`pipeline.engines.local.run_local`, article -> output record
+- ``pipeline``: :func:`pipeline.batch.local.run_local`, article -> output record
   (JSON line), ``workers`` processes that each load the pipeline.
 
 Times start after the model is loaded and a warm-up batch; worker start-up (and, for the
@@ -104,7 +104,7 @@ def child_bare(batch: Path, workers: int, batch_size: int) -> dict:
 
 def child_pipeline(batch: Path, workers: int, batch_size: int) -> dict:
     from pipeline import api
-    from pipeline.engines.local import run_local
+    from pipeline.batch.local import run_local
     from pipeline.io import iter_articles
 
     nlp = None
@@ -190,8 +190,8 @@ def compare(batch: Path, tokens: int, *, workers: list[int], batch_size: int, ro
 def stages(batch: Path, batch_size: int) -> None:
     """Seconds spent in each stage (tokenizer, each component, output records)."""
     from pipeline import api
+    from pipeline.batch.serialize import doc_to_result
     from pipeline.io import iter_articles
-    from pipeline.serialize import doc_to_result
 
     nlp = api.load_pipeline()
     articles = [a for a in iter_articles([batch]) if not isinstance(a, Exception)]

@@ -9,116 +9,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
-import warnings
-import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import ExitStack
-from functools import lru_cache
-from itertools import islice
 from pathlib import Path
-from typing import IO
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .errors import ConfigError, Errors, InputError, SahelWarning
-from .io import iter_articles
+from .batch.load import load_pipeline
+from .batch.local import iter_extract
+from .batch.run import Progress, Report, json_line, make_doc, note, process_articles, write_jsonl
+from .batch.serialize import doc_to_result
+from .errors import ConfigError, Errors, InputError
 from .models import Article, ArticleMeta, DocumentResult, GoldDocument, RunSummary, ScoreReport
-from .nlp import build_pipeline
-from .serialize import doc_to_result
-from .tokenizer_cache import TokenizerLearner
-
-Progress = Callable[[int], None]
-Report = Callable[[str, str, str], None]
-"""``report(kind, code, message)``: called as each message of a run happens; ``kind`` is
-``"error"`` (an article or shard skipped) or ``"warning"``. The CLI prints errors on stderr
-and writes both to ``--skipped-log``; the :class:`RunSummary` keeps counts and examples."""
-
-
-def note(summary: RunSummary, kind: str, message: str, report: Report | None = None) -> None:
-    """Count ``message`` in ``summary`` (kept among the first examples) and report it."""
-    code = summary.add("error" if kind == "error" else "warning", message)
-    if report is not None:
-        report(kind, code, message)
-
-
-@lru_cache(maxsize=4)
-def _cached_pipeline(config: str | None) -> Language:
-    return build_pipeline(config)
-
-
-def load_pipeline(config: Path | str | None = None) -> Language:
-    """The full pipeline for ``config`` (default configs/pipeline.yaml), built once."""
-    return _cached_pipeline(str(Path(config).resolve()) if config else None)
-
-
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised ``Doc`` carrying the article's id, publication date and warnings."""
-    doc = nlp.make_doc(article.text)
-    doc._.article_id = article.meta.id
-    doc._.published = article.meta.published
-    doc._.sahel_warnings = []
-    if article.meta.published is None:
-        doc._.sahel_warnings.append("no 'published' date: relative date expressions have value null")
-    return doc
-
-
-def _run_batch(nlp: Language, batch: list[Article]) -> list[DocumentResult | InputError]:
-    """Process a batch with ``nlp.pipe``; if a stage fails, redo it one article at a time
-    so that only the failing article is skipped.
-
-    Runs inside ``nlp.memory_zone()``: the strings and lexemes the batch adds to the
-    vocab are freed afterwards, so memory stays flat over millions of articles. Docs are
-    turned into plain records before the zone closes and never leave this function.
-    """
-    out: list[DocumentResult | InputError] = []
-    with nlp.memory_zone():
-        try:
-            docs = list(nlp.pipe([make_doc(nlp, a) for a in batch], batch_size=len(batch)))
-        except Exception:  # noqa: BLE001 - isolate the failing article below
-            docs = None
-        for i, article in enumerate(batch):
-            try:
-                doc = docs[i] if docs is not None else nlp(make_doc(nlp, article))
-                out.append(doc_to_result(doc, article.meta))
-            except Exception as exc:  # noqa: BLE001 - reported and skipped, the batch goes on
-                out.append(InputError(Errors.E050.format(path=article.origin, reason=f"{type(exc).__name__}: {exc}")))
-        del docs
-    _learner(nlp)(nlp, [a.text for a in batch])  # outside the zone: the tokenizer may cache
-    return out
-
-
-_LEARNERS: weakref.WeakKeyDictionary[Language, TokenizerLearner] = weakref.WeakKeyDictionary()
-
-
-def _learner(nlp: Language) -> TokenizerLearner:
-    """The pipeline's :class:`~pipeline.tokenizer_cache.TokenizerLearner`."""
-    learner = _LEARNERS.get(nlp)
-    if learner is None:
-        learner = _LEARNERS[nlp] = TokenizerLearner()
-    return learner
-
-
-def process_articles(
-    items: Iterable[Article | InputError], *, nlp: Language, batch_size: int | None = None
-) -> Iterator[DocumentResult | InputError]:
-    """Results in input order; bad input passes through as :class:`InputError`.
-
-    Streams: reads ``batch_size`` items at a time (default: the config's), so nothing
-    accumulates however long the input is.
-    """
-    size = batch_size or nlp.meta.get("sahel", {}).get("batch_size", 16)
-    iterator = iter(items)
-    while True:
-        chunk = list(islice(iterator, size))
-        if not chunk:
-            return
-        articles = [a for a in chunk if isinstance(a, Article)]
-        results = iter(_run_batch(nlp, articles)) if articles else iter(())
-        for item in chunk:
-            yield item if isinstance(item, InputError) else next(results)
 
 
 def extract_text(
@@ -134,66 +37,6 @@ def extract_text(
     if isinstance(result, InputError):
         raise result
     return result
-
-
-def iter_extract(
-    paths: Iterable[Path | str],
-    *,
-    nlp: Language | None = None,
-    summary: RunSummary | None = None,
-    config: Path | str | None = None,
-    workers: int = 1,
-    batch_size: int | None = None,
-    progress: Progress | None = None,
-    keep: Callable[[Article], bool] | None = None,
-    report: Report | None = None,
-) -> Iterator[DocumentResult]:
-    """Extract every article under ``paths``, streaming, in input order; skipped items are
-    counted in ``summary`` and passed to ``report`` as they happen. ``workers > 1`` runs
-    that many processes, each loading the pipeline of ``config`` once; ``progress(n)`` is
-    called after each article (done or skipped) with the number handled so far.
-    ``keep(article)``, called as articles are read, leaves out those it returns False for
-    (ingest: already stored, unchanged)."""
-    from .engines.local import run_local
-
-    summary = summary if summary is not None else RunSummary()
-    items = iter_articles(paths)
-    if keep is not None:
-        items = (a for a in items if not isinstance(a, Article) or keep(a))
-    stream = run_local(items, nlp=nlp, config=config, workers=workers, batch_size=batch_size)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", SahelWarning)
-        for item in stream:
-            for caught_warning in caught:
-                if issubclass(caught_warning.category, SahelWarning):
-                    note(summary, "warning", str(caught_warning.message), report)
-            caught.clear()
-            if isinstance(item, InputError):
-                summary.skipped += 1
-                note(summary, "error", str(item), report)
-            else:
-                summary.processed += 1
-            if progress:
-                progress(summary.processed + summary.skipped + summary.unchanged)
-            if not isinstance(item, InputError):
-                yield item
-
-
-def json_line(result: DocumentResult) -> str:
-    """One output record as a JSON Lines line (every engine writes exactly this)."""
-    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n"
-
-
-def write_jsonl(results: Iterable[DocumentResult], handle: IO[str], *, progress: Progress | None = None) -> int:
-    """Write results as JSON Lines, flushing each line (nothing done is lost on a crash)."""
-    n = 0
-    for result in results:
-        handle.write(json_line(result))
-        handle.flush()
-        n += 1
-        if progress:
-            progress(n)
-    return n
 
 
 def extract(
@@ -212,10 +55,10 @@ def extract(
     ``workers``: processes (each loads the pipeline once); ``progress(n)``: called after
     each article with the number handled (written or skipped) so far. ``engine="ray"``:
     JSONL/Parquet shards on Ray Data, one output file per shard in the folder ``output``
-    (:func:`pipeline.engines.ray_engine.extract_shards`). ``report``: see :data:`Report`.
+    (:func:`pipeline.batch.ray_engine.extract_shards`). ``report``: see :data:`Report`.
     """
     if engine == "ray":
-        from .engines.ray_engine import extract_shards
+        from .batch.ray_engine import extract_shards
 
         return extract_shards(
             paths, output_dir=output, config=config, actors=workers, batch_size=batch_size, progress=progress,
@@ -369,7 +212,7 @@ def validate_gold(target: Path | str, *, corpus: Path | str | None = None) -> tu
     """(problems, warnings) of the gold files of ``target`` (a folder or one file) checked
     against their article bodies in ``corpus`` (default: ``corpora/`` next to the gold
     folder); no problems when all are valid (SPEC section 5)."""
-    from .gold import check_gold
+    from .scoring.gold import check_gold
 
     _, problems, notes = check_gold(target, corpus=corpus)
     return problems, notes
@@ -384,7 +227,7 @@ def _write_reports(
     html_path: Path | str | None,
     title: str,
 ) -> None:
-    from .report import render_html
+    from .scoring.report import render_html
 
     if json_path is not None:
         Path(json_path).write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -410,8 +253,8 @@ def score(
     that annotates only the head of each article, as MEANTIME does: ``lines=6``).
     """
     from .errors import Warnings
-    from .gold import load_gold_documents, read_predictions
-    from .scoring import micro_total, score_article
+    from .scoring.gold import load_gold_documents, read_predictions
+    from .scoring.score import micro_total, score_article
 
     golds, notes = load_gold_documents(gold, corpus=corpus)
     preds, pred_notes = read_predictions(predictions)
@@ -450,8 +293,8 @@ def agreement(
     article of B is paired with A's file for it (B having an article A lacks is an error) and
     the total is micro over the pairs."""
     from .errors import Errors, GoldError
-    from .gold import Corpus, check_gold_file, default_corpus, gold_paths
-    from .scoring import gold_as_prediction, micro_total, score_article
+    from .scoring.gold import Corpus, check_gold_file, default_corpus, gold_paths
+    from .scoring.score import gold_as_prediction, micro_total, score_article
 
     index = Corpus(corpus if corpus is not None else default_corpus(gold_a))
     docs_a, docs_b, problems = {}, [], []
@@ -484,7 +327,29 @@ def agreement(
 def read_results(path: Path | str) -> tuple[list[DocumentResult], list[str]]:
     """The records of an output JSON Lines file (extract, ingest --output, export), in
     file order, and a note for each line that is not a valid record."""
-    from .gold import read_predictions
+    from .scoring.gold import read_predictions
 
     records, notes = read_predictions(path)
     return list(records.values()), notes
+
+
+__all__ = [
+    "Progress",
+    "Report",
+    "agreement",
+    "default_store",
+    "doc_to_result",
+    "export",
+    "extract",
+    "extract_text",
+    "ingest",
+    "iter_extract",
+    "json_line",
+    "load_pipeline",
+    "make_doc",
+    "process_articles",
+    "read_results",
+    "score",
+    "validate_gold",
+    "write_jsonl",
+]

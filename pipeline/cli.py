@@ -77,7 +77,7 @@ def extract_cli(
 
     Example: sahel-claims extract corpora/ --output claims.jsonl --workers 2
     """
-    from .progress import ProgressReporter, SkipLog, count_articles
+    from .batch.progress import ProgressReporter, SkipLog, count_articles
 
     try:
         total = count_articles(paths) if engine == "local" else None
@@ -115,7 +115,7 @@ def ingest_cli(
     With --workers N, N processes extract; this process writes the store as records arrive.
     Example: sahel-claims ingest corpora/ --store sqlite:///claims.db --workers 2
     """
-    from .progress import ProgressReporter, SkipLog, count_articles
+    from .batch.progress import ProgressReporter, SkipLog, count_articles
 
     try:
         url = store or api.default_store(config)
@@ -178,7 +178,7 @@ def score_cli(
 
     Example: sahel-claims score claims.jsonl --gold gold/ --json scores.json --html scores.html
     """
-    from .report import format_report
+    from .scoring.report import format_report
 
     try:
         result = api.score(
@@ -228,7 +228,7 @@ def agreement_cli(
 
     Folders: every article of B against A's file for it, and a micro total.
     """
-    from .report import format_report
+    from .scoring.report import format_report
 
     try:
         result = api.agreement(gold_a, gold_b, corpus=corpus, json_path=json_path, html_path=html_path)

@@ -173,10 +173,10 @@ def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article | InputError]
 
     A bad item yields an :class:`InputError` in its place; so does a second article with
     an id already seen in this batch (the first one is kept). Ids are remembered as 8-byte
-    digests (:class:`~pipeline.engines.seen.SeenIds`), so an archive of millions stays
+    digests (:class:`~pipeline.batch.seen.SeenIds`), so an archive of millions stays
     small; where the first copy was is kept for the first ``FIRST_SEEN_KEPT`` ids only.
     """
-    from .engines.seen import SeenIds
+    from .batch.seen import SeenIds
 
     seen = SeenIds()
     where: dict[str, str] = {}

@@ -309,7 +309,7 @@ class PredicateSpec(Strict):
     the object ("warned that any intrusion could ..." -> intrusion). ``actor_verbs``:
     verbs of ``verbs`` that make the claim only with an actor object, also the subject
     of their complement ("helped Mali", "help them fight"; not "helped end the crisis").
-    Selectional restrictions (pipeline/rules/selection.py): ``object_heads``, the head
+    Selectional restrictions (pipeline/claims/selection.py): ``object_heads``, the head
     lemmas an object may have ("closed the border", not "closing a mission");
     ``object_actor_if_any``: an object, when there is one, must denote an actor ("the
     conditions were met" is no ``meet``); ``subject_actor``: a subject inherited from a

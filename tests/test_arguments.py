@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from docbuild import build
 
+from pipeline.claims.argspans import expand, head_args
+from pipeline.claims.arguments import claim_heads
+from pipeline.claims.coref import MentionIndex, np_text_span
+from pipeline.claims.triggers import TriggerIndex
 from pipeline.config import CONFIG_DIR, load_yaml_model
 from pipeline.models import PredicatesConfig
-from pipeline.rules.argspans import expand, head_args
-from pipeline.rules.arguments import claim_heads
-from pipeline.rules.coref import MentionIndex, np_text_span
-from pipeline.rules.triggers import TriggerIndex
 
 
 @pytest.fixture(scope="module")
@@ -627,7 +627,7 @@ GENERALISATION_CASES = [
 
 def test_arguments_groups_linked_to_organisations(vocab_nlp):
     """ "groups linked to X and Y" stand for X and Y; an unnamed affiliation does not."""
-    from pipeline.rules.argspans import affiliates_of
+    from pipeline.claims.argspans import affiliates_of
 
     doc = build(
         vocab_nlp.vocab,

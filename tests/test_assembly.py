@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.rules.assembly import evidence_of
+from pipeline.claims.assembly import evidence_of
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from docbuild import build
 from spacy.tokens import Span
 
-from pipeline.rules.attribution import entity_span, is_reporting_verb, source_spans
+from pipeline.claims.attributes.source import entity_span, is_reporting_verb, source_spans
 
 CASES = [
     pytest.param(

@@ -7,9 +7,9 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline import api
+from pipeline.claims.assembly import claim_id, dedupe
+from pipeline.claims.coref import Arg
 from pipeline.models import Claim, ClaimArg, Evidence
-from pipeline.rules.assembly import claim_id, dedupe
-from pipeline.rules.coref import Arg
 
 PUBLISHED = "2023-08-09"
 
@@ -208,8 +208,8 @@ def test_claims_dedupe_one_fact_per_sentence():
 def test_claims_resolver_resolves_each_span_of_a_doc_once(vocab_nlp, monkeypatch):
     """The per-Doc description resolver asks the gazetteer once per span (the argument
     rules ask again for a phrase that is subject of one claim and object of another)."""
-    import pipeline.rules.gazetteer as gazetteer
-    from pipeline.components.claims import _gazetteer_resolver
+    import pipeline.gazetteer.index as gazetteer
+    from pipeline.claims.component import _gazetteer_resolver
 
     calls = []
 

@@ -1,4 +1,4 @@
-"""Pronouns and descriptions to their antecedents (the rule of pipeline.rules.coref),
+"""Pronouns and descriptions to their antecedents (the rule of pipeline.claims.coref),
 on hand-built parses."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from docbuild import build
 from spacy.tokens import Doc, Span
 
-from pipeline.rules.coref import (
+from pipeline.claims.coref import (
     REFLEXIVES,
     Arg,
     MentionIndex,

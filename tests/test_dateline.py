@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.rules.dateline import dateline_dash, in_dateline
+from pipeline.claims.dateline import dateline_dash, in_dateline
 
 
 @pytest.mark.parametrize(

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from pathlib import Path
 
 import pytest
 from docbuild import build
 
 from pipeline import api
-from pipeline.components import DATES_KEY
-from pipeline.rules import timex_absolute
-from pipeline.rules.timex_clause import clause_date, is_dateline, tense_class
-from pipeline.rules.timex_normalise import normalise
-from pipeline.rules.timex_tense import span_tense
+from pipeline.claims.attributes.date import clause_date, is_dateline, tense_class
+from pipeline.dates import absolute as timex_absolute
+from pipeline.dates.normalise import normalise
+from pipeline.dates.tense import span_tense
+from pipeline.doc import DATES_KEY
 
 WED = dt.date(2023, 8, 9)  # the seed's published date, a Wednesday
 SUN = dt.date(2023, 8, 13)
@@ -701,7 +702,7 @@ def test_dateparser_only_ever_sees_short_spans(nlp, monkeypatch):
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("dates_meantime", api.Path(__file__).parent.parent / "benchmarks" /
+    spec = importlib.util.spec_from_file_location("dates_meantime", Path(__file__).parent.parent / "benchmarks" /
                                                   "dates_meantime.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -748,7 +749,7 @@ def test_meantime_value_f1_reaches_the_target(meantime_dir):
 )
 @pytest.mark.parametrize("anchor", [dt.date(2023, 8, 9), None])
 def test_plain_calendar_dates_read_as_dateparser_reads_them(text, anchor):
-    from pipeline.rules.timex_absolute import NO_ANCHOR, _parser, _plain_date, parse_calendar_date
+    from pipeline.dates.absolute import NO_ANCHOR, _parser, _plain_date, parse_calendar_date
 
     data = _parser(anchor or NO_ANCHOR).get_date_data(text)
     assert _plain_date(text, anchor) is not None  # read without dateparser
@@ -769,7 +770,7 @@ def test_plain_calendar_dates_read_as_dateparser_reads_them(text, anchor):
 def test_trim_drops_outer_words(vocab_nlp, words, span, expected):
     from spacy.tokens import Doc, Span
 
-    from pipeline.rules.timex_candidates import trim
+    from pipeline.dates.candidates import trim
 
     doc = Doc(vocab_nlp.vocab, words=words)
     trimmed = trim(Span(doc, *span, label="DURATION"))
@@ -792,7 +793,7 @@ def test_trim_drops_outer_words(vocab_nlp, words, span, expected):
 def test_not_a_measure_rejects_money_ages_and_percentages(vocab_nlp, words, span, label, expected):
     from spacy.tokens import Doc, Span
 
-    from pipeline.rules.timex_candidates import _not_a_measure
+    from pipeline.dates.candidates import _not_a_measure
 
     doc = Doc(vocab_nlp.vocab, words=words)
     assert _not_a_measure(Span(doc, *span), label) is expected

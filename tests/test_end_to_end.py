@@ -11,11 +11,11 @@ import pytest
 from conftest import ROOT, SEED_ID
 
 from pipeline import api
-from pipeline.gold import load_gold_documents
 from pipeline.io import read_article
 from pipeline.models import ScoreReport
-from pipeline.report import format_report
-from pipeline.scoring import micro_total, score_article
+from pipeline.scoring.gold import load_gold_documents
+from pipeline.scoring.report import format_report
+from pipeline.scoring.score import micro_total, score_article
 
 GOLD_DIR = ROOT / "gold"
 CORPUS_DIR = ROOT / "corpora"

@@ -1,4 +1,4 @@
-"""pipeline.engines: the local engine with worker processes, shards, and the Ray engine.
+"""pipeline.batch: the local engine with worker processes, shards, and the Ray engine.
 
 The Ray test runs Ray in local mode (``ray.init(num_cpus=2)``, one actor) and is skipped
 when the ``ray`` extra is not installed.
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import api
-from pipeline.engines.local import run_local
-from pipeline.engines.shards import list_shards, read_shard, shard_output
+from pipeline.batch.local import run_local
+from pipeline.batch.shards import list_shards, read_shard, shard_output
 from pipeline.errors import ConfigError, InputError
 from pipeline.models import Article, DocumentResult, RunSummary
 
@@ -112,7 +112,7 @@ def test_extract_rejects_unknown_engine(tmp_path):
 def test_ray_engine_equals_local_engine_and_reruns_skip_finished_shards(nlp, batch, tmp_path):
     ray = pytest.importorskip("ray", reason="the ray extra is not installed (pip install -e '.[ray]')")
     pytest.importorskip("ray.data", reason="ray[data] is not installed")
-    from pipeline.engines.ray_engine import STAGING, extract_shards
+    from pipeline.batch.ray_engine import STAGING, extract_shards
 
     second = tmp_path / "late.jsonl"  # "late", then a repeat of an id of the first shard
     second.write_text("".join(json.dumps(record(*TEXTS[0]) | {"id": i}) + "\n" for i in ("late", "coup")), "utf-8")
@@ -198,7 +198,7 @@ def test_worker_killed_on_one_article_costs_its_batch_only(tmp_path, monkeypatch
     long batch (a2, a3): the pool breaks under both, yet only a5's batch (a4, a5) is lost
     and reported; the others come out in order. (Charging the oldest batch in flight, as
     the first version did, lost a2 and a3 as well.)"""
-    from pipeline.engines.local import FAULT_ENV
+    from pipeline.batch.local import FAULT_ENV
 
     monkeypatch.setenv(FAULT_ENV, "a5")
     path = numbered_batch(tmp_path, 8, long=(2, 3))
@@ -213,7 +213,7 @@ def test_worker_killed_on_one_article_costs_its_batch_only(tmp_path, monkeypatch
 
 @pytest.mark.slow
 def test_three_batches_lost_in_a_row_stop_the_run_after_what_was_done(tmp_path, monkeypatch):
-    from pipeline.engines.local import FAULT_ENV, MAX_RESTARTS
+    from pipeline.batch.local import FAULT_ENV, MAX_RESTARTS
     from pipeline.errors import SahelError
 
     assert MAX_RESTARTS == 3
@@ -230,7 +230,7 @@ def test_three_batches_lost_in_a_row_stop_the_run_after_what_was_done(tmp_path, 
 
 
 def test_seen_ids_finds_repeats_across_merges(monkeypatch):
-    from pipeline.engines import seen as seen_module
+    from pipeline.batch import seen as seen_module
 
     monkeypatch.setattr(seen_module, "MERGE_AT", 4)  # merge into the sorted array often
     seen = seen_module.SeenIds()
@@ -248,7 +248,7 @@ def shard_row(index: int, seq: int, article_id: str, origin: str) -> dict:
 
 def test_shard_writer_skips_an_id_already_written_by_an_earlier_shard(tmp_path):
     """Without Ray: the driver's side of the ray engine, fed the rows in order."""
-    from pipeline.engines.ray_engine import STAGING, ShardWriter, done_ids
+    from pipeline.batch.ray_engine import STAGING, ShardWriter, done_ids
 
     shards = [tmp_path / "day1.jsonl", tmp_path / "day2.jsonl"]
     out = tmp_path / "out"
@@ -276,7 +276,7 @@ def test_shard_writer_skips_an_id_already_written_by_an_earlier_shard(tmp_path):
 
 def test_unreadable_shard_becomes_one_row_that_names_it(tmp_path):
     pytest.importorskip("pyarrow")
-    from pipeline.engines.ray_engine import SHARD_FAILED, shard_rows
+    from pipeline.batch.ray_engine import SHARD_FAILED, shard_rows
 
     shard = tmp_path / "day.parquet"
     shard.write_bytes(b"not parquet at all")

@@ -9,8 +9,8 @@ import random
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.rules.gated_matcher import GATE, GatedMatcher
-from pipeline.rules.timex_patterns import PATTERNS
+from pipeline.dates.gated_matcher import GATE, GatedMatcher
+from pipeline.dates.patterns import PATTERNS
 
 
 def plain_matcher(vocab, patterns):

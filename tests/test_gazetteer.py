@@ -1,5 +1,5 @@
-"""The gazetteer component and its rules (pipeline/components/gazetteer.py,
-pipeline/rules/gazetteer.py), on short inline texts and hand-built Docs."""
+"""The gazetteer component and its rules (pipeline/gazetteer/component.py,
+pipeline/gazetteer/index.py), on short inline texts and hand-built Docs."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from pipeline import api
-from pipeline.components import MENTIONS_KEY
 from pipeline.config import parse_yaml_model
+from pipeline.doc import MENTIONS_KEY
 from pipeline.errors import ConfigError, SahelWarning
+from pipeline.gazetteer.entities import alias_spans, clean_model_entities, merge_entities, title_spans
+from pipeline.gazetteer.index import build_index, build_matchers, resolve_span
+from pipeline.gazetteer.mentions import description_mentions
 from pipeline.models import Article, ArticleMeta, Gazetteer
-from pipeline.rules.entities import alias_spans, clean_model_entities, merge_entities, title_spans
-from pipeline.rules.gazetteer import build_index, build_matchers, resolve_span
-from pipeline.rules.mentions import description_mentions
 
 MINI = """
 titles: [President]
@@ -387,7 +387,7 @@ def test_gazetteer_leaders_camp_is_the_junta(nlp):
 
 
 def test_link_surnames_follows_the_full_name_named_before(vocab_nlp):
-    from pipeline.rules.entities import link_surnames
+    from pipeline.gazetteer.entities import link_surnames
 
     words = ["Colonel", "Awa", "Sangare", "spoke", ".", "Sangare", "left", ",", "Sangare", "said", "."]
     pos = ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
@@ -418,7 +418,7 @@ def test_link_surnames_follows_the_full_name_named_before(vocab_nlp):
 )
 def test_hyphen_splits_finds_every_hyphenated_token(vocab_nlp, mini, words, expected):
     """The tokens holding a hyphen are found by their shape: the same as asking each token."""
-    from pipeline.rules.entities import hyphen_splits
+    from pipeline.gazetteer.entities import hyphen_splits
 
     index, _ = mini
     doc = Doc(vocab_nlp.vocab, words=words)
@@ -426,7 +426,7 @@ def test_hyphen_splits_finds_every_hyphenated_token(vocab_nlp, mini, words, expe
 
 
 def test_link_surnames_looks_only_at_uncovered_capitalised_proper_nouns(vocab_nlp):
-    from pipeline.rules.entities import link_surnames
+    from pipeline.gazetteer.entities import link_surnames
 
     words = ["Awa", "Sangare", "met", "sangare", "and", "Sangare", "Sangare", "of", "Sangare", "Group"]
     pos = ["PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "NOUN", "PROPN", "ADP", "PROPN", "PROPN"]
@@ -440,7 +440,7 @@ def test_link_surnames_looks_only_at_uncovered_capitalised_proper_nouns(vocab_nl
 
 
 def test_link_surnames_relabels_one_word_entities_only_after_the_full_name(vocab_nlp):
-    from pipeline.rules.entities import link_surnames
+    from pipeline.gazetteer.entities import link_surnames
 
     words = ["Maiga", "said", "Choguel", "Maiga", "met", "Maïga", "and", "Diallo"]
     pos = ["PROPN", "VERB", "PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import GoldError
-from pipeline.gold import (
+from pipeline.scoring.gold import (
     PREDICATES,
     Corpus,
     check_gold,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.matching import match_pairs
+from pipeline.scoring.matching import match_pairs
 
 
 def test_scoring_match_pairs_is_maximal_not_greedy():

@@ -8,12 +8,12 @@ import pytest
 from docbuild import build
 from spacy.tokens import Span
 
-import pipeline.components  # noqa: F401 - registers doc._.published
+import pipeline.doc  # noqa: F401 - registers doc._.published
 from pipeline.config import parse_yaml_model
+from pipeline.gazetteer.entities import owner_before
+from pipeline.gazetteer.index import build_index
+from pipeline.gazetteer.mentions import resolve_span
 from pipeline.models import Gazetteer
-from pipeline.rules.entities import owner_before
-from pipeline.rules.gazetteer import build_index
-from pipeline.rules.mentions import resolve_span
 
 MINI = """
 entries:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from docbuild import build
 
+from pipeline.claims.attributes.modality import claim_modality
 from pipeline.models import MODALITIES
-from pipeline.rules.modality import claim_modality
 
 CASES = [
     pytest.param(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from docbuild import build
 
-from pipeline.rules.negation import is_negated, local_negation
+from pipeline.claims.attributes.negation import is_negated, local_negation
 
 CASES = [
     pytest.param(

@@ -1,4 +1,4 @@
-"""pipeline.progress: article counts, log lines off a terminal, the closing figures."""
+"""pipeline.batch.progress: article counts, log lines off a terminal, the closing figures."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pipeline.progress import ProgressReporter, _duration, count_articles
+from pipeline.batch.progress import ProgressReporter, _duration, count_articles
 
 
 def test_count_articles_counts_txt_files_and_jsonl_lines(tmp_path):
@@ -65,7 +65,7 @@ def test_note_writes_a_line_at_once_off_a_terminal():
 
 
 def test_skip_log_echoes_errors_and_writes_everything_to_its_file(tmp_path):
-    from pipeline.progress import SkipLog
+    from pipeline.batch.progress import SkipLog
 
     echoed: list[str] = []
     path = tmp_path / "skipped.jsonl"

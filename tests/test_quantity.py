@@ -6,8 +6,8 @@ import pytest
 from docbuild import build
 from spacy.tokens import Doc
 
+from pipeline.claims.attributes.quantity import _is_number, claim_quantity
 from pipeline.models import Quantity
-from pipeline.rules.quantity import _is_number, claim_quantity
 
 CASES = [
     pytest.param(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from docbuild import build
 
-from pipeline.rules.coref import MentionIndex
-from pipeline.rules.repairs import (
+from pipeline.claims.coref import MentionIndex
+from pipeline.claims.repairs import (
     adjacent_antecedent,
     compound_participle,
     dateline_subject,
@@ -145,10 +145,10 @@ def test_repairs_compound_participle(vocab_nlp):
 
 
 def test_repairs_compound_participle_makes_a_claim(vocab_nlp):
+    from pipeline.claims.arguments import claim_heads
+    from pipeline.claims.triggers import TriggerIndex
     from pipeline.config import CONFIG_DIR, load_yaml_model
     from pipeline.models import PredicatesConfig
-    from pipeline.rules.arguments import claim_heads
-    from pipeline.rules.triggers import TriggerIndex
 
     config = load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
     config = config.model_copy(deep=True)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pipeline.models import DocumentResult, GoldDocument, GoldFile, ScoreReport
-from pipeline.report import format_report, render_html, score_rows
-from pipeline.scoring import micro_total, score_article
+from pipeline.scoring.report import format_report, render_html, score_rows
+from pipeline.scoring.score import micro_total, score_article
 
 BODY = "Niger closed its airspace on Sunday.\nFrance objected."
 GOLD = GoldFile.model_validate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.models import Claim, DocumentResult, GoldFile
-from pipeline.scoring import (
+from pipeline.scoring.score import (
     content_words,
     fold,
     gold_as_prediction,

@@ -1,4 +1,4 @@
-"""Selectional restrictions (pipeline/rules/selection.py) on hand-built Docs, and their
+"""Selectional restrictions (pipeline/claims/selection.py) on hand-built Docs, and their
 effect on whole claims through ``extract_claims`` (no parser weights involved)."""
 
 from __future__ import annotations
@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from docbuild import build
 
-from pipeline.components.claims import extract_claims
+from pipeline.claims.component import extract_claims
+from pipeline.claims.selection import admits_objects, designates_an_office, has_participant, reported_event
+from pipeline.claims.triggers import TriggerIndex
 from pipeline.config import CONFIG_DIR, load_yaml_model
 from pipeline.models import PredicatesConfig, PredicateSpec
-from pipeline.rules.selection import admits_objects, designates_an_office, has_participant, reported_event
-from pipeline.rules.triggers import TriggerIndex
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.rules.sentences import sentence_constraints, sentence_offsets
+from pipeline.sentences.rules import sentence_constraints, sentence_offsets
 
 ABBREVS = ["U.S.", "Gen."]
 

@@ -336,14 +336,16 @@ def test_ingest_replaces_a_changed_article_only(nlp, store_url, corpus):
 
 
 def test_ingest_stage_failure_skips_that_article_only(nlp, store_url, corpus, monkeypatch):
-    real = api.doc_to_result
+    from pipeline.batch import run
+
+    real = run.doc_to_result
 
     def flaky(doc, meta):
         if meta.id == "a-three":
             raise RuntimeError("stage crashed")
         return real(doc, meta)
 
-    monkeypatch.setattr(api, "doc_to_result", flaky)
+    monkeypatch.setattr(run, "doc_to_result", flaky)
     summary = api.ingest([corpus], store=store_url)
     assert (summary.processed, summary.skipped) == (2, 1)
     assert "a-three" in summary.errors[0] and "stage crashed" in summary.errors[0]

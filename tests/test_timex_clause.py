@@ -6,7 +6,7 @@ import pytest
 from docbuild import build
 from spacy.tokens import Span
 
-from pipeline.rules.timex_clause import _in_sentence, clause_date
+from pipeline.claims.attributes.date import _in_sentence, clause_date
 
 TWO_SENTENCES = """
     Troops troop NOUN NNS 1 nsubj  # 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.tokenizer_cache import TokenizerLearner
+from pipeline.batch.tokenizer_cache import TokenizerLearner
 
 TEXTS = [
     "The junta said on Monday that Niger's borders, closed since July 26, would reopen. "

@@ -10,10 +10,7 @@ from docbuild import build
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.config import CONFIG_DIR, load_yaml_model, parse_yaml_model
-from pipeline.errors import ConfigError
-from pipeline.models import PredicatesConfig
-from pipeline.rules.triggers import (
+from pipeline.claims.triggers import (
     Scan,
     TriggerIndex,
     for_to_clause,
@@ -23,6 +20,9 @@ from pipeline.rules.triggers import (
     phrase_words,
     word_triggers,
 )
+from pipeline.config import CONFIG_DIR, load_yaml_model, parse_yaml_model
+from pipeline.errors import ConfigError
+from pipeline.models import PredicatesConfig
 
 
 @pytest.fixture(scope="module")

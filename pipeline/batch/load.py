@@ -1,0 +1,48 @@
+"""Build the staged spaCy pipeline from configs/pipeline.yaml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from ..claims import component as _claims  # noqa: F401  (each import registers a stage's factory)
+from ..config import load_pipeline_config
+from ..dates import component as _dates  # noqa: F401
+from ..errors import ConfigError, Errors
+from ..gazetteer import component as _gazetteer  # noqa: F401
+from ..sentences import component as _sentences  # noqa: F401
+
+STAGES = ("sahel_sentences", "sahel_gazetteer", "sahel_dates", "sahel_claims")
+
+
+def load_model(name: str) -> Language:
+    """The bare statistical pipeline, with a clear error when it is not installed."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(Errors.E030.format(model=name, reason=exc)) from exc
+
+
+def build_pipeline(config_path: Path | str | None = None) -> Language:
+    """The model plus the four sahel stages, each initialised with its knowledge file."""
+    config, base = load_pipeline_config(config_path)
+    nlp = load_model(config.model)
+    nlp.add_pipe("sahel_sentences", before="parser", config={"abbreviations": config.abbreviations})
+    nlp.add_pipe("sahel_gazetteer", after="ner").initialize(nlp=nlp, path=str(base / config.gazetteer))
+    nlp.add_pipe("sahel_dates", after="sahel_gazetteer")
+    nlp.add_pipe("sahel_claims", after="sahel_dates").initialize(nlp=nlp, path=str(base / config.predicates))
+    nlp.meta.setdefault("sahel", {})["batch_size"] = config.batch_size
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(config: str | None) -> Language:
+    return build_pipeline(config)
+
+
+def load_pipeline(config: Path | str | None = None) -> Language:
+    """The full pipeline for ``config`` (default configs/pipeline.yaml), built once."""
+    return _cached_pipeline(str(Path(config).resolve()) if config else None)

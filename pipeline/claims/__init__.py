@@ -1,0 +1,1 @@
+"""The claims stage: triggers, argument frames, resolution, attributes, assembly."""

@@ -1,0 +1,272 @@
+"""``sahel_claims``: rule-based relation extraction into SPEC section 4 claims.
+
+``initialize`` loads configs/predicates.yaml (validated as
+:class:`pipeline.models.PredicatesConfig`) and compiles its triggers once into lemma
+tables (:class:`pipeline.claims.triggers.TriggerIndex`).
+``__call__`` only calls the rules, in order, and writes ``doc._.claims``:
+
+1. :meth:`TriggerIndex.find` - the triggers of the doc (phrases, light verbs, verbs,
+   event nouns);
+2. :func:`pipeline.claims.arguments.find_heads` - subject and object heads by voice,
+   control, light verbs and nominal patterns; :func:`~pipeline.claims.argspans.expand`
+   distributes coordination;
+3. :func:`pipeline.claims.argspans.head_args` - heads to arguments: entity ids, linked
+   descriptions, pronoun and description antecedents (:mod:`pipeline.claims.coref`), or
+   the shortest noun phrase;
+4. :func:`pipeline.claims.assembly.attributes` - negation, modality, source, quantity
+   and date of the trigger's clause; reporting verbs make no claim, they set ``source``;
+5. :func:`pipeline.claims.assembly.build_claims` and :func:`~pipeline.claims.assembly.dedupe`
+   - stable ids, one claim per fact and sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..config import CONFIG_DIR, load_yaml_model
+from ..doc import DATES_KEY, MENTIONS_KEY
+from ..errors import ConfigError, Errors
+from ..models import Claim, PredicatesConfig
+from .argspans import expand, head_args
+from .arguments import claim_heads
+from .assembly import attributes, build_claims, dedupe, text_key
+from .coref import Arg, MentionIndex
+from .selection import admits_objects, designates_an_office, has_participant, reported_event
+from .triggers import RULE_NOMINAL, Trigger, TriggerIndex
+
+DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
+
+
+def _gazetteer_resolver(nlp: Language | None):
+    """``(doc, ents=None) -> (Span -> id | None)``: the gazetteer's description resolver
+    for one Doc (its entities ``ents``, else read once; each span resolved once: the
+    argument rules ask again for a phrase that is subject of one claim and object of
+    another), when it is there."""
+    try:
+        from ..gazetteer.index import resolve_span
+    except ImportError:  # pragma: no cover
+        return None
+    index = None
+    if nlp is not None and "sahel_gazetteer" in nlp.pipe_names:
+        index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
+
+    def for_doc(doc: Doc, doc_ents: tuple[Span, ...] | None = None):
+        ents: list[tuple[Span, ...]] = [] if doc_ents is None else [doc_ents]  # else doc.ents, on the first call
+        known: dict[tuple[int, int], str | None] = {}
+
+        def resolve(span: Span) -> str | None:
+            key = (span.start, span.end)
+            if key not in known:
+                known[key] = _resolve(span)
+            return known[key]
+
+        def _resolve(span: Span) -> str | None:
+            try:
+                if not ents:
+                    ents.append(doc.ents)
+                return resolve_span(span, index, ents=ents[0])
+            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
+                return None
+
+        return resolve
+
+    return for_doc
+
+
+def _owned_describer(nlp: Language | None):
+    """``(doc) -> (phrase, country id) -> id | None``: what a description denotes for one
+    country ("junta" of Mali), by the gazetteer's description rules, or who held the role
+    it names then ("president" of Nigeria)."""
+    try:
+        from collections import Counter
+
+        from ..gazetteer.mentions import describe, role_holder
+    except ImportError:  # pragma: no cover
+        return None
+    if nlp is None or "sahel_gazetteer" not in nlp.pipe_names:
+        return None
+    index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
+    if index is None:
+        return None
+
+    def for_doc(doc: Doc):
+        published = getattr(doc._, "published", None)
+        known: dict[tuple[str, str], str | None] = {}  # each (phrase, country) looked up once
+
+        def owned(phrase: str, owner: str) -> str | None:
+            if (phrase, owner) not in known:
+                known[phrase, owner] = _owned(phrase, owner)
+            return known[phrase, owner]
+
+        def _owned(phrase: str, owner: str) -> str | None:
+            try:
+                found = describe(phrase, index, published, Counter(), [owner], owner)
+                return found or role_holder(phrase, owner, index, published)
+            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
+                return None
+
+        return owned
+
+    return for_doc
+
+
+class ClaimExtractor:
+    """Writes ``doc._.claims`` (a list of :class:`pipeline.models.Claim`)."""
+
+    def __init__(self, name: str = "sahel_claims") -> None:
+        self.name = name
+        self.path: str | None = None
+        self.config: PredicatesConfig | None = None
+        self.index: TriggerIndex | None = None
+        self._describe = None
+        self._owned = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
+        """Load and compile the predicate vocabulary of ``path`` (default configs/predicates.yaml)."""
+        self.path = str(path or DEFAULT_PREDICATES)
+        self.config = load_yaml_model(Path(self.path), PredicatesConfig)
+        if nlp is None:
+            raise ConfigError(Errors.E090.format(path=self.path))
+        self.index = TriggerIndex(nlp.vocab, self.config)
+        self._describe = _gazetteer_resolver(nlp)
+        self._owned = _owned_describer(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.index is None:  # not initialized: no vocabulary, no claims
+            doc._.claims = []
+            return doc
+        ents = doc.ents  # read once for the resolver and the mention index
+        owned = self._owned(doc) if self._owned is not None else None
+        describe = self._describe(doc, ents) if self._describe is not None else None
+        doc._.claims = extract_claims(doc, self.index, describe=describe, describe_owned=owned, ents=ents)
+        return doc
+
+
+def extract_claims(
+    doc: Doc, index: TriggerIndex, *, describe=None, describe_owned=None, ents: tuple[Span, ...] | None = None
+) -> list[Claim]:
+    """Every claim of ``doc`` (see the module docstring for the steps); ``ents``:
+    ``doc.ents``, when the caller has read them."""
+    config = index.config
+    mentions = MentionIndex(
+        doc,
+        actor_nouns=config.actor_nouns,
+        mentions_key=MENTIONS_KEY,
+        describe=describe,
+        describe_owned=describe_owned,
+        ents=ents,
+    )
+    date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
+    article_key = text_key(doc.text)
+    claims: list[Claim] = []
+    for trig, heads in claim_heads(index.find(doc), index, mentions):
+        trig = _troop_movement(trig, heads)
+        if trig.predicate == "designate" and designates_an_office(trig.token, heads.objects, mentions.is_actor):
+            trig = dataclasses.replace(trig, predicate="appoint")
+        spec = index.spec(trig.predicate)
+        subjects = _args(heads.subjects, mentions, actors_only=True)
+        exclude = frozenset(a.key for a in subjects)
+        objects = _args(heads.objects, mentions, exclude=exclude)
+        if spec.object_required and not objects:
+            continue
+        if not has_participant(trig.rule, subjects, objects, nominal_rule=RULE_NOMINAL):
+            continue
+        actor_needed = spec.object_actor or trig.token.lemma_.lower() in spec.actor_verbs
+        if actor_needed and (not heads.objects or not all(_actor(t, mentions) for t in heads.objects)):
+            continue
+        if not admits_objects(spec, heads.objects, lambda t: _actor(t, mentions)):
+            continue
+        if reported_event(trig.token, trig.noun, heads.objects, config.reporting_verbs, preps=spec.object_preps):
+            continue
+        attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
+        sources = _sources(attrs.sources, mentions)
+        claims.extend(
+            build_claims(
+                article_key=article_key,
+                trigger=trig.token,
+                predicate=trig.predicate,
+                subjects=subjects,
+                objects=objects,
+                attrs=attrs,
+                sources=sources,
+                rule=heads.rule,
+                cameo=spec.cameo,
+            )
+        )
+    claims.sort(key=lambda c: (c.evidence.start, _first_offset(c)))
+    return dedupe(claims)
+
+
+# movements of troops are deployments, not visits (docs/annotation.md: "deploy is for
+# troops"): "Russian military personnel arrived in Ouagadougou"
+TROOP_NOUNS = frozenset({"troop", "soldier", "personnel", "force", "mercenary", "fighter", "contingent", "unit"})
+
+
+def _troop_movement(trig: Trigger, heads) -> Trigger:
+    if trig.predicate != "visit" or not heads.subjects:
+        return trig
+    if all(t.lemma_.lower() in TROOP_NOUNS for t in heads.subjects):
+        return dataclasses.replace(trig, predicate="deploy")
+    return trig
+
+
+def _first_offset(claim: Claim) -> int:
+    offsets = [a.start for a in (claim.subject, claim.object) if a is not None]
+    return min(offsets) if offsets else claim.evidence.start
+
+
+def _args(
+    heads, mentions: MentionIndex, *, exclude: frozenset[str] = frozenset(), actors_only: bool = False
+) -> list[Arg]:
+    """Heads to arguments, coordination distributed. With ``actors_only`` (subjects), a
+    conjunct that is no actor beside one that is does not act: "the French troops and
+    their equipment would leave" is the troops' leaving."""
+    out: list[Arg] = []
+    for head in heads:
+        tokens = expand(head, mentions)
+        some_actor = actors_only and len(tokens) > 1 and any(mentions.is_actor(t) for t in tokens)
+        for token in tokens:
+            args = head_args(token, mentions, exclude=exclude)
+            if some_actor and not mentions.is_actor(token) and not any(a.id for a in args):
+                continue
+            out.extend(args)
+    seen: set[tuple[str, int]] = set()
+    return [a for a in out if not ((a.key, a.start) in seen or seen.add((a.key, a.start)))]
+
+
+def _actor(token, mentions: MentionIndex) -> bool:
+    return any(mentions.is_actor(t) for t in expand(token, mentions))
+
+
+def _publisher(token, mentions: MentionIndex) -> Arg | None:
+    """The organisation or country behind a document-like source: "U.N. figures",
+    "the army's statement" (not an actor noun, one named owner)."""
+    if mentions.is_actor(token) or token.pos_ != "NOUN":
+        return None
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and mentions.entity_at(c) is not None]
+    owners = [mentions.entity_at(c) for c in owners if mentions.entity_at(c).label_ in ("ORG", "GPE")]
+    return Arg.of(owners[0], owners[0].kb_id_) if len(owners) == 1 else None
+
+
+def _sources(spans, mentions: MentionIndex) -> list[str]:
+    """Source spans to ids (entity, description, antecedent) or, unlinked, their text."""
+    out: list[str] = []
+    for span in spans:
+        member = mentions.member_for(span.root) or _publisher(span.root, mentions)
+        for arg in [member] if member is not None else head_args(span.root, mentions):
+            value = arg.id or arg.text
+            if value not in out:
+                out.append(value)
+    return out
+
+
+@Language.factory("sahel_claims", assigns=["doc._.claims"], requires=["doc.ents", "token.dep"])
+def make_claim_extractor(nlp: Language, name: str) -> ClaimExtractor:
+    return ClaimExtractor(name)
+
+
+__all__ = ["ClaimExtractor", "Trigger", "extract_claims"]

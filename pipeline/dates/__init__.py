@@ -1,0 +1,1 @@
+"""The dates stage: temporal expressions found and normalised (SPEC section 3)."""

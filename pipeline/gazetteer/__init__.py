@@ -1,0 +1,1 @@
+"""The gazetteer stage: Sahel actors and places linked to their Wikipedia ids."""

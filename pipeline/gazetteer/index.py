@@ -1,0 +1,196 @@
+"""The gazetteer's knowledge as an index, compiled once into phrase matchers.
+
+:func:`build_index` turns the validated :class:`~pipeline.models.Gazetteer`
+(configs/gazetteer.yaml) into an :class:`AliasIndex`: plain tables of names, surnames,
+names that need an owner, description rules and dated roles (scispacy's
+``linking_utils`` style: a pure function over typed entries). :func:`build_matchers`
+compiles it into spaCy ``PhraseMatcher`` objects; call it once, in ``initialize``.
+
+The functions over a ``Doc`` live in :mod:`pipeline.gazetteer.entities` (names: the
+entities layer) and :mod:`pipeline.gazetteer.mentions` (descriptions and roles).
+:func:`resolve_span` is the claims stage's entry point: given any noun-phrase ``Span``
+of a processed ``Doc`` and the index (``nlp.get_pipe("sahel_gazetteer").index``), it
+returns the id of the actor the phrase denotes, or ``None``: the entity that holds the
+phrase's head ("President Bazoum", "the U.S."), a mention of
+``doc.spans["sahel_mentions"]`` there, else a description ("these coup leaders") or a
+role ("Nigeria's president") in the article's context (date, what it is about).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..errors import Warnings, warn
+from ..models import Gazetteer
+
+TITLE_SYNONYMS = {
+    "chair": "chairman",
+    "chairperson": "chairman",
+    "chairwoman": "chairman",
+    "premier": "prime minister",
+    "foreign affairs minister": "foreign minister",
+    "defence minister": "defense minister",
+    "secretary general": "secretary-general",
+}
+# a title held by no one falls back to these ("Nigeria's leader" -> its president)
+TITLE_FALLBACKS = {"leader": ("president",), "head of state": ("president",), "ruler": ("leader", "president")}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a matched text links to."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DescriptionRule:
+    """A description phrase denotes ``id`` in articles published in [start, end] about
+    one of ``about``."""
+
+    id: str
+    about: tuple[str, ...]
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Holder:
+    """``id`` held a role from ``start`` until ``end``."""
+
+    id: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass
+class AliasIndex:
+    """Everything the matchers need, as plain dictionaries."""
+
+    names: dict[str, Target] = field(default_factory=dict)
+    lower_names: dict[str, Target] = field(default_factory=dict)
+    short_names: dict[tuple[str, str], Target] = field(default_factory=dict)
+    descriptions: dict[str, list[DescriptionRule]] = field(default_factory=dict)
+    roles: dict[tuple[str, str], list[Holder]] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Matchers:
+    """The index compiled once against a vocabulary."""
+
+    names: PhraseMatcher
+    lower_names: PhraseMatcher
+    short_names: PhraseMatcher
+    descriptions: PhraseMatcher
+    roles: PhraseMatcher
+    titles: PhraseMatcher
+
+
+def _display_name(entity_id: str) -> str | None:
+    """The id as a name ("Bola_Tinubu" -> "Bola Tinubu", "The_Gambia" -> "Gambia": a
+    leading "the" stays outside names); None with a qualifier in brackets."""
+    if "(" in entity_id:
+        return None
+    name = entity_id.replace("_", " ")
+    return name[4:] if name.startswith("The ") else name
+
+
+def _plural(demonym: str) -> str | None:
+    return demonym + "s" if demonym[-1:] in ("n", "i") and " " not in demonym else None
+
+
+def _add(table: dict, key, target: Target, owner: str) -> None:
+    other = table.get(key)
+    if other is None:
+        table[key] = target
+    elif other != target:
+        warn(Warnings.W003.format(alias=key, id=owner, other=other.id))
+
+
+def build_index(gazetteer: Gazetteer) -> AliasIndex:
+    """The alias, surname, description and role tables of ``gazetteer`` (pure).
+
+    A PERSON's surnames (by default the last word of each multi-word name) are aliases
+    unless they are names of another entry or surnames of two people; an alias claimed
+    twice keeps its first entry (warning W003)."""
+    index = AliasIndex(titles=tuple(gazetteer.titles))
+    surnames: dict[str, set[str]] = {}
+    for entry in gazetteer.entries:
+        index.labels[entry.id] = entry.label
+        target = Target(entry.id, entry.label)
+        names = [n for n in [_display_name(entry.id), *entry.aliases] if n]
+        for name in names:
+            _add(index.names, name, target, entry.id)
+            if " " in name and not name.isupper():
+                _add(index.lower_names, name.lower(), target, entry.id)
+        if entry.label == "PERSON":
+            derived = [n.split()[-1] for n in names if " " in n]
+            for surname in derived if entry.surnames is None else entry.surnames:
+                surnames.setdefault(surname, set()).add(entry.id)
+        for demonym in entry.demonyms:
+            norp = Target(entry.id, "NORP")
+            for form in filter(None, (demonym, _plural(demonym))):
+                _add(index.names, form, norp, entry.id)
+        for short in entry.short_names:
+            _add(index.short_names, (short, entry.owner), target, entry.id)
+        for role in entry.roles:
+            index.roles.setdefault((role.title, role.of), []).append(Holder(entry.id, role.start, role.end))
+        for desc in entry.descriptions:
+            rule = DescriptionRule(entry.id, tuple(desc.about), desc.start, desc.end)
+            for phrase in desc.phrases:
+                index.descriptions.setdefault(phrase.lower(), []).append(rule)
+    for entry in gazetteer.entries:
+        name = _display_name(entry.id)
+        if entry.label == "GPE" and name and " " not in name and len(name) >= 5 and name.upper() not in index.names:
+            index.names[name.upper()] = Target(entry.id, entry.label)
+    for surname, ids in surnames.items():
+        if len(ids) == 1 and surname not in index.names and surname[:1].isupper():
+            index.names[surname] = Target(next(iter(ids)), "PERSON")
+    return index
+
+
+def build_matchers(nlp: Language, index: AliasIndex) -> Matchers:
+    """PhraseMatchers for ``index``, tokenised by ``nlp`` (build once, in ``initialize``)."""
+    make = nlp.make_doc
+
+    def matcher(attr: str, keyed: Iterable[tuple[str, str]]) -> PhraseMatcher:
+        m = PhraseMatcher(nlp.vocab, attr=attr)
+        groups: dict[str, list[str]] = {}
+        for key, text in keyed:
+            groups.setdefault(key, []).append(text)
+        for key, texts in groups.items():
+            m.add(key, [make(t) for t in texts])
+        return m
+
+    held = {t for t, _ in index.roles}
+    role_titles = held | {s for s, t in TITLE_SYNONYMS.items() if t in held} | set(TITLE_FALLBACKS)
+    return Matchers(
+        names=matcher("ORTH", ((n, n) for n in index.names)),
+        lower_names=matcher("LOWER", ((n, n) for n in index.lower_names)),
+        short_names=matcher("ORTH", ((s, s) for s, _ in index.short_names)),
+        descriptions=matcher("LOWER", ((p, p) for p in index.descriptions)),
+        roles=matcher("LOWER", ((TITLE_SYNONYMS.get(t, t), t) for t in role_titles)),
+        titles=matcher("ORTH", (("TITLE", t) for t in index.titles)),
+    )
+
+
+def match_key(doc: Doc, match_id: int) -> str:
+    """The key a matcher's match was added under."""
+    return doc.vocab.strings[match_id]
+
+
+def resolve_span(span: Span, index: AliasIndex | None = None, *, ents: Sequence[Span] | None = None) -> str | None:
+    """The id of the actor a noun phrase denotes, or None (see the module docstring and
+    :func:`pipeline.gazetteer.mentions.resolve_span`; ``ents``: ``doc.ents`` read once)."""
+    from .mentions import resolve_span as resolve
+
+    return resolve(span, index, ents=ents)

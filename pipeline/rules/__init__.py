@@ -1,1 +1,0 @@
-"""Pure functions over ``Doc``/``Span``: the linguistics of sahel-claims (textacy style)."""

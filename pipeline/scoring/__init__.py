@@ -1,0 +1,1 @@
+"""Gold files, matching and scores (SPEC sections 5 and 6)."""

@@ -1,0 +1,1 @@
+"""The sentences stage: boundaries the parser then respects."""
