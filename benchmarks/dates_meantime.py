@@ -106,8 +106,11 @@ def score_corpus(pairs: list[Triple], show_errors: bool) -> None:
     _print_row("overall", totals)
     for cls in CLASSES:
         subset = [
-            (body, [d for d in gold if expression_class(d.text, d.type, d.value) == cls],
-             [d for d in pred if expression_class(d.text, d.type, d.value) == cls])
+            (
+                body,
+                [d for d in gold if expression_class(d.text, d.type, d.value) == cls],
+                [d for d in pred if expression_class(d.text, d.type, d.value) == cls],
+            )
             for body, gold, pred in pairs
         ]
         _print_row(f"  {cls}", tally(subset)[0])

@@ -61,7 +61,12 @@ def extract(
         from .batch.ray_engine import extract_shards
 
         return extract_shards(
-            paths, output_dir=output, config=config, actors=workers, batch_size=batch_size, progress=progress,
+            paths,
+            output_dir=output,
+            config=config,
+            actors=workers,
+            batch_size=batch_size,
+            progress=progress,
             report=report,
         )
     if engine != "local":
@@ -69,7 +74,13 @@ def extract(
     summary = RunSummary()
     nlp = load_pipeline(config) if workers <= 1 else None
     results = iter_extract(
-        paths, nlp=nlp, summary=summary, config=config, workers=workers, batch_size=batch_size, progress=progress,
+        paths,
+        nlp=nlp,
+        summary=summary,
+        config=config,
+        workers=workers,
+        batch_size=batch_size,
+        progress=progress,
         report=report,
     )
     if output is None:
@@ -156,8 +167,15 @@ def ingest(
 
         nlp = load_pipeline(config) if workers <= 1 else None
         results = iter_extract(
-            paths, nlp=nlp, summary=summary, config=config, workers=workers, batch_size=batch_size,
-            progress=progress, keep=keep, report=report,
+            paths,
+            nlp=nlp,
+            summary=summary,
+            config=config,
+            workers=workers,
+            batch_size=batch_size,
+            progress=progress,
+            keep=keep,
+            report=report,
         )
         for result in results:
             resolve(result.article.id)

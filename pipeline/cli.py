@@ -83,8 +83,14 @@ def extract_cli(
         total = count_articles(paths) if engine == "local" else None
         with ProgressReporter(total=total) as progress, SkipLog(skipped_log, echo=progress.note) as log:
             summary = api.extract(
-                paths, output=output, config=config, progress=progress, workers=workers, engine=engine,
-                batch_size=batch_size, report=log,
+                paths,
+                output=output,
+                config=config,
+                progress=progress,
+                workers=workers,
+                engine=engine,
+                batch_size=batch_size,
+                report=log,
             )
     except (SahelError, OSError) as exc:
         fail(exc)
@@ -121,8 +127,15 @@ def ingest_cli(
         url = store or api.default_store(config)
         with ProgressReporter(total=count_articles(paths)) as progress, SkipLog(skipped_log, echo=progress.note) as log:
             summary = api.ingest(
-                paths, store=url, output=output, force=force, config=config, workers=workers, batch_size=batch_size,
-                progress=progress, report=log,
+                paths,
+                store=url,
+                output=output,
+                force=force,
+                config=config,
+                workers=workers,
+                batch_size=batch_size,
+                progress=progress,
+                report=log,
             )
     except (SahelError, OSError) as exc:
         fail(exc)
@@ -181,9 +194,7 @@ def score_cli(
     from .scoring.report import format_report
 
     try:
-        result = api.score(
-            predictions, gold=gold, corpus=corpus, json_path=json_path, html_path=html_path, lines=lines
-        )
+        result = api.score(predictions, gold=gold, corpus=corpus, json_path=json_path, html_path=html_path, lines=lines)
     except GoldError as exc:
         gold_failed(exc)
     except SahelError as exc:

@@ -24,4 +24,3 @@ for _name, _default in (("published", None), ("article_id", None), ("sahel_warni
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("timex_value"):
     Span.set_extension("timex_value", default=None)
-

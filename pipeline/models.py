@@ -378,9 +378,7 @@ class PredicatesConfig(Strict):
             for kind, words in (("verb", spec.verbs), ("noun", spec.nouns)):
                 for word in words:
                     if (kind, word) in owner and owner[(kind, word)] != spec.name:
-                        raise ValueError(
-                            f"{kind} '{word}' triggers both '{owner[(kind, word)]}' and '{spec.name}'"
-                        )
+                        raise ValueError(f"{kind} '{word}' triggers both '{owner[(kind, word)]}' and '{spec.name}'")
                     owner[(kind, word)] = spec.name
         return predicates
 

@@ -146,7 +146,14 @@ WITHOUT_ANCHOR = [
 
 @pytest.mark.parametrize(
     "text,tense,anchor,type_,value",
-    WEEKDAYS + DAYS_OF_MONTH + MONTHS + YEARS + DECADES + WEEKS_QUARTERS_SEASONS + DURATIONS + REFS_AND_SETS
+    WEEKDAYS
+    + DAYS_OF_MONTH
+    + MONTHS
+    + YEARS
+    + DECADES
+    + WEEKS_QUARTERS_SEASONS
+    + DURATIONS
+    + REFS_AND_SETS
     + WITHOUT_ANCHOR,
 )
 def test_normalise_gives_timex3_type_and_value(text, tense, anchor, type_, value):
@@ -702,8 +709,9 @@ def test_dateparser_only_ever_sees_short_spans(nlp, monkeypatch):
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("dates_meantime", Path(__file__).parent.parent / "benchmarks" /
-                                                  "dates_meantime.py")
+    spec = importlib.util.spec_from_file_location(
+        "dates_meantime", Path(__file__).parent.parent / "benchmarks" / "dates_meantime.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -744,8 +752,19 @@ def test_meantime_value_f1_reaches_the_target(meantime_dir):
 
 @pytest.mark.parametrize(
     "text",
-    ["july 26", "sept. 30", "oct 3", "jan. 28", "june 01 2009", "december 10 2013", "august 8th", "8 august 2023",
-     "3rd of march", "may 5", "february 29 2024"],
+    [
+        "july 26",
+        "sept. 30",
+        "oct 3",
+        "jan. 28",
+        "june 01 2009",
+        "december 10 2013",
+        "august 8th",
+        "8 august 2023",
+        "3rd of march",
+        "may 5",
+        "february 29 2024",
+    ],
 )
 @pytest.mark.parametrize("anchor", [dt.date(2023, 8, 9), None])
 def test_plain_calendar_dates_read_as_dateparser_reads_them(text, anchor):

@@ -357,22 +357,40 @@ MPSR = "Patriotic_Movement_for_Safeguard_and_Restoration"
         ("Mali's transitional authorities met envoys.", "2023-03-01", [("transitional authorities", CNSP_MALI)]),
         ("In Mali, the junta leader met envoys. Mali waited.", "2023-03-01", [("the junta leader", "Assimi_Goïta")]),
         ("In Burkina Faso, the junta met envoys. Burkina Faso waited.", "2023-03-01", [("the junta", MPSR)]),
-        ("In Guinea, the junta met envoys. Guinea waited.", "2022-03-01", [
-            ("the junta", "National_Committee_of_Reconciliation_and_Development")]),
+        (
+            "In Guinea, the junta met envoys. Guinea waited.",
+            "2022-03-01",
+            [("the junta", "National_Committee_of_Reconciliation_and_Development")],
+        ),
         ("In Mali, the army said it fired. Mali waited.", "2022-08-16", [("the army", "Mali")]),
         ("The Malian army said it fired.", "2022-08-16", [("The Malian army", "Mali")]),
         ("In Chad, the Defence Ministry said it fired. Chad waited.", "2022-08-16", [("the Defence Ministry", "Chad")]),
-        ("In Guinea, a government spokesman said so. Guinea waited.", "2022-03-01", [
-            ("government spokesman", "National_Committee_of_Reconciliation_and_Development")]),
-        ("West African leaders met in Accra.", "2022-01-10", [
-            ("West African leaders", "Economic_Community_of_West_African_States")]),
-        ("In Mali, the peacekeepers left. Mali waited.", "2023-06-17", [
-            ("the peacekeepers", "United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali")]),
+        (
+            "In Guinea, a government spokesman said so. Guinea waited.",
+            "2022-03-01",
+            [("government spokesman", "National_Committee_of_Reconciliation_and_Development")],
+        ),
+        (
+            "West African leaders met in Accra.",
+            "2022-01-10",
+            [("West African leaders", "Economic_Community_of_West_African_States")],
+        ),
+        (
+            "In Mali, the peacekeepers left. Mali waited.",
+            "2023-06-17",
+            [("the peacekeepers", "United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali")],
+        ),
         ("In Mali, peacekeepers may leave. Mali waited.", "2023-06-17", []),
-        ("In Niger, the officers who ousted President Bazoum met envoys. Niger waited.", "2023-08-09", [
-            ("the officers who ousted", "National_Council_for_the_Safeguard_of_the_Homeland")]),
-        ("Burkina Faso is like neighbouring Mali, whose junta left. Burkina Faso waited.", "2023-01-23", [
-            ("junta", CNSP_MALI)]),
+        (
+            "In Niger, the officers who ousted President Bazoum met envoys. Niger waited.",
+            "2023-08-09",
+            [("the officers who ousted", "National_Council_for_the_Safeguard_of_the_Homeland")],
+        ),
+        (
+            "Burkina Faso is like neighbouring Mali, whose junta left. Burkina Faso waited.",
+            "2023-01-23",
+            [("junta", CNSP_MALI)],
+        ),
     ],
 )
 def test_gazetteer_junta_and_army_descriptions(nlp, text, published, expected):
@@ -435,7 +453,9 @@ def test_link_surnames_looks_only_at_uncovered_capitalised_proper_nouns(vocab_nl
     found = link_surnames(doc, ents)
     # lower case (3), not a proper noun (5), inside another entity (8): left alone
     assert [(s.start, s.end, s.label_, s.kb_id_) for s in found] == [
-        (0, 2, "PERSON", "Awa_Sangare"), (6, 7, "PERSON", "Awa_Sangare"), (8, 10, "ORG", ""),
+        (0, 2, "PERSON", "Awa_Sangare"),
+        (6, 7, "PERSON", "Awa_Sangare"),
+        (8, 10, "ORG", ""),
     ]
 
 
@@ -453,5 +473,8 @@ def test_link_surnames_relabels_one_word_entities_only_after_the_full_name(vocab
     ]
     found = link_surnames(doc, ents)
     assert [(s.start, s.end, s.label_, s.kb_id_) for s in found] == [
-        (0, 1, "ORG", ""), (2, 4, "PERSON", "Choguel_Maiga"), (5, 6, "PERSON", "Choguel_Maiga"), (7, 8, "PERSON", "X"),
+        (0, 1, "ORG", ""),
+        (2, 4, "PERSON", "Choguel_Maiga"),
+        (5, 6, "PERSON", "Choguel_Maiga"),
+        (7, 8, "PERSON", "X"),
     ]

@@ -124,8 +124,19 @@ def test_scoring_same_id_ignores_case_accents_underscores(a, b, equal):
 
 @pytest.mark.parametrize(
     "value,normal",
-    [("199", "199X"), ("199X", "199X"), ("19", "19XX"), ("2023-w32", "2023-W32"), (None, None), (" P2W ", "P2W"),
-     ("P2H", "PT2H"), ("P1D2H", "P1DT2H"), ("PT30S", "PT30S"), ("P2M", "P2M"), ("2019", "2019")],  # fmt: skip
+    [
+        ("199", "199X"),
+        ("199X", "199X"),
+        ("19", "19XX"),
+        ("2023-w32", "2023-W32"),
+        (None, None),
+        (" P2W ", "P2W"),
+        ("P2H", "PT2H"),
+        ("P1D2H", "P1DT2H"),
+        ("PT30S", "PT30S"),
+        ("P2M", "P2M"),
+        ("2019", "2019"),
+    ],  # fmt: skip
 )
 def test_scoring_norm_value_decades(value, normal):
     assert norm_value(value) == normal

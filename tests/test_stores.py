@@ -215,8 +215,15 @@ def test_migrations_build_the_declared_schema_once(store_url):
 
 @pytest.mark.parametrize(
     "table,column",
-    [("claims", "predicate"), ("claims", "subject_id"), ("claims", "object_id"), ("claims", "date_value"),
-     ("entities", "entity_id"), ("dates", "value"), ("claim_sources", "source")],
+    [
+        ("claims", "predicate"),
+        ("claims", "subject_id"),
+        ("claims", "object_id"),
+        ("claims", "date_value"),
+        ("entities", "entity_id"),
+        ("dates", "value"),
+        ("claim_sources", "source"),
+    ],
 )
 def test_lookup_columns_are_indexed(store_url, table, column):
     with open_store(store_url) as store:
@@ -426,9 +433,7 @@ def test_ingest_output_lists_stored_and_unchanged_articles_in_input_order(nlp, s
 
 
 @pytest.mark.slow
-def test_ingest_with_workers_writes_in_this_process_and_a_write_failure_loses_no_other(
-    store_url, corpus, monkeypatch
-):
+def test_ingest_with_workers_writes_in_this_process_and_a_write_failure_loses_no_other(store_url, corpus, monkeypatch):
     """Two extraction processes; the store is written here (the monkeypatch reaches it),
     one transaction per article: the refused article is rolled back, the others stored."""
     original = SqlStore._insert

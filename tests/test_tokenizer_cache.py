@@ -11,7 +11,7 @@ TEXTS = [
     "The junta said on Monday that Niger's borders, closed since July 26, would reopen. "
     "The junta said so again (twice) at 10:30 a.m.; U.S. officials didn't comment.",
     "ECOWAS leaders met in Abuja. ECOWAS leaders said the junta's plan, announced Monday, "
-    "was \"unacceptable\" -- see https://example.org/niger-coup for the U.S. view.",
+    'was "unacceptable" -- see https://example.org/niger-coup for the U.S. view.',
 ]
 
 

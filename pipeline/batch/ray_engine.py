@@ -89,7 +89,11 @@ class Extractor:
             ids.append("" if failed else result.article.id)
             origins.append(item.origin if isinstance(item, Article) else "")
         return {
-            "index": list(batch["index"]), "seq": list(batch["seq"]), "line": lines, "error": errors, "id": ids,
+            "index": list(batch["index"]),
+            "seq": list(batch["seq"]),
+            "line": lines,
+            "error": errors,
+            "id": ids,
             "origin": origins,
         }
 

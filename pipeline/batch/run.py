@@ -118,5 +118,3 @@ def write_jsonl(results: Iterable[DocumentResult], handle: IO[str], *, progress:
         if progress:
             progress(n)
     return n
-
-

@@ -107,7 +107,7 @@ def weekday_date(anchor: dt.date, weekday: int, *, tense: str, relative: str | N
 
 
 def day_of_month(anchor: dt.date, day: int, tense: str) -> str | None:
-    """"the 6th": that day of this, the previous or the next month, by tense."""
+    """ "the 6th": that day of this, the previous or the next month, by tense."""
 
     def make(offset: int) -> Period | None:
         y, m = add_months(anchor.year, anchor.month, offset)
@@ -129,7 +129,7 @@ def day_of_month(anchor: dt.date, day: int, tense: str) -> str | None:
 
 
 def weekend_value(anchor: dt.date, *, tense: str, relative: str | None = None) -> str:
-    """"the weekend": the last one in the past tense (this week's on a Saturday or Sunday),
+    """ "the weekend": the last one in the past tense (this week's on a Saturday or Sunday),
     otherwise the coming one; "last"/"next weekend" step a week."""
     saturday_this_week = anchor + dt.timedelta(days=6 - anchor.isoweekday())
     if relative == "last" or (relative != "next" and tense == "PAST" and anchor.isoweekday() < 6):

@@ -39,10 +39,23 @@ MODEL_LABELS = frozenset({"DATE", "TIME"})
 # labels of candidate spans: the pattern classes, a model entity, an elided number
 CANDIDATE_LABELS = (*PATTERNS, "MODEL", "ELIDED")
 # entities that a temporal expression never overlaps
-BLOCKING_LABELS = frozenset({
-    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE",
-    "MONEY", "PERCENT", "QUANTITY",
-})
+BLOCKING_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "NORP",
+        "LOC",
+        "FAC",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+    }
+)
 APPROX_KEEP = frozenset({"over", "about", "around", "under"})
 ZONE_WORDS = frozenset({"utc", "gmt"})
 NAME_DETERMINERS = frozenset({"the", "this", "last", "next", "past", "coming", "on", "early", "late", "every", "each"})
@@ -56,8 +69,15 @@ DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "th
 YEAR_TOKEN = re.compile(r"^(1[6-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})$")
 UNIT_WORDS = frozenset(UNITS) | frozenset(UNIT_PLURALS)
 CUE_WORDS = (
-    set(MONTHS) | set(WEEKDAYS) | set(UNITS) | set(UNIT_PLURALS) | set(SEASONS) | set(PARTS_OF_DAY)
-    | set(DEICTIC_DAYS) | set(SET_ADVERBS) | {"now", "currently", "recently", "weekend", "ago", "future", "past"}
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | set(UNITS)
+    | set(UNIT_PLURALS)
+    | set(SEASONS)
+    | set(PARTS_OF_DAY)
+    | set(DEICTIC_DAYS)
+    | set(SET_ADVERBS)
+    | {"now", "currently", "recently", "weekend", "ago", "future", "past"}
 )
 
 
@@ -127,34 +147,43 @@ def _not_a_measure(span: Span, label: str) -> bool:
     measure = any(t.like_num for t in tokens) or any(w in UNIT_WORDS for w in words)
     if measure and ("old" in words or (nxt is not None and nxt.lower_ in AGE_WORDS) or _next_word(span, 2) == "old"):
         return False
-    if nxt is not None and label in {"YEAR", "DURATION", "DECADE"} and (
-        nxt.lower_ in AFTER_NUMBER_REJECT or (label == "YEAR" and nxt.lower_ == "per")
+    if (
+        nxt is not None
+        and label in {"YEAR", "DURATION", "DECADE"}
+        and (nxt.lower_ in AFTER_NUMBER_REJECT or (label == "YEAR" and nxt.lower_ == "per"))
     ):
         return False
     return True
 
 
 def _month_ok(span: Span) -> bool:
-    """"May" and "March" are months only as proper nouns, not the modal or the verb."""
+    """ "May" and "March" are months only as proper nouns, not the modal or the verb."""
     return not any(
         t.lower_ in AMBIGUOUS_MONTHS and (not t.is_title or t.tag_ in {"MD", "VB", "VBP", "VBZ"}) for t in span
     )
 
 
 def _not_in_a_name(span: Span) -> bool:
-    """"Black Monday", "Super Tuesday": a capitalised modifier makes a name, not a date."""
+    """ "Black Monday", "Super Tuesday": a capitalised modifier makes a name, not a date."""
     prev = _prev(span)
     return not (
-        prev is not None and prev.is_title and not prev.is_sent_start and prev.lower_ not in NAME_DETERMINERS
-        and prev.pos_ in {"ADJ", "PROPN", "NOUN"} and prev.ent_type_ not in BLOCKING_LABELS
+        prev is not None
+        and prev.is_title
+        and not prev.is_sent_start
+        and prev.lower_ not in NAME_DETERMINERS
+        and prev.pos_ in {"ADJ", "PROPN", "NOUN"}
+        and prev.ent_type_ not in BLOCKING_LABELS
     )
 
 
 def _day_ord_ok(span: Span) -> bool:
-    """"on the 6th" but not "the 35th most powerful": a preposition before, no noun after."""
+    """ "on the 6th" but not "the 35th most powerful": a preposition before, no noun after."""
     prev = _prev(span)
-    return prev is not None and prev.lower_ in REF_CONTEXT_PREPS | {"on", "since", "before", "after", "of"} \
+    return (
+        prev is not None
+        and prev.lower_ in REF_CONTEXT_PREPS | {"on", "since", "before", "after", "of"}
         and not _nominal(_next(span))
+    )
 
 
 def _year_ok(span: Span) -> bool:
@@ -164,8 +193,10 @@ def _year_ok(span: Span) -> bool:
     if len(span) > 2 or not span[-1].is_digit:
         return True
     prev, nxt = _prev(span), _next(span)
-    determined = prev is not None and (prev.lower_ in DETERMINERS or (
-        prev.lower_ in {"and", "or"} and _prev(span, 2) is not None and YEAR_TOKEN.match(_prev(span, 2).text)))
+    determined = prev is not None and (
+        prev.lower_ in DETERMINERS
+        or (prev.lower_ in {"and", "or"} and _prev(span, 2) is not None and YEAR_TOKEN.match(_prev(span, 2).text))
+    )
     if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in UNIT_PLURALS and not determined:
         return False
     if nxt is not None and nxt.lower_ == "-":
@@ -188,7 +219,7 @@ def _duration_ok(span: Span) -> bool:
 
 
 def _ref_ok(span: Span) -> bool:
-    """"the past" and "the future" as nouns; "this point"/"the moment" after a preposition;
+    """ "the past" and "the future" as nouns; "this point"/"the moment" after a preposition;
     not "as soon as", "soon after", "now-defunct"."""
     prev, nxt, words = _prev(span), _next(span), [t.lower_ for t in span]
     if words in (["the", "past"], ["the", "future"]):
@@ -197,7 +228,8 @@ def _ref_ok(span: Span) -> bool:
         return prev is not None and prev.lower_ in REF_CONTEXT_PREPS
     if words[-1] == "soon":
         return not (prev is not None and prev.lower_ == "as") and not (
-            nxt is not None and nxt.lower_ in {"after", "before", "as", "thereafter"})
+            nxt is not None and nxt.lower_ in {"after", "before", "as", "thereafter"}
+        )
     if words == ["now"]:
         return not (nxt is not None and nxt.lower_ in {"-", "that"})
     return True
@@ -214,21 +246,28 @@ def _season_ok(span: Span) -> bool:
 
 
 def _set_ok(span: Span) -> bool:
-    """"annual" only before a noun ("annual loss")."""
+    """ "annual" only before a noun ("annual loss")."""
     nxt = _next(span)
     return not ([t.lower_ for t in span] == ["annual"] and nxt is not None and nxt.pos_ not in {"NOUN", "PROPN", "ADJ"})
 
 
 def _day_ok(span: Span) -> bool:
-    """"the day" is the day in focus only in "end/close/start the day", "for the day",
+    """ "the day" is the day in focus only in "end/close/start the day", "for the day",
     "later in the day"; not "the day of", "the day when"."""
     prev, nxt = _prev(span), _next(span)
     if nxt is not None and nxt.lower_ in {"of", "when", "that", "after", "before", "-", "'s", "on", "which"}:
         return False
     before = _prev(span, 2)
-    return (prev is not None and prev.lower_ in DAY_CONTEXT_PREPS) or span.root.head.lemma_ in DAY_CONTEXT_VERBS or (
-        prev is not None and prev.lower_ == "in" and before is not None
-        and before.lower_ in {"earlier", "later", "late", "early"})
+    return (
+        (prev is not None and prev.lower_ in DAY_CONTEXT_PREPS)
+        or span.root.head.lemma_ in DAY_CONTEXT_VERBS
+        or (
+            prev is not None
+            and prev.lower_ == "in"
+            and before is not None
+            and before.lower_ in {"earlier", "later", "late", "early"}
+        )
+    )
 
 
 LABEL_CHECKS = {
@@ -301,7 +340,7 @@ def model_candidates(doc: Doc) -> Iterator[Span]:
 
 
 def elided_durations(doc: Doc, spans: list[Span]) -> Iterator[Span]:
-    """"between 60 and 90 days": the bare first number shares the unit of the second."""
+    """ "between 60 and 90 days": the bare first number shares the unit of the second."""
     for span in spans:
         if span.label_ != "DURATION" or not span[0].like_num or span.start < 2:
             continue

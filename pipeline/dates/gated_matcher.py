@@ -60,9 +60,7 @@ def _words(spec: dict[str, Any]) -> set[str] | None:
 def _gated_by_kind(spec: dict[str, Any]) -> bool:
     """Whether every token ``spec`` accepts is a number or mixes digits with other signs."""
     cheap = spec.get(GATE, spec)
-    return cheap.get("LIKE_NUM") is True or cheap.get("IS_DIGIT") is True or all(
-        cheap.get(k) is False for k in MIXED
-    )
+    return cheap.get("LIKE_NUM") is True or cheap.get("IS_DIGIT") is True or all(cheap.get(k) is False for k in MIXED)
 
 
 def _optional(spec: dict[str, Any]) -> bool:
@@ -143,8 +141,13 @@ class GatedMatcher:
             elif set(spec) <= {"OP"}:
                 before, after = (pattern[i - 1], pattern[i + 1]) if 0 < i < len(pattern) - 1 else ({}, {})
                 before_words, after_words = _words(before), _words(after)
-                if spec.get("OP") != "?" or before_words is None or after_words is None or _optional(before) \
-                        or _optional(after):
+                if (
+                    spec.get("OP") != "?"
+                    or before_words is None
+                    or after_words is None
+                    or _optional(before)
+                    or _optional(after)
+                ):
                     raise ValueError(Errors.E095.format(label=label, token=spec))
                 self.bridges.append((before_words, after_words))
             elif not _gated_by_kind(spec):

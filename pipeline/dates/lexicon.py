@@ -8,17 +8,50 @@ for week) follows the TimeML 1.2 guidelines.
 from __future__ import annotations
 
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2, "march": 3, "mar.": 3,
-    "april": 4, "apr": 4, "apr.": 4, "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7,
-    "august": 8, "aug": 8, "aug.": 8, "september": 9, "sept": 9, "sept.": 9, "sep.": 9,
-    "october": 10, "oct": 10, "oct.": 10, "november": 11, "nov": 11, "nov.": 11,
-    "december": 12, "dec": 12, "dec.": 12,
+    "january": 1,
+    "jan": 1,
+    "jan.": 1,
+    "february": 2,
+    "feb": 2,
+    "feb.": 2,
+    "march": 3,
+    "mar.": 3,
+    "april": 4,
+    "apr": 4,
+    "apr.": 4,
+    "may": 5,
+    "june": 6,
+    "jun.": 6,
+    "july": 7,
+    "jul.": 7,
+    "august": 8,
+    "aug": 8,
+    "aug.": 8,
+    "september": 9,
+    "sept": 9,
+    "sept.": 9,
+    "sep.": 9,
+    "october": 10,
+    "oct": 10,
+    "oct.": 10,
+    "november": 11,
+    "nov": 11,
+    "nov.": 11,
+    "december": 12,
+    "dec": 12,
+    "dec.": 12,
 }
 # month names that are also common words: only a month when written as a proper noun
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "jan", "mar.", "dec"})
 
 WEEKDAYS: dict[str, int] = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sunday": 7,
 }
 
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -26,39 +59,114 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 
 # unit -> (multiplier, TIMEX3 letter); H/M/S are time units (``PT..``)
 UNITS: dict[str, tuple[int, str]] = {
-    "second": (1, "S"), "minute": (1, "M"), "hour": (1, "H"), "day": (1, "D"), "week": (1, "W"),
-    "fortnight": (2, "W"), "month": (1, "M"), "quarter": (1, "Q"), "year": (1, "Y"),
-    "decade": (10, "Y"), "century": (100, "Y"),
+    "second": (1, "S"),
+    "minute": (1, "M"),
+    "hour": (1, "H"),
+    "day": (1, "D"),
+    "week": (1, "W"),
+    "fortnight": (2, "W"),
+    "month": (1, "M"),
+    "quarter": (1, "Q"),
+    "year": (1, "Y"),
+    "decade": (10, "Y"),
+    "century": (100, "Y"),
 }
 UNIT_PLURALS: dict[str, str] = {
-    "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
-    "fortnights": "fortnight", "months": "month", "quarters": "quarter", "years": "year",
-    "decades": "decade", "centuries": "century",
+    "seconds": "second",
+    "minutes": "minute",
+    "hours": "hour",
+    "days": "day",
+    "weeks": "week",
+    "fortnights": "fortnight",
+    "months": "month",
+    "quarters": "quarter",
+    "years": "year",
+    "decades": "decade",
+    "centuries": "century",
 }
 TIME_UNITS = frozenset({"H", "S"})  # "M" is a minute only when the unit word is "minute"
 
 NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "couple": 2, "dozen": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "couple": 2,
+    "dozen": 12,
 }
 VAGUE_QUANTIFIERS = frozenset({"several", "few", "many", "some", "numerous", "multiple"})
 
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-    "final": 4, "last": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
 }
 ORDINAL_CENTURY = {f"{n}{suf}": n for n, suf in ((19, "th"), (20, "th"), (21, "st"), (18, "th"), (17, "th"))}
 ORDINAL_CENTURY.update({"nineteenth": 19, "twentieth": 20, "eighteenth": 18})
 ORDINAL_CENTURY["twenty-first"] = 21
 
 # modifiers kept inside an extent (TimeML ``mod``), dropped for the value
-APPROX_WORDS = frozenset({
-    "about", "around", "approximately", "nearly", "almost", "roughly", "some", "over", "more", "than",
-    "less", "fewer", "at", "least", "most", "up", "to", "just", "under", "only", "barely", "well",
-})
+APPROX_WORDS = frozenset(
+    {
+        "about",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "over",
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "at",
+        "least",
+        "most",
+        "up",
+        "to",
+        "just",
+        "under",
+        "only",
+        "barely",
+        "well",
+    }
+)
 EDGE_WORDS = frozenset({"early", "late", "mid", "earlier", "later", "end", "beginning", "start", "middle"})
 
 # the relative determiners of "last week", "this Thursday", "next year"
@@ -70,15 +178,47 @@ FUTURE_REF_WORDS = frozenset({"soon", "future"})
 DEICTIC_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 SET_ADVERBS: dict[str, str] = {
-    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "biannual": "P6M",
+    "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "biannual": "P6M",
 }
 
 ZONES = frozenset({"utc", "gmt", "z"})
 
 # prepositions that stand outside an extent ("on Monday", "in 2019", "over the weekend")
-OUTER_PREPOSITIONS = frozenset({
-    "on", "in", "at", "by", "since", "until", "till", "from", "to", "during", "for", "before", "after",
-    "of", "within", "throughout", "over", "around", "about", "through", "into", "as", "between", "than",
-})
+OUTER_PREPOSITIONS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "to",
+        "during",
+        "for",
+        "before",
+        "after",
+        "of",
+        "within",
+        "throughout",
+        "over",
+        "around",
+        "about",
+        "through",
+        "into",
+        "as",
+        "between",
+        "than",
+    }
+)
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})

@@ -25,8 +25,14 @@ def calendar_date(text: str, words: list[str], anchor: dt.date | None, tense: st
     numeric = len(words) == 1 and NUMERIC_DATE_RE.match(words[0])
     if not numeric and not (len(months) == 1 and (days or years)):
         return None
-    if not numeric and any(w not in MONTHS and w not in WEEKDAYS and not DAY_RE.match(w) and not YEAR_RE.match(w)
-                           and w not in {"of", "the", "on"} for w in words):
+    if not numeric and any(
+        w not in MONTHS
+        and w not in WEEKDAYS
+        and not DAY_RE.match(w)
+        and not YEAR_RE.match(w)
+        and w not in {"of", "the", "on"}
+        for w in words
+    ):
         return None
     month = MONTHS[months[0]] if months else None
     if month and not days and years:
@@ -64,7 +70,7 @@ def _month_day_of_relative_year(words: list[str], anchor: dt.date | None) -> Tim
 
 
 def month_or_season(words: list[str], anchor: dt.date | None, tense: str) -> Timex | None:
-    """"July", "early June", "October of next year", "spring", "last summer", "summer 2020"."""
+    """ "July", "early June", "October of next year", "spring", "last summer", "summer 2020"."""
     words = [w for w in words if w not in {"the", "early", "late", "mid", "of", "in"}]
     if not words:
         return None
@@ -103,14 +109,18 @@ def month_or_season(words: list[str], anchor: dt.date | None, tense: str) -> Tim
 
 
 def weekday(words: list[str], anchor: dt.date | None, tense: str) -> Timex | None:
-    """"Monday", "last Sunday", "This Thursday", "Thursday night"."""
+    """ "Monday", "last Sunday", "This Thursday", "Thursday night"."""
     days = [w for w in words if w in WEEKDAYS]
     if len(days) != 1:
         return None
     rel = next((w for w in words if w in {"last", "this", "next", "past", "coming", "on"}), None)
     pod = next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY), None)
-    if any(w not in WEEKDAYS and w not in PARTS_OF_DAY and w not in {"last", "this", "next", "past", "coming",
-                                                                      "on", "early", "late"} for w in words):
+    if any(
+        w not in WEEKDAYS
+        and w not in PARTS_OF_DAY
+        and w not in {"last", "this", "next", "past", "coming", "on", "early", "late"}
+        for w in words
+    ):
         return None
     if anchor is None:
         return Timex("TIME" if pod else "DATE", None)
@@ -120,10 +130,13 @@ def weekday(words: list[str], anchor: dt.date | None, tense: str) -> Timex | Non
 
 
 def year_like(words: list[str], anchor: dt.date | None) -> Timex | None:
-    """"2019", "late 2006", "the 2023 fiscal year", "fiscal 2023", "FY2007", "the 1990s",
+    """ "2019", "late 2006", "the 2023 fiscal year", "fiscal 2023", "FY2007", "the 1990s",
     "the '90s", "the 20th century"."""
-    core = [w for w in words if w not in {"the", "early", "late", "mid", "fiscal", "financial", "model", "calendar",
-                                          "year", "in", "of"}]
+    core = [
+        w
+        for w in words
+        if w not in {"the", "early", "late", "mid", "fiscal", "financial", "model", "calendar", "year", "in", "of"}
+    ]
     if len(core) == 1 and YEAR_RE.match(core[0]) and "year" not in words[: words.index(core[0])]:
         return Timex("DATE", core[0])
     if len(core) == 2 and core[0] == "fy":
@@ -150,7 +163,7 @@ def year_like(words: list[str], anchor: dt.date | None) -> Timex | None:
 
 
 def quarter(words: list[str], anchor: dt.date | None, tense: str) -> Timex | None:
-    """"the first quarter of 2009", "the fourth quarter", "third-quarter", "the last
+    """ "the first quarter of 2009", "the fourth quarter", "third-quarter", "the last
     quarter" (the previous one), "the first half of 2023"."""
     if words and re.fullmatch(r"q[1-4]", words[0]) and len(words) <= 2:
         number = int(words[0][1])
@@ -200,14 +213,17 @@ def weekend(words: list[str], anchor: dt.date | None, tense: str) -> Timex | Non
 
 
 def day_of_month(words: list[str], anchor: dt.date | None, tense: str) -> Timex | None:
-    """"the 6th" alone: that day of the month the tense points to; "the last week of March"."""
+    """ "the 6th" alone: that day of the month the tense points to; "the last week of March"."""
     if len(words) == 5 and words[2:4] == ["week", "of"] and words[4] in MONTHS and words[1] in ORDINALS:
         if anchor is None:
             return Timex("DATE", None)
         month = cal.pick_occurrence(lambda y: cal.month_period(y, MONTHS[words[4]]), anchor, tense)
         year, mon = int(month[:4]), int(month[5:7])
-        day = cal.month_end(year, mon) - dt.timedelta(days=3) if words[1] in {"last", "final"} else \
-            dt.date(year, mon, 4) + dt.timedelta(weeks=ORDINALS[words[1]] - 1)
+        day = (
+            cal.month_end(year, mon) - dt.timedelta(days=3)
+            if words[1] in {"last", "final"}
+            else dt.date(year, mon, 4) + dt.timedelta(weeks=ORDINALS[words[1]] - 1)
+        )
         return Timex("DATE", cal.week_value(day))
     if len(words) != 2 or words[0] != "the" or not re.fullmatch(r"\d{1,2}(st|nd|rd|th)", words[1]):
         return None

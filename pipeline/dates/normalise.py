@@ -47,22 +47,59 @@ from .values import (
 
 __all__ = ["Timex", "normalise", "words_of"]
 
-PRESENT_REF_PHRASES = frozenset({
-    "now", "currently", "presently", "nowadays", "present", "the present", "the moment", "this moment",
-    "the time being", "this point", "this time", "these days", "right now", "just now",
-})
+PRESENT_REF_PHRASES = frozenset(
+    {
+        "now",
+        "currently",
+        "presently",
+        "nowadays",
+        "present",
+        "the present",
+        "the moment",
+        "this moment",
+        "the time being",
+        "this point",
+        "this time",
+        "these days",
+        "right now",
+        "just now",
+    }
+)
 PAST_REF_PHRASES = frozenset({"recently", "lately", "the past", "recent times", "recent history", "earlier"})
-FUTURE_REF_PHRASES = frozenset({
-    "the future", "the near future", "the distant future", "the foreseeable future", "soon", "the long term",
-    "the longer term", "the short term", "the near term", "the medium term", "the long run", "the years to come",
-})
+FUTURE_REF_PHRASES = frozenset(
+    {
+        "the future",
+        "the near future",
+        "the distant future",
+        "the foreseeable future",
+        "soon",
+        "the long term",
+        "the longer term",
+        "the short term",
+        "the near term",
+        "the medium term",
+        "the long run",
+        "the years to come",
+    }
+)
 RECENT_UNITS = frozenset({"years", "months", "weeks", "days", "decades"})
-EDGE_PREFIX = ("the end of", "the beginning of", "the start of", "the middle of", "the rest of",
-               "the remainder of", "the close of", "the turn of", "end of", "beginning of", "start of")
+EDGE_PREFIX = (
+    "the end of",
+    "the beginning of",
+    "the start of",
+    "the middle of",
+    "the rest of",
+    "the remainder of",
+    "the close of",
+    "the turn of",
+    "end of",
+    "beginning of",
+    "start of",
+)
 
 
 def _relative_unit(words: list[str], anchor: dt.date | None, ref: dt.date | None) -> Timex | None:
-    """"this week", "last month", "the past decade" (a duration), "the same day", "that year"."""
+    """ "this week", "last month", "the past decade" (a duration), "the same day", "that year"."""
     if len(words) == 3 and words[0] == "the" and words[1] in UNITS and words[2] in {"before", "previous", "earlier"}:
         base = ref or anchor
         return Timex("DATE", shift_unit(base, words[1], -1) if base else None)
@@ -85,7 +122,7 @@ def _relative_unit(words: list[str], anchor: dt.date | None, ref: dt.date | None
 
 
 def _duration(words: list[str], anchor: dt.date | None, ref_or_anchor: dt.date | None = None) -> Timex | None:
-    """"two weeks", "a 20 year", "the past nine days", "nearly five months", "years",
+    """ "two weeks", "a 20 year", "the past nine days", "nearly five months", "years",
     "two years ago" (a date: the anchor minus two years, at year granularity)."""
     words, _ = strip_approx(words)
     ago = bool(words) and words[-1] == "ago"
@@ -106,8 +143,19 @@ def _duration(words: list[str], anchor: dt.date | None, ref_or_anchor: dt.date |
     amount = words[:-1]
     if amount[:1] == ["the"] and amount[1:2] and amount[1] in {"past", "last", "next", "coming", "first", "previous"}:
         amount = amount[2:]
-    while amount and amount[-1] in {"consecutive", "straight", "full", "whole", "more", "additional", "of", "trading",
-                                    "business", "working", "calendar"}:
+    while amount and amount[-1] in {
+        "consecutive",
+        "straight",
+        "full",
+        "whole",
+        "more",
+        "additional",
+        "of",
+        "trading",
+        "business",
+        "working",
+        "calendar",
+    }:
         amount = amount[:-1]
     vague = not amount or amount == ["the"] or any(w in VAGUE_QUANTIFIERS for w in amount)
     if vague and not plural:
@@ -138,7 +186,7 @@ def _ref(text: str, words: list[str]) -> Timex | None:
 
 
 def _clock(words: list[str], anchor: dt.date | None, tense: str, ref: dt.date | None) -> Timex | None:
-    """"16:08 UTC", "6:40 p.m.", "0800 GMT", "noon", "12:00 UTC Monday", "16:00 UTC today"."""
+    """ "16:08 UTC", "6:40 p.m.", "0800 GMT", "noon", "12:00 UTC Monday", "16:00 UTC today"."""
     hour = minute = None
     zone = ""
     rest: list[str] = []
@@ -175,7 +223,7 @@ def _clock(words: list[str], anchor: dt.date | None, tense: str, ref: dt.date | 
 
 
 def _deictic(words: list[str], anchor: dt.date | None) -> Timex | None:
-    """"today", "yesterday morning", "tonight", "earlier today", "this morning"."""
+    """ "today", "yesterday morning", "tonight", "earlier today", "this morning"."""
     words = [w for w in words if w not in {"earlier", "later", "early", "late"}]
     if not words:
         return None
@@ -196,7 +244,7 @@ def _deictic(words: list[str], anchor: dt.date | None) -> Timex | None:
 
 
 def _set(words: list[str]) -> Timex | None:
-    """"weekly", "every year", "each Monday", "every other week", "a year" (after a count)."""
+    """ "weekly", "every year", "each Monday", "every other week", "a year" (after a count)."""
     if len(words) == 1 and words[0] in SET_ADVERBS:
         return Timex("SET", SET_ADVERBS[words[0]])
     if len(words) == 2 and words[0] == "per" and words[1] in UNITS:
@@ -218,10 +266,18 @@ def _set(words: list[str]) -> Timex | None:
 
 
 def _anaphoric_day(words: list[str], anchor: dt.date | None, ref: dt.date | None) -> Timex | None:
-    """"the same day", "that day", "the day" (the day in focus), "the following day"."""
-    shifts = {("the", "day"): 0, ("that", "day"): 0, ("the", "same", "day"): 0, ("the", "following", "day"): 1,
-              ("the", "next", "day"): 1, ("the", "previous", "day"): -1, ("the", "day", "before"): -1,
-              ("a", "day", "later"): 1, ("a", "day", "earlier"): -1}
+    """ "the same day", "that day", "the day" (the day in focus), "the following day"."""
+    shifts = {
+        ("the", "day"): 0,
+        ("that", "day"): 0,
+        ("the", "same", "day"): 0,
+        ("the", "following", "day"): 1,
+        ("the", "next", "day"): 1,
+        ("the", "previous", "day"): -1,
+        ("the", "day", "before"): -1,
+        ("a", "day", "later"): 1,
+        ("a", "day", "earlier"): -1,
+    }
     key = tuple(words)
     if key not in shifts:
         return None
@@ -230,7 +286,7 @@ def _anaphoric_day(words: list[str], anchor: dt.date | None, ref: dt.date | None
 
 
 def _edge(text: str, tense: str, anchor: dt.date | None, ref: dt.date | None) -> Timex | None:
-    """"the end of last month", "the beginning of the year": the value of what it is the
+    """ "the end of last month", "the beginning of the year": the value of what it is the
     edge of (the granularity the text gives); "the year" is the anchor's."""
     for prefix in EDGE_PREFIX:
         if text.startswith(prefix + " "):

@@ -85,8 +85,11 @@ PATTERNS: dict[str, list[Pattern]] = {
     "DECADE": [
         [_opt(THE), _opt(EDGE), _opt(HYPHEN), DECADE],
         [_opt(THE), _opt(EDGE), APOSTROPHE, {"LOWER": {"REGEX": r"^[0-9]0s$"}, GATE: MIXED}],
-        [THE, _in({"17th", "18th", "19th", "20th", "21st", "eighteenth", "nineteenth", "twentieth"}),
-         {"LOWER": "century"}],
+        [
+            THE,
+            _in({"17th", "18th", "19th", "20th", "21st", "eighteenth", "nineteenth", "twentieth"}),
+            {"LOWER": "century"},
+        ],
     ],
     "QUARTER": [
         [_opt(THE), QORD, _opt(HYPHEN), {"LOWER": "quarter"}],
@@ -94,8 +97,7 @@ PATTERNS: dict[str, list[Pattern]] = {
         [_opt(THE), QORD, {"LOWER": "quarter"}, OF, _in({"this", "last", "next", "the"}), {"LOWER": "year"}],
         [_opt(THE), _in({"first", "second"}), {"LOWER": "half"}, OF, YEAR],
         [{"LOWER": {"REGEX": r"^q[1-4]$"}, GATE: MIXED}, _opt(YEAR)],
-        [_opt(THE), _in({"first", "second"}), {"LOWER": "half"}, OF, _in({"this", "last", "next"}),
-         {"LOWER": "year"}],
+        [_opt(THE), _in({"first", "second"}), {"LOWER": "half"}, OF, _in({"this", "last", "next"}), {"LOWER": "year"}],
     ],
     "SEASON": [
         [_opt(THE), _opt(EDGE), _opt(_in({"last", "this", "next", "past", "coming"})), SEASON, _opt(OF), _opt(YEAR)],
@@ -113,14 +115,25 @@ PATTERNS: dict[str, list[Pattern]] = {
         [THE, _in({"first", "second", "third", "fourth", "last", "final"}), {"LOWER": "week"}, OF, MONTH],
     ],
     "EDGE_OF": [
-        [_opt(THE), _in({"end", "beginning", "start", "middle", "rest", "remainder", "close", "turn"}), OF,
-         _opt(_in({"the", "this", "last", "next"})), _in(set(UNITS) | set(MONTHS) | set(SEASONS))],
+        [
+            _opt(THE),
+            _in({"end", "beginning", "start", "middle", "rest", "remainder", "close", "turn"}),
+            OF,
+            _opt(_in({"the", "this", "last", "next"})),
+            _in(set(UNITS) | set(MONTHS) | set(SEASONS)),
+        ],
         [_opt(THE), _in({"end", "beginning", "start", "middle", "close"}), OF, _opt(MONTH), YEAR],
     ],
     "DURATION": [
         [_opt(APPROX), NUMBER, {"LIKE_NUM": True, "OP": "*"}, _opt(HYPHEN), UNIT],
-        [_opt(APPROX), _in({"more", "less", "fewer"}), {"LOWER": "than"}, {"LIKE_NUM": True, "OP": "+"},
-         _opt(HYPHEN), UNIT],
+        [
+            _opt(APPROX),
+            _in({"more", "less", "fewer"}),
+            {"LOWER": "than"},
+            {"LIKE_NUM": True, "OP": "+"},
+            _opt(HYPHEN),
+            UNIT,
+        ],
         [_opt(APPROX), {"LOWER": {"IN": ["a", "an", "one", "single"]}}, _opt(HYPHEN), UNIT],
         [_opt(APPROX), _in({"a", "an"}), {"LOWER": {"IN": ["few", "couple"]}}, _opt(OF), UNIT],
         [_opt(APPROX), {"LIKE_NUM": True, "OP": "+"}, {"LOWER": "and"}, {"LOWER": "a"}, {"LOWER": "half"}, UNIT],
@@ -129,8 +142,11 @@ PATTERNS: dict[str, list[Pattern]] = {
         [THE, _in({"past", "last", "next", "coming", "first", "previous", "following"}), QUANT, {"OP": "?"}, UNIT],
         [THE, _in({"past", "last", "next", "coming", "first", "previous", "following"}), NUMBER, _opt(UNIT_MOD), UNIT],
         [_opt(APPROX), NUMBER, UNIT_MOD, UNIT],
-        [_in({"a", "an", "one", "two", "three", "four", "five", "six", "several", "few"}), UNIT,
-         _in({"earlier", "later"})],
+        [
+            _in({"a", "an", "one", "two", "three", "four", "five", "six", "several", "few"}),
+            UNIT,
+            _in({"earlier", "later"}),
+        ],
         [_in({"for", "in", "within"}), _opt(_in({"just", "only"})), UNIT_PL_VAGUE],
         [{"LOWER": "over"}, THE, UNIT_PL_VAGUE],
         [_opt(APPROX), NUMBER, {"LIKE_NUM": True, "OP": "*"}, UNIT, {"LOWER": "ago"}],

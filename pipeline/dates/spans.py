@@ -15,7 +15,7 @@ FULL_DATE_RE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
 def _frequency(timex: Timex) -> Timex:
-    """"15 a year": the "a year" of a rate is a SET."""
+    """ "15 a year": the "a year" of a rate is a SET."""
     return Timex("SET", timex.value) if timex.type == "DURATION" else timex
 
 

@@ -14,10 +14,28 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 UNSURE_AUX = frozenset({"would", "could", "might", "'d"})
 FUTURE_MODALS = frozenset({"may", "should", "must", "can", "ca"})
 # "is set to hold", "plans to visit", "is expected to", "is due to", "is going to"
-FUTURE_GOVERNORS = frozenset({
-    "set", "schedule", "plan", "expect", "due", "poise", "slate", "intend", "aim", "go", "prepare", "hope", "want",
-    "scheduled", "planned", "expected", "slated", "poised",
-})
+FUTURE_GOVERNORS = frozenset(
+    {
+        "set",
+        "schedule",
+        "plan",
+        "expect",
+        "due",
+        "poise",
+        "slate",
+        "intend",
+        "aim",
+        "go",
+        "prepare",
+        "hope",
+        "want",
+        "scheduled",
+        "planned",
+        "expected",
+        "slated",
+        "poised",
+    }
+)
 SCHEDULED = frozenset({"scheduled", "slated", "planned", "set", "due", "expected", "poised"})
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})

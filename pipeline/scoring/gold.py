@@ -151,9 +151,7 @@ def _span_problems(
         line = _line(root, layer, i)
         limit = len(body) if body is not None else None
         if entry.start < 0 or entry.end < entry.start or (limit is not None and entry.end > limit):
-            yield Errors.E044.format(
-                path=path, line=line, entry=name, start=entry.start, end=entry.end, length=limit
-            )
+            yield Errors.E044.format(path=path, line=line, entry=name, start=entry.start, end=entry.end, length=limit)
         elif body is not None and body[entry.start : entry.end] != entry.text:
             yield Errors.E041.format(
                 path=path, line=line, entry=name, text=entry.text, start=entry.start, end=entry.end,

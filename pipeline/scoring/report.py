@@ -181,8 +181,7 @@ def _claims_html(doc: GoldDocument, pred: DocumentResult | None) -> str:
     left = "<br>".join(gold) or "(none)"
     right = "<br>".join(mine) or "(none)"
     return (
-        f'<div class="side"><div><b>gold claims</b><br>{left}</div>'
-        f"<div><b>predicted claims</b><br>{right}</div></div>"
+        f'<div class="side"><div><b>gold claims</b><br>{left}</div><div><b>predicted claims</b><br>{right}</div></div>'
     )
 
 

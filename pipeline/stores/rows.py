@@ -75,13 +75,27 @@ def to_rows(
             {"article_id": aid, "seq": i, "start_char": s, "end_char": e} for i, (s, e) in enumerate(result.sentences)
         ],
         "entities": [
-            {"article_id": aid, "seq": i, "text": e.text, "start_char": e.start, "end_char": e.end, "label": e.label,
-             "entity_id": e.id}
+            {
+                "article_id": aid,
+                "seq": i,
+                "text": e.text,
+                "start_char": e.start,
+                "end_char": e.end,
+                "label": e.label,
+                "entity_id": e.id,
+            }
             for i, e in enumerate(result.entities)
         ],
         "dates": [
-            {"article_id": aid, "seq": i, "text": d.text, "start_char": d.start, "end_char": d.end, "type": d.type,
-             "value": d.value}
+            {
+                "article_id": aid,
+                "seq": i,
+                "text": d.text,
+                "start_char": d.start,
+                "end_char": d.end,
+                "type": d.type,
+                "value": d.value,
+            }
             for i, d in enumerate(result.dates)
         ],
         "claims": [claim_row(aid, i, c) for i, c in enumerate(result.claims)],

@@ -60,8 +60,23 @@ RELATIVE_WORDS = frozenset({"which", "that"})
 # the vehicle of a speech act, dated by its own participle ("a statement released on Monday")
 VEHICLE_NOUNS = frozenset(
     {
-        "statement", "communique", "communiqué", "message", "video", "speech", "address", "interview",
-        "letter", "post", "broadcast", "declaration", "decree", "report", "note", "tweet", "recording",
+        "statement",
+        "communique",
+        "communiqué",
+        "message",
+        "video",
+        "speech",
+        "address",
+        "interview",
+        "letter",
+        "post",
+        "broadcast",
+        "declaration",
+        "decree",
+        "report",
+        "note",
+        "tweet",
+        "recording",
     }
 )
 VEHICLE_PREPS = frozenset({"in", "through", "via", "during"})
@@ -128,7 +143,7 @@ def _attachment(span: Span, trigger: Token) -> Token:
 
 
 def _dates_the_object(span: Span, trigger: Token) -> bool:
-    """"suspended a 2018 agreement": a date that premodifies an object noun (not the
+    """ "suspended a 2018 agreement": a date that premodifies an object noun (not the
     trigger itself, "the July coup") dates that thing."""
     noun = span.root.head
     return (
@@ -147,7 +162,7 @@ def is_dateline(span: Span) -> bool:
 
 
 def _report_date_misparse(span: Span, clause: Token) -> bool:
-    """"said on Sunday they were withdrawing": a date after the governing verb and before
+    """ "said on Sunday they were withdrawing": a date after the governing verb and before
     both the complement's subject and any "that" belongs to the governing verb, even when
     the parser hangs it in the complement."""
     if clause.dep_ != "ccomp" or clause.head.i >= span.start:
@@ -172,7 +187,7 @@ def _vehicle_clause(clause: Token) -> bool:
 
 
 def tense_class(verb: Token) -> str | None:
-    """"past" or "present" (a present, future or modal form) for a finite verb; for a bare
+    """ "past" or "present" (a present, future or modal form) for a finite verb; for a bare
     past participle coordinated with a verb that has no auxiliary to share ("operates two
     bases ... and launched in 2019"), "participle"; None when the form says nothing (an
     infinitive, a gerund)."""

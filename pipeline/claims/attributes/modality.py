@@ -64,9 +64,21 @@ PERFECT_EPISTEMIC_MODALS = frozenset({"may", "might", "must", "could"})
 HYPOTHETICAL_MODALS = frozenset({"would", "'d", "could", "might", "should", "must", "ought"})
 HEDGE_ADVERBS = frozenset(
     {
-        "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "reputedly",
-        "seemingly", "possibly", "perhaps", "probably", "maybe", "presumably", "ostensibly",
-        "likely", "conceivably",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "purportedly",
+        "supposedly",
+        "reputedly",
+        "seemingly",
+        "possibly",
+        "perhaps",
+        "probably",
+        "maybe",
+        "presumably",
+        "ostensibly",
+        "likely",
+        "conceivably",
     }
 )
 # Governing verbs that make their infinitive (or object event noun) uncertain.
@@ -81,8 +93,25 @@ EPISTEMIC_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", 
 RUMOUR_NOUNS = frozenset({"whisper", "rumor", "rumour", "speculation", "allegation", "suspicion"})
 PLANNING_GOVERNORS = frozenset(
     {
-        "plan", "intend", "aim", "schedule", "set", "prepare", "expect", "seek", "hope", "want", "wish",
-        "promise", "pledge", "vow", "agree", "go", "mean", "propose", "resolve",
+        "plan",
+        "intend",
+        "aim",
+        "schedule",
+        "set",
+        "prepare",
+        "expect",
+        "seek",
+        "hope",
+        "want",
+        "wish",
+        "promise",
+        "pledge",
+        "vow",
+        "agree",
+        "go",
+        "mean",
+        "propose",
+        "resolve",
     }
 )
 # ... and those that make an object event noun planned ("planned an offensive").
@@ -95,8 +124,24 @@ FACTUAL_INFINITIVE_MODIFIERS = frozenset({"first", "second", "third", "last", "o
 # Object-control directives: the infinitive is someone else's requested action.
 DIRECTIVE_GOVERNORS = frozenset(
     {
-        "ask", "urge", "call", "demand", "request", "order", "press", "encourage", "invite", "tell",
-        "instruct", "pressure", "push", "appeal", "implore", "require", "threaten", "warn",
+        "ask",
+        "urge",
+        "call",
+        "demand",
+        "request",
+        "order",
+        "press",
+        "encourage",
+        "invite",
+        "tell",
+        "instruct",
+        "pressure",
+        "push",
+        "appeal",
+        "implore",
+        "require",
+        "threaten",
+        "warn",
     }
 )
 
@@ -187,7 +232,7 @@ def _step_up(node: Token, reporting_verbs: Collection[str]) -> tuple[Token | Non
 
 
 def _factual_head(noun: Token) -> bool:
-    """"the first country to recognize the junta": an infinitival relative after an
+    """ "the first country to recognize the junta": an infinitival relative after an
     ordinal, a superlative or "only"/"last" states a fact."""
     return any(
         c.dep_ in ("amod", "advmod", "nummod") and (c.tag_ == "JJS" or c.lower_ in FACTUAL_INFINITIVE_MODIFIERS)
@@ -262,12 +307,10 @@ def _adjective_cue(adjective: Token) -> str | None:
 
 
 def _epistemic_frame(governor: Token) -> str | None:
-    """"it's unlikely (that) X", "it is possible that X": a copula with an epistemic adjective."""
+    """ "it's unlikely (that) X", "it is possible that X": a copula with an epistemic adjective."""
     for child in governor.children:
         if child.dep_ == "acomp" and child.lemma_ in EPISTEMIC_ADJECTIVES:
             return UNCERTAIN
     if governor.lemma_ in UNCERTAIN_GOVERNORS:
         return UNCERTAIN  # "it seems that X"
     return None
-
-

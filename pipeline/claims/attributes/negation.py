@@ -43,9 +43,7 @@ NEG_PRONOUNS = frozenset({"nobody", "nothing", "none", "noone", "neither"})
 # "no longer", "no more", "not anymore"
 NO_LONGER = frozenset({"longer", "more"})
 # Verbs that entail their infinitive did not happen: "failed to", "declined to", "yet to".
-NEG_IMPLICATIVE_VERBS = frozenset(
-    {"fail", "decline", "refuse", "neglect", "forget", "avoid", "cease", "stop", "omit"}
-)
+NEG_IMPLICATIVE_VERBS = frozenset({"fail", "decline", "refuse", "neglect", "forget", "avoid", "cease", "stop", "omit"})
 NEG_IMPLICATIVE_ADJECTIVES = frozenset({"unable", "powerless"})
 # Verbs whose "from"-gerund did not happen: "refrained from using force".
 NEG_FROM_VERBS = frozenset(
@@ -124,9 +122,7 @@ def local_negation(verb: Token) -> bool:
             return True
         if child.dep_ == "advmod" and low == "never":
             return True
-        if child.dep_ == "advmod" and low in NO_LONGER and any(
-            g.lower_ == "no" for g in child.children
-        ):
+        if child.dep_ == "advmod" and low in NO_LONGER and any(g.lower_ == "no" for g in child.children):
             return True
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(child):
             return True
@@ -142,16 +138,14 @@ def _focus_not(token: Token) -> bool:
 
 
 def _negative_argument(arg: Token) -> bool:
-    """"no country", "neither Russia nor Wagner", "nobody", "none of them"."""
+    """ "no country", "neither Russia nor Wagner", "nobody", "none of them"."""
     if arg.lower_ in NEG_PRONOUNS:
         return True
-    return any(
-        c.dep_ in ("det", "preconj", "neg") and c.lower_ in NEG_DETERMINERS for c in arg.children
-    )
+    return any(c.dep_ in ("det", "preconj", "neg") and c.lower_ in NEG_DETERMINERS for c in arg.children)
 
 
 def _noun_negated(noun: Token) -> bool:
-    """"no talks", "without progress", "the lack of dialogue"."""
+    """ "no talks", "without progress", "the lack of dialogue"."""
     if any(c.dep_ in ("det", "neg") and c.lower_ in NEG_DETERMINERS for c in noun.children):
         return True
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
@@ -164,19 +158,17 @@ def _noun_negated(noun: Token) -> bool:
 
 
 def _after_alternative(word: Token) -> bool:
-    """"instead of", "rather than": ``word`` is "of"/"than" right after "instead"/"rather"."""
+    """ "instead of", "rather than": ``word`` is "of"/"than" right after "instead"/"rather"."""
     if word.lower_ not in ("of", "than") or word.i == 0:
         return False
     return word.nbor(-1).lower_ in ALTERNATIVE_HEADS
 
 
 def _yet_to(verb: Token) -> bool:
-    """"has yet to label", "is yet to decide"."""
-    return verb.lemma_ in ("have", "be") and any(
-        c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children
-    )
+    """ "has yet to label", "is yet to decide"."""
+    return verb.lemma_ in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
 
 
 def _unable(verb: Token) -> bool:
-    """"is unable to meet" (when the parser hangs the infinitive from the copula)."""
+    """ "is unable to meet" (when the parser hangs the infinitive from the copula)."""
     return any(c.dep_ == "acomp" and c.lemma_ in NEG_IMPLICATIVE_ADJECTIVES for c in verb.children)

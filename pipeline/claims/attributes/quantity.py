@@ -55,15 +55,49 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "ORDINAL"})
 
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "thousand": 1000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
 }
 SCALES = {
-    "hundred": 100, "thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "mn": 10**6,
-    "mln": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+    "hundred": 100,
+    "thousand": 1000,
+    "k": 1000,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
 }
 # "hundreds of", "dozens of": over the round number.
 PLURAL_ROUNDS = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
@@ -71,8 +105,14 @@ CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
 CURRENCY_NOUNS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "franc": "XOF", "naira": "NGN"}
 PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pct", "percentage"})
 MEASURE_UNITS = {
-    "kilometer": "km", "kilometre": "km", "km": "km", "mile": "miles", "meter": "m", "metre": "m",
-    "tonne": "tonnes", "ton": "tonnes",
+    "kilometer": "km",
+    "kilometre": "km",
+    "km": "km",
+    "mile": "miles",
+    "meter": "m",
+    "metre": "m",
+    "tonne": "tonnes",
+    "ton": "tonnes",
 }
 # Durations measure a claim only as adjectives ("a two-hour discussion").
 TIME_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
@@ -84,13 +124,30 @@ NOT_COUNTED = frozenset(
 INVARIANT_PLURALS = frozenset({"personnel", "people", "police", "aircraft"})
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
 APPROXIMATORS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("more", "than"), "over"), (("upwards", "of"), "over"), (("in", "excess", "of"), "over"),
-    (("at", "least"), "at least"), (("no", "fewer", "than"), "at least"), (("no", "less", "than"), "at least"),
-    (("up", "to"), "under"), (("less", "than"), "under"), (("fewer", "than"), "under"),
-    (("close", "to"), "under"), (("as", "many", "as"), "under"), (("an", "estimated"), "about"),
-    (("over",), "over"), (("above",), "over"), (("about",), "about"), (("approximately",), "about"),
-    (("around",), "about"), (("roughly",), "about"), (("some",), "about"), (("estimated",), "about"),
-    (("nearly",), "under"), (("almost",), "under"), (("under",), "under"), (("below",), "under"),
+    (("more", "than"), "over"),
+    (("upwards", "of"), "over"),
+    (("in", "excess", "of"), "over"),
+    (("at", "least"), "at least"),
+    (("no", "fewer", "than"), "at least"),
+    (("no", "less", "than"), "at least"),
+    (("up", "to"), "under"),
+    (("less", "than"), "under"),
+    (("fewer", "than"), "under"),
+    (("close", "to"), "under"),
+    (("as", "many", "as"), "under"),
+    (("an", "estimated"), "about"),
+    (("over",), "over"),
+    (("above",), "over"),
+    (("about",), "about"),
+    (("approximately",), "about"),
+    (("around",), "about"),
+    (("roughly",), "about"),
+    (("some",), "about"),
+    (("estimated",), "about"),
+    (("nearly",), "under"),
+    (("almost",), "under"),
+    (("under",), "under"),
+    (("below",), "under"),
 )
 APPROXIMATOR_LENGTH = max(len(words) for words, _ in APPROXIMATORS)
 NUMBER_RE = re.compile(r"^\d[\d,]*(\.\d+)?$")
@@ -197,8 +254,10 @@ def _number_group(number: Token) -> list[Token]:
     start = end = number.i
     while start > 0 and _is_number(doc[start - 1]):
         start -= 1
-    while end + 1 < len(doc) and (_is_number(doc[end + 1]) or doc[end + 1].lower_ in SCALES) and not (
-        doc[end + 1].lower_ in ("m", "b") and end + 2 < len(doc) and doc[end + 2].is_alpha
+    while (
+        end + 1 < len(doc)
+        and (_is_number(doc[end + 1]) or doc[end + 1].lower_ in SCALES)
+        and not (doc[end + 1].lower_ in ("m", "b") and end + 2 < len(doc) and doc[end + 2].is_alpha)
     ):
         end += 1
     return list(doc[start : end + 1])
@@ -288,7 +347,7 @@ def _counted_unit(noun: Token) -> str:
 
 
 def _adjectival(unit: Token) -> bool:
-    """"a 10 year mandate": a measure modifying a noun."""
+    """ "a 10 year mandate": a measure modifying a noun."""
     return unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN"
 
 
@@ -306,7 +365,7 @@ def _plural(noun: Token) -> str:
 
 
 def _approximator(lead: Token) -> str | None:
-    """"over", "about", "at least" or "under" from the words just before the number."""
+    """ "over", "about", "at least" or "under" from the words just before the number."""
     before = tuple(t.lower_ for t in lead.doc[max(0, lead.i - APPROXIMATOR_LENGTH) : lead.i])  # read once
     for words, label in APPROXIMATORS:
         if len(words) <= len(before) and before[len(before) - len(words) :] == words:

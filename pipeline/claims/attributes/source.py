@@ -66,13 +66,53 @@ from ..dateline import in_dateline
 REPORTING_VERBS: frozenset[str] = frozenset(
     {
         # as configs/predicates.yaml `reporting_verbs` (the default when none is passed)
-        "say", "tell", "disclose", "announce", "state", "describe", "stress", "add", "indicate",
-        "claim", "report", "confirm", "explain", "note", "reveal", "write", "declare", "assert",
-        "affirm", "acknowledge", "admit", "argue", "believe", "think", "suggest", "remark",
-        "comment", "emphasize", "emphasise", "reiterate", "mention", "tweet", "post", "quote",
-        "publicize", "inform", "signal",
-        "underline", "underscore", "assess", "conclude", "estimate", "contend", "testify",
-        "observe", "deny", "brief",
+        "say",
+        "tell",
+        "disclose",
+        "announce",
+        "state",
+        "describe",
+        "stress",
+        "add",
+        "indicate",
+        "claim",
+        "report",
+        "confirm",
+        "explain",
+        "note",
+        "reveal",
+        "write",
+        "declare",
+        "assert",
+        "affirm",
+        "acknowledge",
+        "admit",
+        "argue",
+        "believe",
+        "think",
+        "suggest",
+        "remark",
+        "comment",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "mention",
+        "tweet",
+        "post",
+        "quote",
+        "publicize",
+        "inform",
+        "signal",
+        "underline",
+        "underscore",
+        "assess",
+        "conclude",
+        "estimate",
+        "contend",
+        "testify",
+        "observe",
+        "deny",
+        "brief",
     }
 )
 # Speech acts that are claims of their own (SPEC predicates) but whose complement clause is
@@ -85,8 +125,20 @@ SPEECH_ACT_VERBS: frozenset[str] = frozenset(
 ATTITUDE_VERBS: frozenset[str] = frozenset({"fear", "hope", "worry", "expect", "doubt", "want", "wish"})
 ATTITUDE_ADJECTIVES: frozenset[str] = frozenset(
     {
-        "hopeful", "optimistic", "confident", "concerned", "worried", "fearful", "afraid", "sure",
-        "certain", "convinced", "wary", "skeptical", "sceptical", "pessimistic",
+        "hopeful",
+        "optimistic",
+        "confident",
+        "concerned",
+        "worried",
+        "fearful",
+        "afraid",
+        "sure",
+        "certain",
+        "convinced",
+        "wary",
+        "skeptical",
+        "sceptical",
+        "pessimistic",
     }
 )
 # Reporting verbs whose named-organisation object is the channel: "told the AP".
@@ -191,7 +243,7 @@ def is_aside(node: Token) -> bool:
 
 
 def _final_according(verb: Token) -> list[Span]:
-    """"X happened and Y happened, according to Z": an "according to" that ends the
+    """ "X happened and Y happened, according to Z": an "according to" that ends the
     sentence on a later verb conjunct of ``verb`` scopes ``verb`` too."""
     for conj in verb.conjuncts:
         if conj.i <= verb.i or not is_verbal(conj):
@@ -209,7 +261,7 @@ def _ends_sentence(token: Token) -> bool:
 
 
 def according_to(verb: Token) -> list[Span]:
-    """"According to Al Jazeera, ..." on ``verb``'s clause: the spans of its sources."""
+    """ "According to Al Jazeera, ..." on ``verb``'s clause: the spans of its sources."""
     for child in verb.children:
         if child.lower_ != "according":
             continue
@@ -264,7 +316,7 @@ def _mention_span(token: Token) -> Span | None:
 
 
 def _reporting_aside(node: Token, reporting_verbs: Collection[str]) -> Token | None:
-    """"X attacked Y, he said" when parsed as X's clause with a parataxis reporting verb."""
+    """ "X attacked Y, he said" when parsed as X's clause with a parataxis reporting verb."""
     for child in node.children:
         if child.dep_ == "parataxis" and child.lemma_ in reporting_verbs and child.pos_ == "VERB":
             if not any(c.dep_ == "ccomp" for c in child.children):
