@@ -340,6 +340,18 @@ class PredicateSpec(Strict):
     subject_actor: bool = False
     event_agent_object: bool = False
     verb_object: bool = False
+    # Sense flags (the rules test these, never a predicate's name):
+    # ``directive``: an appeal or demand; its addressee is who is asked to act, and what
+    # is asked for ("demanded that the mission withdraw") is no claim of this rule.
+    # ``self_object``: in an agentless passive the object takes the role itself ("Goita
+    # was sworn in as president"). ``as_office``: the predicate to use when the object is
+    # designated as an office ("designated him as prime minister" -> appoint).
+    # ``troop_subject``: the predicate to use when every subject is a troop noun
+    # ("Russian personnel arrived in Ouagadougou" -> deploy).
+    directive: bool = False
+    self_object: bool = False
+    as_office: str | None = None
+    troop_subject: str | None = None
 
     _cameo = field_validator("cameo", mode="before")(_iso_text)
 
@@ -363,7 +375,22 @@ class PredicatesConfig(Strict):
     # verbs whose infinitive is their content, not an event: "threatened to use force"
     # (object "force"; "use force" makes no claim of its own)
     content_verbs: list[str] = Field(default_factory=list)
+    # troop nouns: subjects that make a movement a deployment (``troop_subject``)
+    troop_nouns: list[str] = Field(default_factory=list)
+    # "asked X to V ... or face measures": an ultimatum is both of these predicates
+    ultimatum_demand: str | None = None
+    ultimatum_threat: str | None = None
     predicates: list[PredicateSpec] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_names(self) -> PredicatesConfig:
+        names = {p.name for p in self.predicates}
+        refs = [("ultimatum_demand", self.ultimatum_demand), ("ultimatum_threat", self.ultimatum_threat)]
+        refs += [(f"{p.name}.{k}", getattr(p, k)) for p in self.predicates for k in ("as_office", "troop_subject")]
+        for where, name in refs:
+            if name is not None and name not in names:
+                raise ValueError(f"{where}: '{name}' is not a predicate of this file")
+        return self
 
     @field_validator("predicates")
     @classmethod

@@ -4,7 +4,6 @@ and its pure parts (stable ids, de-duplication)."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from pipeline import api
 from pipeline.claims.assembly import claim_id, dedupe
@@ -203,23 +202,3 @@ def test_claims_dedupe_one_fact_per_sentence():
         _claim("visit", "Nuland", "Niger", 5),
     ]
     assert [c.id for c in dedupe(claims)] == ["c-000000000001", "c-000000000005"]
-
-
-def test_claims_resolver_resolves_each_span_of_a_doc_once(vocab_nlp, monkeypatch):
-    """The per-Doc description resolver asks the gazetteer once per span (the argument
-    rules ask again for a phrase that is subject of one claim and object of another)."""
-    import pipeline.gazetteer.index as gazetteer
-    from pipeline.claims.component import _gazetteer_resolver
-
-    calls = []
-
-    def resolve_span(span, index=None, *, ents=None):
-        calls.append((span.start, span.end, ents))
-        return "Mali" if span.text == "Mali" else None
-
-    monkeypatch.setattr(gazetteer, "resolve_span", resolve_span)
-    doc = Doc(vocab_nlp.vocab, words=["Mali", "and", "Niger", "met"], ents=["B-GPE", "O", "B-GPE", "O"])
-    resolve = _gazetteer_resolver(None)(doc, doc.ents)
-    assert [resolve(doc[0:1]), resolve(doc[2:3]), resolve(doc[0:1]), resolve(doc[0:3])] == ["Mali", None, "Mali", None]
-    assert [(start, end) for start, end, _ in calls] == [(0, 1), (2, 3), (0, 3)]
-    assert all(ents == doc.ents for _, _, ents in calls)

@@ -68,27 +68,6 @@ from .triggers import (
 )
 
 OBJ = frozenset({"dobj"})
-# predicates whose passive subject is the one who acts ("was sworn in as president")
-SELF_PREDICATES = frozenset({"assume_office"})
-# what is deployed: never the object of `deploy`, whose object is the place (the troops
-# go in `quantity`, docs/annotation.md section 2)
-FORCE_NOUNS = frozenset(
-    {
-        "troop",
-        "soldier",
-        "personnel",
-        "force",
-        "mercenary",
-        "fighter",
-        "contingent",
-        "police",
-        "peacekeeper",
-        "instructor",
-        "reinforcement",
-        "unit",
-        "trainer",
-    }
-)
 HAVE_VERBS = frozenset({"have", "keep", "maintain", "get"})
 # "by the following day", "by 2024": a by-phrase of time or number is no agent
 NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -547,8 +526,11 @@ def find_heads(
     *,
     object_control: frozenset[str],
     intent: frozenset[str],
+    troops: frozenset[str] = frozenset(),
 ) -> Heads | None:
-    """Subject and object heads of ``trig`` and the rule that found them (None: no claim)."""
+    """Subject and object heads of ``trig`` and the rule that found them (None: no claim).
+    ``troops``: nouns of forces, never the object of a ``prefer_prep_object`` predicate
+    (what is deployed goes in ``quantity``; the object is the place)."""
     tok = trig.token
     if trig.rule == RULE_NOMINAL:
         return nominal_heads(trig, spec, index, intent=intent)
@@ -587,20 +569,20 @@ def find_heads(
         objs = passive_objects(tok)
         if trig.rule == RULE_LIGHT and trig.noun is not None:
             objs = light_objects(trig, spec)
-        if spec.name in SELF_PREDICATES and not subs and objs:
+        if spec.self_object and not subs and objs:
             # "Goita was sworn in as president": the one sworn in takes the office
             return Heads(tuple(objs), tuple(prep_objects(tok, {"as"})), _rule(trig, "passive-self"))
         if spec.prefer_prep_object:
             place = place_objects(tok, set(spec.object_preps), index)
             owner = owner_of(objs[0], index) if objs else None
             owner = owner or next(iter(prep_objects(tok, {"from"})), None)
-            if owner is None and objs and _named_actor(objs[0], index) and objs[0].lemma_.lower() not in FORCE_NOUNS:
+            if owner is None and objs and _named_actor(objs[0], index) and objs[0].lemma_.lower() not in troops:
                 # "MINUSMA was deployed in 2013": a named force deploys itself
                 owner = objs[0]
             if (place or owner is not None) and not subs and owner is not None:
                 subs, how = [owner], "passive-owner"
             objs = place or [o for o in objs if o not in subs]
-            objs = [o for o in objs if partitive_head(o).lemma_.lower() not in FORCE_NOUNS]
+            objs = [o for o in objs if partitive_head(o).lemma_.lower() not in troops]
         return Heads(tuple(subs), tuple(objs), _rule(trig, how))
 
     sub = own_subject(tok)
@@ -628,7 +610,7 @@ def find_heads(
         objs = verb_objects(tok, spec, trig, index)
     objs = [sub if (o.lower_ in REFLEXIVES and sub is not None) else o for o in objs]
     if spec.prefer_prep_object:
-        objs = [o for o in objs if partitive_head(o).lemma_.lower() not in FORCE_NOUNS]
+        objs = [o for o in objs if partitive_head(o).lemma_.lower() not in troops]
     return Heads((sub,) if sub is not None else (), tuple(objs), _rule(trig, how))
 
 
@@ -715,7 +697,6 @@ def directive_complement(token: Token, directives: frozenset[str], heads: frozen
 
 
 # predicates of a request that an "or face X" turns into an ultimatum (docs/annotation.md 4)
-DIRECTIVE_PREDICATES = frozenset({"appeal", "demand"})
 # "or face / or risk measures": the alternative the addressee is threatened with
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 RULE_ULTIMATUM = "ultimatum"
@@ -798,13 +779,14 @@ def claim_heads(
     object_control = frozenset(config.object_control_verbs)
     intent = frozenset(config.intent_nouns)
     content = frozenset(config.content_verbs)
+    troops = frozenset(config.troop_nouns)
     # object-control verbs that are claims themselves ("asked", "urged": appeal); causatives
     # ("forced X to leave", "allowed X to stay") keep their complement's claim
     directives = object_control & frozenset(v for p in config.predicates for v in p.verbs)
     triggers = list(triggers)
     # "called for X to V": what was asked for is no claim (docs/annotation.md, section 1)
     requested = {t.obj_prep.head.i for t in triggers if t.obj_prep is not None and t.obj_prep.dep_ == "mark"}
-    directive_heads = frozenset(t.token.i for t in triggers if t.predicate in DIRECTIVE_PREDICATES)
+    directive_heads = frozenset(t.token.i for t in triggers if index.spec(t.predicate).directive)
     taken: set[int] = set()
     agentive: dict[str, str] | None = None  # nouns whose possessor is the patient, made when first needed
     for trig in sorted(triggers, key=lambda t: (t.rule == RULE_NOMINAL, t.token.i)):
@@ -814,7 +796,9 @@ def claim_heads(
             continue
         if content_of(trig.token, content) is not None or directive_complement(trig.token, directives, directive_heads):
             continue
-        heads = find_heads(trig, index.spec(trig.predicate), mentions, object_control=object_control, intent=intent)
+        heads = find_heads(
+            trig, index.spec(trig.predicate), mentions, object_control=object_control, intent=intent, troops=troops
+        )
         if heads is None:
             continue
         if not heads.objects and "from" in index.spec(trig.predicate).object_preps and heads.subjects:
@@ -826,7 +810,7 @@ def claim_heads(
             act = next((c for c in trig.token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             objs = tuple(c for c in act.children if c.dep_ == "dobj") if act is not None else ()
             heads = Heads(heads.subjects, objs[:1], heads.rule)
-        if trig.predicate in DIRECTIVE_PREDICATES and not heads.objects and trig.rule != RULE_NOMINAL:
+        if index.spec(trig.predicate).directive and not heads.objects and trig.rule != RULE_NOMINAL:
             # "demanded that the mission withdraw": the addressee is the that-clause's
             # subject; what is demanded is no claim of its own
             clause = mandative_clause(trig.token)
@@ -835,7 +819,7 @@ def claim_heads(
                 heads = Heads(heads.subjects, tuple(c for c in clause.children if c.dep_ in SUBJ)[:1], heads.rule)
             elif any(c.dep_ == "ccomp" and children(c, SUBJ) for c in trig.token.children):
                 continue  # "insisted that the guard had repelled the assault": a report
-        if trig.predicate in DIRECTIVE_PREDICATES:
+        if index.spec(trig.predicate).directive:
             # "gave him 72 hours to leave": what is demanded is no claim of its own
             requested.update(c.i for w in trig.words[1:] for c in w.children if c.dep_ == "acl" and c.tag_ == "VB")
         if index.spec(trig.predicate).event_agent_object and heads.objects:
@@ -850,12 +834,15 @@ def claim_heads(
                 # (the attacks stay a claim of their own: docs/claims_rules.md)
                 heads = Heads((agent, *heads.subjects[1:]), heads.objects, heads.rule)
         taken.update(t.i for t in heads.objects)
-        threat = ultimatum(trig.token) if trig.predicate in DIRECTIVE_PREDICATES else None
-        if threat is not None:
+        threat = ultimatum(trig.token) if index.spec(trig.predicate).directive else None
+        if threat is not None and config.ultimatum_demand and config.ultimatum_threat:
             # "asked X to V ... or face measures": an ultimatum demands and threatens
             # (the threat is made by the request itself: its clause gives mood and date)
             measures = threat[1]
-            yield replace(trig, predicate="demand"), heads
-            yield Trigger(trig.token, "threaten", RULE_ULTIMATUM), Heads(heads.subjects, measures, RULE_ULTIMATUM)
+            yield replace(trig, predicate=config.ultimatum_demand), heads
+            yield (
+                Trigger(trig.token, config.ultimatum_threat, RULE_ULTIMATUM),
+                Heads(heads.subjects, measures, RULE_ULTIMATUM),
+            )
             continue
         yield trig, heads

@@ -41,79 +41,6 @@ from .triggers import RULE_NOMINAL, Trigger, TriggerIndex
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
 
 
-def _gazetteer_resolver(nlp: Language | None):
-    """``(doc, ents=None) -> (Span -> id | None)``: the gazetteer's description resolver
-    for one Doc (its entities ``ents``, else read once; each span resolved once: the
-    argument rules ask again for a phrase that is subject of one claim and object of
-    another), when it is there."""
-    try:
-        from ..gazetteer.index import resolve_span
-    except ImportError:  # pragma: no cover
-        return None
-    index = None
-    if nlp is not None and "sahel_gazetteer" in nlp.pipe_names:
-        index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
-
-    def for_doc(doc: Doc, doc_ents: tuple[Span, ...] | None = None):
-        ents: list[tuple[Span, ...]] = [] if doc_ents is None else [doc_ents]  # else doc.ents, on the first call
-        known: dict[tuple[int, int], str | None] = {}
-
-        def resolve(span: Span) -> str | None:
-            key = (span.start, span.end)
-            if key not in known:
-                known[key] = _resolve(span)
-            return known[key]
-
-        def _resolve(span: Span) -> str | None:
-            try:
-                if not ents:
-                    ents.append(doc.ents)
-                return resolve_span(span, index, ents=ents[0])
-            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
-                return None
-
-        return resolve
-
-    return for_doc
-
-
-def _owned_describer(nlp: Language | None):
-    """``(doc) -> (phrase, country id) -> id | None``: what a description denotes for one
-    country ("junta" of Mali), by the gazetteer's description rules, or who held the role
-    it names then ("president" of Nigeria)."""
-    try:
-        from collections import Counter
-
-        from ..gazetteer.mentions import describe, role_holder
-    except ImportError:  # pragma: no cover
-        return None
-    if nlp is None or "sahel_gazetteer" not in nlp.pipe_names:
-        return None
-    index = getattr(nlp.get_pipe("sahel_gazetteer"), "index", None)
-    if index is None:
-        return None
-
-    def for_doc(doc: Doc):
-        published = getattr(doc._, "published", None)
-        known: dict[tuple[str, str], str | None] = {}  # each (phrase, country) looked up once
-
-        def owned(phrase: str, owner: str) -> str | None:
-            if (phrase, owner) not in known:
-                known[phrase, owner] = _owned(phrase, owner)
-            return known[phrase, owner]
-
-        def _owned(phrase: str, owner: str) -> str | None:
-            try:
-                found = describe(phrase, index, published, Counter(), [owner], owner)
-                return found or role_holder(phrase, owner, index, published)
-            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
-                return None
-
-        return owned
-
-    return for_doc
-
-
 class ClaimExtractor:
     """Writes ``doc._.claims`` (a list of :class:`pipeline.models.Claim`)."""
 
@@ -122,8 +49,6 @@ class ClaimExtractor:
         self.path: str | None = None
         self.config: PredicatesConfig | None = None
         self.index: TriggerIndex | None = None
-        self._describe = None
-        self._owned = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
         """Load and compile the predicate vocabulary of ``path`` (default configs/predicates.yaml)."""
@@ -132,16 +57,15 @@ class ClaimExtractor:
         if nlp is None:
             raise ConfigError(Errors.E090.format(path=self.path))
         self.index = TriggerIndex(nlp.vocab, self.config)
-        self._describe = _gazetteer_resolver(nlp)
-        self._owned = _owned_describer(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.index is None:  # not initialized: no vocabulary, no claims
             doc._.claims = []
             return doc
         ents = doc.ents  # read once for the resolver and the mention index
-        owned = self._owned(doc) if self._owned is not None else None
-        describe = self._describe(doc, ents) if self._describe is not None else None
+        linker = doc._.sahel_linker  # the gazetteer's, when it ran (pipeline.doc)
+        owned = linker.owned(doc) if linker is not None else None
+        describe = linker.resolver(doc, ents) if linker is not None else None
         doc._.claims = extract_claims(doc, self.index, describe=describe, describe_owned=owned, ents=ents)
         return doc
 
@@ -164,10 +88,11 @@ def extract_claims(
     article_key = text_key(doc.text)
     claims: list[Claim] = []
     for trig, heads in claim_heads(index.find(doc), index, mentions):
-        trig = _troop_movement(trig, heads)
-        if trig.predicate == "designate" and designates_an_office(trig.token, heads.objects, mentions.is_actor):
-            trig = dataclasses.replace(trig, predicate="appoint")
+        trig = _troop_movement(trig, heads, index)
         spec = index.spec(trig.predicate)
+        if spec.as_office and designates_an_office(trig.token, heads.objects, mentions.is_actor):
+            trig = dataclasses.replace(trig, predicate=spec.as_office)
+            spec = index.spec(trig.predicate)
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
@@ -201,16 +126,15 @@ def extract_claims(
     return dedupe(claims)
 
 
-# movements of troops are deployments, not visits (docs/annotation.md: "deploy is for
-# troops"): "Russian military personnel arrived in Ouagadougou"
-TROOP_NOUNS = frozenset({"troop", "soldier", "personnel", "force", "mercenary", "fighter", "contingent", "unit"})
-
-
-def _troop_movement(trig: Trigger, heads) -> Trigger:
-    if trig.predicate != "visit" or not heads.subjects:
+def _troop_movement(trig: Trigger, heads, index: TriggerIndex) -> Trigger:
+    """Movements of troops are deployments, not visits (docs/annotation.md: "deploy is for
+    troops"): "Russian military personnel arrived in Ouagadougou" (``troop_subject``)."""
+    becomes = index.spec(trig.predicate).troop_subject
+    if becomes is None or not heads.subjects:
         return trig
-    if all(t.lemma_.lower() in TROOP_NOUNS for t in heads.subjects):
-        return dataclasses.replace(trig, predicate="deploy")
+    troops = frozenset(index.config.troop_nouns)
+    if all(t.lemma_.lower() in troops for t in heads.subjects):
+        return dataclasses.replace(trig, predicate=becomes)
     return trig
 
 

@@ -35,7 +35,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer.mentions import ROLE_LABEL
+from ..doc import MENTIONS_KEY, ROLE_LABEL
 from ..models import ENTITY_LABELS
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -163,7 +163,7 @@ class MentionIndex:
         doc: Doc,
         *,
         actor_nouns: Iterable[str] = (),
-        mentions_key: str = "sahel_mentions",
+        mentions_key: str = MENTIONS_KEY,
         describe: Callable[[Span], str | None] | None = None,
         describe_owned: Callable[[str, str], str | None] | None = None,
         ents: tuple[Span, ...] | None = None,

@@ -16,8 +16,8 @@ matchers once. Each ``Doc`` then goes through :mod:`pipeline.gazetteer.entities`
    actor, given ``doc._.published`` and what the article is about, go to
    ``doc.spans["sahel_mentions"]`` (never to ``doc.ents``).
 
-The index is ``nlp.get_pipe("sahel_gazetteer").index``; pass it to
-:func:`pipeline.gazetteer.index.resolve_span` to link any noun phrase.
+Later stages link any noun phrase through ``doc._.sahel_linker`` (a
+:class:`~pipeline.gazetteer.linker.Linker` over the index, see :mod:`pipeline.doc`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import load_yaml_model
-from ..doc import MENTIONS_KEY
+from ..doc import FOCUS_KEY, LINKER_KEY, MENTIONS_KEY, register_linker
 from ..models import Gazetteer as GazetteerConfig
 from .entities import (
     alias_spans,
@@ -40,6 +40,7 @@ from .entities import (
     titled_persons,
 )
 from .index import AliasIndex, Matchers, build_index, build_matchers
+from .linker import Linker
 from .mentions import description_mentions, role_mentions
 
 
@@ -51,6 +52,7 @@ class Gazetteer:
         self.path: str | None = None
         self.index: AliasIndex | None = None
         self.matchers: Matchers | None = None
+        self.linker_key: str | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
         """Load ``path`` (configs/gazetteer.yaml) and compile the matchers for ``nlp``."""
@@ -59,6 +61,8 @@ class Gazetteer:
         self.path = path
         self.index = build_index(load_yaml_model(path, GazetteerConfig))
         self.matchers = build_matchers(nlp, self.index)
+        self.linker_key = f"{self.name}:{id(self.index):x}"
+        register_linker(self.linker_key, Linker(self.index))
 
     def __call__(self, doc: Doc) -> Doc:
         if self.index is None or self.matchers is None:
@@ -81,7 +85,8 @@ class Gazetteer:
         ents = link_surnames(doc, merge_entities(names, model))
         doc.set_ents(ents)
         focus = article_focus(doc, ents)  # the entities just set: doc.ents rebuilds them
-        doc.user_data["sahel_focus"] = dict(focus)
+        doc.user_data[FOCUS_KEY] = dict(focus)
+        doc.user_data[LINKER_KEY] = self.linker_key
         mentions = description_mentions(doc, matchers, index, focus) + role_mentions(doc, matchers, index, focus)
         doc.spans[MENTIONS_KEY] = sorted(mentions, key=lambda s: s.start)
         return doc

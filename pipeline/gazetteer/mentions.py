@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..doc import FOCUS_KEY, MENTIONS_KEY, ROLE_LABEL
 from ..models import ENTITY_LABELS
 from .entities import article_focus, owner_before
 from .index import TITLE_FALLBACKS, TITLE_SYNONYMS, AliasIndex, Matchers, match_key
@@ -26,9 +27,7 @@ ROLE_MODIFIERS = frozenset({"new", "current", "incumbent", "sitting", "elected",
 PAST_MODIFIERS = frozenset({"ousted", "deposed", "toppled", "overthrown"})
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 LOCAL_WEIGHT = 10_000
-MENTIONS_KEY = "sahel_mentions"
 # a role's holder is a person: "he" may refer back to "Guinea's special forces commander"
-ROLE_LABEL = "ROLE"
 
 
 def _covers(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
@@ -157,7 +156,7 @@ def role_mentions(doc: Doc, matchers: Matchers, index: AliasIndex, focus: Counte
 def focus_of(doc: Doc, ents: Iterable[Span] | None = None) -> Counter:
     """The focus stored by the gazetteer component, or computed from ``doc.ents`` (or
     ``ents``, the same entities read once)."""
-    focus = doc.user_data.get("sahel_focus")
+    focus = doc.user_data.get(FOCUS_KEY)
     return Counter(focus) if focus is not None else article_focus(doc, ents)
 
 

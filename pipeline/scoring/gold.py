@@ -26,44 +26,21 @@ import yaml
 from pydantic import ValidationError
 
 from ..config import load_pipeline_config, load_yaml_model, node_at, parse_yaml_model
-from ..errors import Errors, GoldError, InputError, SahelError, Warnings
+from ..errors import Errors, GoldError, InputError, Warnings
 from ..io import iter_articles, read_article
 from ..models import Article, DocumentResult, GoldDocument, GoldFile, PredicatesConfig
-
-# The predicate vocabulary of SPEC section 4: the fallback when configs/predicates.yaml (which
-# lists each predicate's ``name`` and ``cameo``) cannot be read; :func:`predicate_vocabulary`.
-PREDICATES: tuple[str, ...] = (
-    "seize_power", "detain", "release", "reinstate", "appoint", "assume_office", "recognize",
-    "designate", "meet", "visit", "contact", "convene", "cooperate", "support", "appeal",
-    "demand", "propose", "request_aid", "provide_aid", "reject", "oppose", "criticize", "accuse",
-    "warn", "threaten", "cancel", "sanction", "suspend_cooperation", "close", "deploy",
-    "withdraw", "use_force", "attack", "kill", "investigate", "depend_on",
-)  # fmt: skip
-
 
 # --------------------------------------------------------------------------- vocabulary
 
 
-def predicates_file() -> Path | None:
-    """configs/predicates.yaml, as configs/pipeline.yaml names it (``None`` if unreadable)."""
-    try:
-        config, base = load_pipeline_config()
-    except SahelError:
-        return None
-    return base / config.predicates
-
-
 def predicate_vocabulary(path: Path | str | None = None) -> frozenset[str]:
-    """The predicate names of the predicates config (default: the pipeline's), validated by
-    :class:`PredicatesConfig`; :data:`PREDICATES` (SPEC section 4) when it cannot be read."""
-    path = Path(path) if path else predicates_file()
+    """The predicate names of the predicates config (default: the one configs/pipeline.yaml
+    names), validated by :class:`PredicatesConfig`. A config that cannot be read is an
+    error (:class:`ConfigError`), never a silent fallback."""
     if path is None:
-        return frozenset(PREDICATES)
-    try:
-        config = load_yaml_model(path, PredicatesConfig)
-    except SahelError:
-        return frozenset(PREDICATES)
-    return frozenset(spec.name for spec in config.predicates)
+        config, base = load_pipeline_config()
+        path = base / config.predicates
+    return frozenset(spec.name for spec in load_yaml_model(Path(path), PredicatesConfig).predicates)
 
 
 # --------------------------------------------------------------------------- bodies

@@ -46,10 +46,10 @@ from decimal import Decimal, InvalidOperation
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ...doc import DATES_KEY
 from ...models import Quantity
 from ..clause_chain import is_verbal
 
-DATES_KEY = "sahel_dates"
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "appos"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "ORDINAL"})

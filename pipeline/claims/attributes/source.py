@@ -60,6 +60,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from ...doc import MENTIONS_KEY
 from ..clause_chain import SUBJECT_DEPS, children, event_verb, is_verbal, mark_of
 from ..dateline import in_dateline
 
@@ -152,7 +153,6 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})
 REASON_MARKS = frozenset({"as", "since"})
 ASIDE_PUNCT = frozenset({",", "(", ")", "\u2014", "\u2013"})
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-MENTIONS_KEY = "sahel_mentions"
 ARTICLES = frozenset({"a", "an", "the"})
 # Left modifiers that belong to a speaker's noun phrase.
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case"})

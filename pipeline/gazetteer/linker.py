@@ -1,0 +1,71 @@
+"""What the gazetteer knows, offered to later stages through the Doc.
+
+The claims stage asks which actor a noun phrase denotes ("the coup leaders", "Nigeria's
+president") and what a description denotes for a given country ("junta" of Mali). A
+:class:`Linker` answers both from the alias index; the gazetteer component registers it
+(:func:`pipeline.doc.register_linker`) and marks each Doc it processed, so a later stage
+finds it as ``doc._.sahel_linker`` without reaching into the gazetteer pipe.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from .index import AliasIndex
+from .mentions import describe, resolve_span, role_holder
+
+
+class Linker:
+    """Per-Doc resolvers over one :class:`~pipeline.gazetteer.index.AliasIndex`."""
+
+    def __init__(self, index: AliasIndex) -> None:
+        self.index = index
+
+    def resolver(self, doc: Doc, doc_ents: tuple[Span, ...] | None = None) -> Callable[[Span], str | None]:
+        """``span -> id | None`` for ``doc`` (its entities ``doc_ents``, else read once;
+        each span resolved once: the argument rules ask again for a phrase that is
+        subject of one claim and object of another)."""
+        ents: list[tuple[Span, ...]] = [] if doc_ents is None else [doc_ents]  # else doc.ents, on the first call
+        known: dict[tuple[int, int], str | None] = {}
+        index = self.index
+
+        def _resolve(span: Span) -> str | None:
+            try:
+                if not ents:
+                    ents.append(doc.ents)
+                return resolve_span(span, index, ents=ents[0])
+            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
+                return None
+
+        def resolve(span: Span) -> str | None:
+            key = (span.start, span.end)
+            if key not in known:
+                known[key] = _resolve(span)
+            return known[key]
+
+        return resolve
+
+    def owned(self, doc: Doc) -> Callable[[str, str], str | None]:
+        """``(phrase, country id) -> id | None`` for ``doc``: what a description denotes
+        for one country ("junta" of Mali), by the description rules, or who held the role
+        it names then ("president" of Nigeria)."""
+        published = getattr(doc._, "published", None)
+        known: dict[tuple[str, str], str | None] = {}  # each (phrase, country) looked up once
+        index = self.index
+
+        def _owned(phrase: str, owner: str) -> str | None:
+            try:
+                found = describe(phrase, index, published, Counter(), [owner], owner)
+                return found or role_holder(phrase, owner, index, published)
+            except Exception:  # noqa: BLE001 - a resolver failure must not lose the claim
+                return None
+
+        def owned(phrase: str, owner: str) -> str | None:
+            if (phrase, owner) not in known:
+                known[phrase, owner] = _owned(phrase, owner)
+            return known[phrase, owner]
+
+        return owned
