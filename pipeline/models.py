@@ -158,10 +158,15 @@ class GoldClaim(Strict):
     source: list[str] = Field(default_factory=list)
     date: str | None = None
     quantity: Quantity | None = None
+    # revision 2, optional: where it happened (the place's id, or its text), and the actor
+    # codes [country, sector] of the subject and object (either may be null)
+    location: str | None = None
+    subject_codes: tuple[str | None, str | None] | None = None
+    object_codes: tuple[str | None, str | None] | None = None
 
     _iso = field_validator("date", mode="before")(_iso_text)
 
-    @field_validator("subject", "object", mode="before")
+    @field_validator("subject", "object", "location", mode="before")
     @classmethod
     def _text_arg(cls, value: Any) -> Any:
         return _iso_text(value)
