@@ -385,6 +385,11 @@ class PredicatesConfig(Strict):
     # "asked X to V ... or face measures": an ultimatum is both of these predicates
     ultimatum_demand: str | None = None
     ultimatum_threat: str | None = None
+    # derived trigger breadth (configs/cameo_triggers.yaml, from CAMEO): merged under the
+    # hand lists, which keep every word they name (pipeline.claims.triggers.merge_breadth)
+    breadth: str | None = None
+    # lemmas never taken from ``breadth``, whatever it says (reviewed senses that mislead here)
+    breadth_exclude: list[str] = Field(default_factory=list)
     predicates: list[PredicateSpec] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -36,7 +36,7 @@ from .arguments import claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
-from .triggers import RULE_NOMINAL, Trigger, TriggerIndex
+from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, merge_breadth
 
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
 
@@ -54,6 +54,9 @@ class ClaimExtractor:
         """Load and compile the predicate vocabulary of ``path`` (default configs/predicates.yaml)."""
         self.path = str(path or DEFAULT_PREDICATES)
         self.config = load_yaml_model(Path(self.path), PredicatesConfig)
+        if self.config.breadth:
+            derived = load_yaml_model(Path(self.path).parent / self.config.breadth, PredicatesConfig)
+            self.config = merge_breadth(self.config, derived)
         if nlp is None:
             raise ConfigError(Errors.E090.format(path=self.path))
         self.index = TriggerIndex(nlp.vocab, self.config)

@@ -141,6 +141,40 @@ class Scan:
     words: list[int]
 
 
+def merge_breadth(config: PredicatesConfig, derived: PredicatesConfig) -> PredicatesConfig:
+    """``config`` with the verbs, nouns and phrases of ``derived`` added to its predicates
+    of the same name (pure). The hand lists stay the authority: a word that any predicate
+    of ``config`` lists as verb, noun or phrase head, a reporting, light, converse or
+    content verb, or one of ``config.breadth_exclude`` is not taken."""
+    taken_verbs = {v for p in config.predicates for v in p.verbs}
+    taken_nouns = {n for p in config.predicates for n in p.nouns}
+    stop = set(config.reporting_verbs) | set(config.light_verbs) | set(config.converse_verbs)
+    stop |= set(config.content_verbs) | set(config.breadth_exclude)
+    known_phrases = {ph for p in config.predicates for ph in (*p.phrases, *p.patient_phrases)}
+    extra = {p.name: p for p in derived.predicates}
+    merged = []
+    for spec in config.predicates:
+        more = extra.get(spec.name)
+        if more is None:
+            merged.append(spec)
+            continue
+        verbs = [v for v in more.verbs if v not in taken_verbs and v not in stop]
+        nouns = [n for n in more.nouns if n not in taken_nouns and n not in stop]
+        phrases = [ph for ph in more.phrases if ph not in known_phrases and phrase_words(ph)[0][0] not in stop]
+        taken_verbs.update(verbs)
+        taken_nouns.update(nouns)
+        merged.append(
+            spec.model_copy(
+                update={
+                    "verbs": [*spec.verbs, *verbs],
+                    "nouns": [*spec.nouns, *nouns],
+                    "phrases": [*spec.phrases, *phrases],
+                }
+            )
+        )
+    return config.model_copy(update={"predicates": merged})
+
+
 class TriggerIndex:
     """The compiled trigger vocabulary of one :class:`PredicatesConfig`."""
 
