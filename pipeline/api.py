@@ -29,10 +29,12 @@ def extract_text(
     *,
     published: dt.date | str | None = None,
     article_id: str = "text",
+    source: str | None = None,
     nlp: Language | None = None,
 ) -> DocumentResult:
-    """Extract one article given as a string (its body)."""
-    meta = ArticleMeta(id=article_id, published=published)
+    """Extract one article given as a string (its body); ``source``: its publisher or
+    issuer, as in front matter (who "we" is in a statement)."""
+    meta = ArticleMeta(id=article_id, published=published, source=source)
     (result,) = process_articles([Article(meta=meta, text=text)], nlp=nlp or load_pipeline())
     if isinstance(result, InputError):
         raise result

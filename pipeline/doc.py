@@ -8,6 +8,8 @@ Each entry: what it holds; who writes it -> who reads it.
 
 - ``doc._.published`` (``datetime.date | None``), ``doc._.article_id`` (``str | None``):
   batch, before the pipeline -> dates, gazetteer, claims.
+- ``doc._.source`` (``str | None``): the article's ``source`` (its publisher or issuer,
+  front matter): batch -> claims (who "we" is in a statement).
 - ``doc._.sahel_warnings`` (``list[str]``): batch, dates -> serialize.
 - ``doc.ents``: the model's entities with the gazetteer's corrections, ``kb_id_`` the
   canonical id (``""`` unlinked): ner, gazetteer -> dates, claims, serialize.
@@ -55,7 +57,8 @@ def _linker(doc: Doc) -> Any:
     return _LINKERS.get(key) if key is not None else None
 
 
-for _name, _default in (("published", None), ("article_id", None), ("sahel_warnings", None), ("claims", None)):
+_DOC_EXTENSIONS = ("published", "article_id", "source", "sahel_warnings", "claims")
+for _name, _default in ((name, None) for name in _DOC_EXTENSIONS):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Doc.has_extension("sahel_linker"):

@@ -256,6 +256,9 @@ class GazetteerEntry(Strict):
     demonyms: list[str] = Field(default_factory=list)
     short_names: list[str] = Field(default_factory=list)
     owner: str | None = None
+    # the state a government body acts for (a ministry, an embassy, a mission, a command):
+    # who "we" denotes in a statement it issues (SPEC section 4, first person)
+    state: str | None = None
     roles: list[GazetteerRole] = Field(default_factory=list)
     descriptions: list[GazetteerDescription] = Field(default_factory=list)
 
@@ -285,6 +288,7 @@ class Gazetteer(Strict):
         for entry in entries:
             refs = [r.of for r in entry.roles] + [a for d in entry.descriptions for a in d.about]
             refs += [entry.owner] if entry.owner else []
+            refs += [entry.state] if entry.state else []
             for ref in refs:
                 if ref not in ids:
                     raise ValueError(f"'{entry.id}' refers to unknown id '{ref}'")

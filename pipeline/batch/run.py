@@ -41,6 +41,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.article_id = article.meta.id
     doc._.published = article.meta.published
+    doc._.source = article.meta.source
     doc._.sahel_warnings = []
     if article.meta.published is None:
         doc._.sahel_warnings.append("no 'published' date: relative date expressions have value null")

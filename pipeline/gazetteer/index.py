@@ -81,6 +81,7 @@ class AliasIndex:
     roles: dict[tuple[str, str], list[Holder]] = field(default_factory=dict)
     titles: tuple[str, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    states: dict[str, str] = field(default_factory=dict)  # government body -> the state it acts for
 
 
 @dataclass
@@ -126,6 +127,8 @@ def build_index(gazetteer: Gazetteer) -> AliasIndex:
     surnames: dict[str, set[str]] = {}
     for entry in gazetteer.entries:
         index.labels[entry.id] = entry.label
+        if entry.state:
+            index.states[entry.id] = entry.state
         target = Target(entry.id, entry.label)
         names = [n for n in [_display_name(entry.id), *entry.aliases] if n]
         for name in names:

@@ -9,6 +9,7 @@ finds it as ``doc._.sahel_linker`` without reaching into the gazetteer pipe.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -23,6 +24,42 @@ class Linker:
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
+        self._issuers: dict[str, tuple[str, ...]] = {}
+
+    def state_of(self, entity_id: str) -> str:
+        """The state a government body acts for ("United_States_Department_of_State" ->
+        "United_States"); any other id is itself."""
+        return self.index.states.get(entity_id, entity_id) if self.index is not None else entity_id
+
+    def names_in(self, text: str) -> list[str]:
+        """The ids of the gazetteer names in a free text (a publisher line such as "U.S.
+        Africa Command (U.S. Department of Defense)"), longest names first, no overlaps,
+        in text order."""
+        if self.index is None:
+            return []
+        found: list[tuple[int, int, str]] = []
+        for table, haystack in ((self.index.names, text), (self.index.lower_names, text.lower())):
+            for name, target in table.items():
+                if target.label == "NORP" or name not in haystack:
+                    continue
+                for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", haystack):
+                    found.append((m.start(), m.end(), target.id))
+        taken: list[tuple[int, int, str]] = []
+        for start, end, kb_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if all(end <= a or start >= b for a, b, _ in taken):
+                taken.append((start, end, kb_id))
+        return [kb_id for _, _, kb_id in sorted(taken)]
+
+    def issuers(self, source: str | None) -> tuple[str, ...]:
+        """Who "we" denotes in a statement published by ``source`` (SPEC section 4, first
+        person): the state each named government body acts for, or the body itself (an
+        international organisation); empty when the source names no known actor."""
+        if not source:
+            return ()
+        if source not in self._issuers:
+            ids = [self.state_of(kb_id) for kb_id in self.names_in(source)]
+            self._issuers[source] = tuple(dict.fromkeys(ids))
+        return self._issuers[source]
 
     def resolver(self, doc: Doc, doc_ents: tuple[Span, ...] | None = None) -> Callable[[Span], str | None]:
         """``span -> id | None`` for ``doc`` (its entities ``doc_ents``, else read once;
