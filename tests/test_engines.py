@@ -232,7 +232,7 @@ def test_three_batches_lost_in_a_row_stop_the_run_after_what_was_done(tmp_path, 
 
 
 def test_seen_ids_finds_repeats_across_merges(monkeypatch):
-    from pipeline.batch import seen as seen_module
+    from pipeline import seen as seen_module
 
     monkeypatch.setattr(seen_module, "MERGE_AT", 4)  # merge into the sorted array often
     seen = seen_module.SeenIds()
