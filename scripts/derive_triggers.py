@@ -31,15 +31,10 @@ Standard library and PyYAML only.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CAMEO = "../shared/data/petrarch2-dictionaries"  # relative to the repository root
@@ -805,7 +800,11 @@ def derive_phrases(dic: Dictionary, out: Derived, triggers: dict[str, str], excl
     for verb in dic.verbs:
         if not verb.particles:
             continue
-        predicate = BLOCK_MAP.get(verb.block, predicate_of_code(verb.code)) if not verb.own_code else predicate_of_code(verb.code)
+        predicate = (
+            BLOCK_MAP.get(verb.block, predicate_of_code(verb.code))
+            if not verb.own_code
+            else predicate_of_code(verb.code)
+        )
         if predicate:
             key = (verb.lemma, *verb.particles)
             out.phrases[predicate].setdefault(key, [[w] for w in key])
@@ -821,4 +820,11 @@ def derive_phrases(dic: Dictionary, out: Derived, triggers: dict[str, str], excl
             if lemma is None:
                 continue
             full = [[lemma]] + [[p] for p in particles] + slots
-            print(predicate, lemma, triggers.get(lemma), excluded.get(lemma), ' '.join('|'.join(s) for s in full), sep='\t')
+            print(
+                predicate,
+                lemma,
+                triggers.get(lemma),
+                excluded.get(lemma),
+                " ".join("|".join(s) for s in full),
+                sep="\t",
+            )
