@@ -45,7 +45,7 @@ def validation_messages(path: Path | str, text: str, err: ValidationError) -> li
         node = node_at(root, loc)
         line = node.start_mark.line + 1 if node is not None else 1
         field = ".".join(str(p) for p in loc) or "<root>"
-        out.append(Errors.E020.format(path=path, line=line, field=field, reason=problem["msg"]))
+        out.append(Errors.E005.format(path=path, line=line, field=field, reason=problem["msg"]))
     return out
 
 

@@ -2,17 +2,40 @@
 
 Errors are raised as :class:`InputError` (bad article or config: the run skips the item
 and reports it) or :class:`GoldError` (a gold file that fails validation). Messages are
-coded and formatted with their values, so a log line can be searched for.
+formatted with their values, and the code is part of the text: ``Errors.E007`` reads
+``"[E007] {path}:{line}: duplicate article id ..."`` (the :class:`ErrorsWithCodes`
+metaclass prefixes it on access), so a log line can be searched for and a run summary
+counts a message by the code it starts with (:func:`leading_code`).
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from functools import lru_cache
+from typing import Any
+
+OTHER = "other"
+"""What :func:`leading_code` returns for a message that does not start with one of our codes."""
 
 
-class Errors:
+def _is_code(name: str) -> bool:
+    """``E007``, ``W001``: a message's attribute name."""
+    return len(name) == 4 and name[0] in "EW" and name[1:].isdigit()
+
+
+class ErrorsWithCodes(type):
+    """A message class whose code attributes read with their code in front (spaCy's
+    ``ErrorsWithCodes``): ``Errors.E010`` is ``"[E010] {path}: no such file or folder"``.
+    ``vars(Errors)`` still holds the bare templates."""
+
+    def __getattribute__(cls, name: str) -> Any:
+        message = super().__getattribute__(name)
+        if not _is_code(name):
+            return message
+        return f"[{name}] {message}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
     E001 = "{path}: cannot decode as UTF-8 at byte {pos}: {reason}"
     E002 = "{path}:{line}: front matter opened with '---' but never closed"
     E003 = "{path}:{line}: front matter is not valid YAML: {reason}"
@@ -24,7 +47,6 @@ class Errors:
     E009 = "{path}:{line}: JSON Lines record needs a 'text' field with the body"
     E010 = "{path}: no such file or folder"
     E011 = "{path}: unsupported input (expected .txt, .jsonl or a folder of them)"
-    E020 = "{path}:{line}: field '{field}': {reason}"
     E021 = "{path}: not valid YAML: {reason}"
     E022 = "{path}: cannot read: {reason}"
     E030 = (
@@ -40,7 +62,6 @@ class Errors:
     E046 = "{path}: article '{article}' already has a gold file: {first}"
     E047 = "{path}: no gold files (*.yaml) found"
     E048 = "{path}:{line}: not a valid output record (SPEC section 4): {reason}"
-    E049 = "{path}:{line}: gold entry {entry}: {reason}"
     E050 = "{path}: processing failed in the pipeline: {reason}"
     E060 = "{path}: the worker process running this article's batch died: {reason}"
     E061 = "the ray engine needs the 'ray' extra: pip install -e \".[ray]\" ({reason})"
@@ -48,7 +69,6 @@ class Errors:
     E063 = "{path}: two shards named '{name}' (also {first}): their outputs would collide"
     E064 = "--engine ray writes one file per shard: --output must name a folder, got {output}"
     E065 = "unknown engine '{engine}' (expected one of: {expected})"
-    E066 = "{path}:{line}: shard row is not an article: {reason}"
     E067 = "the worker pool died {count} times in a row, stopping: {reason}"
     E068 = "{path}: duplicate article id '{id}' (already read from an earlier shard of this run; the first is kept)"
     E069 = "{path}: cannot read the shard (no output written; retried on the next run): {reason}"
@@ -62,7 +82,7 @@ class Errors:
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 
-class Warnings:
+class Warnings(metaclass=ErrorsWithCodes):
     W001 = "{path}: no 'published' date: relative dates get value null"
     W002 = "{path}:{line}: unknown front matter field '{field}' ignored"
     W003 = "gazetteer: alias '{alias}' of '{id}' also belongs to '{other}'; keeping the first"
@@ -100,31 +120,18 @@ class SahelWarning(UserWarning):
     """Odd but recoverable state."""
 
 
-def _template(text: str) -> tuple[int, re.Pattern[str]]:
-    """A message template as (length of its literal text, regex): ``{line}`` digits,
-    other fields any text."""
-    parts = re.split(r"(\{[^{}]*\})", text)
-    regex = "".join(
-        (r"\d+" if p == "{line}" else ".*?") if p.startswith("{") and p.endswith("}") else re.escape(p) for p in parts
-    )
-    return sum(len(p) for p in parts[::2]), re.compile(f"(?s){regex}")
+_LEADING_CODE = re.compile(r"\[([EW]\d{3})\] ")
 
 
-@lru_cache(maxsize=1)
-def _templates() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    found = [(k, v) for cls in (Errors, Warnings) for k, v in vars(cls).items() if k[:1] in "EW" and k[1:].isdigit()]
-    return tuple((code, *_template(text)) for code, text in found)
-
-
-def code_of(message: str) -> str:
-    """The code (``E007``, ``W001``...) whose template ``message`` was formatted from (the
-    most specific when several fit: a reason may quote another message); ``"other"`` for a
-    message that is not one of ours. Run summaries count skips and warnings by it."""
-    best, best_len = "other", -1
-    for code, literal, pattern in _templates():
-        if literal > best_len and pattern.fullmatch(message):
-            best, best_len = code, literal
-    return best
+def leading_code(message: str) -> str:
+    """The code ``message`` starts with (``"[E007] a.jsonl:3: ..."`` -> ``"E007"``), the
+    outermost when a reason quotes another message; :data:`OTHER` for a message that does
+    not start with one of ours. Run summaries count skips and warnings by it."""
+    found = _LEADING_CODE.match(message)
+    if found is None:
+        return OTHER
+    code = found.group(1)
+    return code if code in vars(Errors) or code in vars(Warnings) else OTHER
 
 
 def warn(message: str) -> None:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from .errors import Errors, InputError, Warnings, warn
 from .models import Article, ArticleMeta
+from .seen import SeenIds
 
 META_FIELDS = frozenset(ArticleMeta.model_fields)
 
@@ -173,11 +174,9 @@ def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article | InputError]
 
     A bad item yields an :class:`InputError` in its place; so does a second article with
     an id already seen in this batch (the first one is kept). Ids are remembered as 8-byte
-    digests (:class:`~pipeline.batch.seen.SeenIds`), so an archive of millions stays
+    digests (:class:`~pipeline.seen.SeenIds`), so an archive of millions stays
     small; where the first copy was is kept for the first ``FIRST_SEEN_KEPT`` ids only.
     """
-    from .batch.seen import SeenIds
-
     seen = SeenIds()
     where: dict[str, str] = {}
     for item in _expand(paths):

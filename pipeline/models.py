@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
+from .errors import leading_code
+
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 MODALITIES: tuple[str, ...] = ("asserted", "uncertain", "planned", "hypothetical")
@@ -461,10 +463,10 @@ class RunSummary(Strict):
 
     def add(self, kind: Literal["error", "warning"], message: str) -> str:
         """Count ``message`` under its code, keep it if fewer than ``SUMMARY_EXAMPLES``
-        of its kind are kept; returns the code. (Does not change ``skipped``.)"""
-        from .errors import code_of
-
-        code = code_of(message)
+        of its kind are kept; returns the code, the one the message starts with
+        (:func:`~pipeline.errors.leading_code`, ``"other"`` if none). (Does not change
+        ``skipped``.)"""
+        code = leading_code(message)
         counts, kept = (self.error_counts, self.errors) if kind == "error" else (self.warning_counts, self.warnings)
         counts[code] = counts.get(code, 0) + 1
         if len(kept) < SUMMARY_EXAMPLES:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import api
-from pipeline.errors import InputError
+from pipeline.errors import InputError, Warnings
 from pipeline.models import Article, ArticleMeta, DocumentResult, RunSummary
 
 FAIL_WORD = "EXPLODE"
@@ -165,11 +165,14 @@ def test_summary_of_a_run_with_many_skips_keeps_exact_counts_and_the_first_examp
     assert summary.error_counts == {"E008": n_bad, "E006": n_empty}
     assert summary.warning_counts == {"W001": 1}
     assert len(summary.errors) == SUMMARY_EXAMPLES
-    assert [e.split(": ")[0] for e in summary.errors] == [f"{batch}:{i}" for i in range(1, SUMMARY_EXAMPLES + 1)]
+    assert [e.split(": ")[0] for e in summary.errors] == [f"[E008] {batch}:{i}" for i in range(1, SUMMARY_EXAMPLES + 1)]
     # every skip was reported as it happened, in order, with its code
     errors = [(code, message) for kind, code, message in reported if kind == "error"]
     assert len(errors) == n_bad + n_empty
-    assert [m.split(": ")[0] for _, m in errors] == [f"{batch}:{i}" for i in range(1, n_bad + n_empty + 1)]
+    assert [m.split(": ")[0] for _, m in errors] == [
+        f"[{'E008' if i <= n_bad else 'E006'}] {batch}:{i}" for i in range(1, n_bad + n_empty + 1)
+    ]
+    assert all(message.startswith(f"[{code}] ") for code, message in errors)
     assert errors[-1][0] == "E006"
 
 
@@ -178,7 +181,7 @@ def test_summary_add_counts_by_code_beyond_the_examples():
 
     summary = RunSummary()
     for i in range(SUMMARY_EXAMPLES + 5):
-        assert summary.add("warning", f"x.jsonl:{i}: no 'published' date: relative dates get value null") == "W001"
+        assert summary.add("warning", Warnings.W001.format(path=f"x.jsonl:{i}")) == "W001"
     assert summary.add("error", "not one of ours") == "other"
     assert summary.warning_counts == {"W001": SUMMARY_EXAMPLES + 5} and len(summary.warnings) == SUMMARY_EXAMPLES
     assert summary.error_counts == {"other": 1} and summary.errors == ["not one of ours"]

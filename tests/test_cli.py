@@ -205,7 +205,7 @@ def test_cli_extract_reports_each_skip_and_writes_the_skipped_log(nlp, tmp_path)
     result = runner.invoke(app, ["extract", str(batch), "-o", str(tmp_path / "o.jsonl"), "--skipped-log", str(log)])
     assert result.exit_code == 0, result.output
     skipped = [line for line in result.output.splitlines() if line.startswith("skipped: ")]
-    assert [line.split(": ")[1] for line in skipped] == [f"{batch}:1", f"{batch}:3", f"{batch}:4"]
+    assert [line.split(": ")[1] for line in skipped] == [f"[E008] {batch}:1", f"[E006] {batch}:3", f"[E009] {batch}:4"]
     assert "skipped by code: E006 1, E008 1, E009 1" in result.output
     assert "warnings by code: W001 1" in result.output and f"every skip and warning: {log}" in result.output
     rows = [json.loads(line) for line in log.read_text("utf-8").splitlines()]

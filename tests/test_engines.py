@@ -207,7 +207,7 @@ def test_worker_killed_on_one_article_costs_its_batch_only(tmp_path, monkeypatch
     assert ids == ["a0", "a1", "a2", "a3", "a6", "a7"]
     assert (summary.processed, summary.skipped) == (6, 2)
     assert summary.error_counts == {"E060": 2}
-    assert [e.split(": ")[0] for e in summary.errors] == [f"{path}:5", f"{path}:6"]
+    assert [e.split(": ")[0] for e in summary.errors] == [f"[E060] {path}:5", f"[E060] {path}:6"]
     assert all("worker process" in e for e in summary.errors)
 
 
@@ -223,14 +223,16 @@ def test_three_batches_lost_in_a_row_stop_the_run_after_what_was_done(tmp_path, 
     with pytest.raises(SahelError, match="3 times in a row"):
         out.extend(run_local(read_shard(path), workers=2, batch_size=2))
     assert [r.article.id for r in out if isinstance(r, DocumentResult)] == ["a0", "a1"]
-    assert [str(r).split(": ")[0] for r in out if isinstance(r, InputError)] == [f"{path}:{n}" for n in range(3, 9)]
+    assert [str(r).split(": ")[0] for r in out if isinstance(r, InputError)] == [
+        f"[E060] {path}:{n}" for n in range(3, 9)
+    ]
 
 
 # --------------------------------------------------------------------------- duplicates across shards
 
 
 def test_seen_ids_finds_repeats_across_merges(monkeypatch):
-    from pipeline.batch import seen as seen_module
+    from pipeline import seen as seen_module
 
     monkeypatch.setattr(seen_module, "MERGE_AT", 4)  # merge into the sorted array often
     seen = seen_module.SeenIds()
@@ -268,7 +270,7 @@ def test_shard_writer_skips_an_id_already_written_by_an_earlier_shard(tmp_path):
     assert [json.loads(x)["article"]["id"] for x in (out / "day2.jsonl").read_text().splitlines()] == ["c"]
     assert (summary.processed, summary.skipped) == (3, 1)
     assert summary.error_counts == {"E068": 1}
-    assert summary.errors[0].startswith("day2.jsonl:2: duplicate article id 'a'")
+    assert summary.errors[0].startswith("[E068] day2.jsonl:2: duplicate article id 'a'")
     assert [code for _, code, _ in reported] == ["E068"]
     # a re-run that redoes day2 only knows day1's ids from its output file
     assert "a" in done_ids([out / "day1.jsonl"]) and "c" not in done_ids([out / "day1.jsonl"])

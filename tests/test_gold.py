@@ -184,7 +184,7 @@ def test_gold_read_predictions_skips_bad_lines(tmp_path):
     path.write_text("\n".join(lines) + "\n")
     preds, notes = read_predictions(path)
     assert list(preds) == ["art-1"]
-    assert [n.split(": ")[0] for n in notes] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert [n.split(": ")[0] for n in notes] == [f"[E048] {path}:2", f"[E048] {path}:3", f"[W044] {path}:4"]
 
 
 def test_gold_meantime_all_valid(meantime_dir):

@@ -7,7 +7,7 @@
   ``ray`` extra (``pip install -e ".[ray]"``); imported only when asked for.
 
 Both produce the same records for the same articles: each calls
-:func:`pipeline.api.process_articles` on batches, so batching, failure isolation and
+:func:`pipeline.batch.run.process_articles` on batches, so batching, failure isolation and
 output are defined in one place.
 """
 

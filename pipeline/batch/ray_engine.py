@@ -14,7 +14,7 @@ rest from scratch (the staging folder is emptied first), and no record is ever w
 twice. A shard that cannot be read gets no output file and is retried next time (E069).
 
 Duplicate ids: within a shard the reader skips a repeated id (E007); across shards the
-driver keeps the digest of every id it wrote (:class:`~pipeline.batch.seen.SeenIds`,
+driver keeps the digest of every id it wrote (:class:`~pipeline.seen.SeenIds`,
 ~8-20 bytes an id) and skips a later copy (E068, naming its shard and line), the first
 in shard order kept. A re-run first reads the ids of the shards already done, so a
 shard redone later never repeats an article another shard's output holds.
@@ -35,9 +35,9 @@ from typing import IO, Any
 
 from ..errors import ConfigError, Errors, InputError
 from ..models import Article, RunSummary
+from ..seen import SeenIds
 from .load import load_pipeline
 from .run import Report, json_line, note, process_articles
-from .seen import SeenIds
 from .shards import list_shards, read_shard, shard_output
 
 STAGING = ".staging"

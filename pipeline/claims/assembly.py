@@ -6,8 +6,7 @@
 - :func:`dedupe`: one claim per (predicate, subject, object, evidence); the first found
   (in text order of the triggers) is kept.
 - :func:`attributes`: negation, modality, source, quantity and date of a trigger, from the
-  ATTRIBUTES and DATES rules (each imported if present; until then a neutral default:
-  not negated, asserted, no source, no quantity, no date).
+  rules of :mod:`pipeline.claims.attributes`.
 - :func:`build_claims`: a trigger's subjects times objects, as claims.
 """
 
@@ -21,51 +20,14 @@ from spacy.tokens import Span, Token
 
 from .. import __version__
 from ..models import Claim, ClaimArg, ClaimDate, Evidence, Quantity
+from .attributes.date import clause_date
+from .attributes.modality import claim_modality
+from .attributes.negation import is_negated, local_negation
+from .attributes.quantity import claim_quantity
+from .attributes.source import source_spans
 from .clause_chain import event_verb
 from .coref import Arg
 from .repairs import object_first_report
-
-try:
-    from .attributes.negation import is_negated, local_negation
-except ImportError:  # pragma: no cover - until the negation rules land
-
-    def is_negated(trigger: Token) -> bool:
-        return False
-
-    def local_negation(verb: Token) -> bool:
-        return False
-
-
-try:
-    from .attributes.modality import claim_modality
-except ImportError:  # pragma: no cover
-
-    def claim_modality(trigger: Token, **_: object) -> str:
-        return "asserted"
-
-
-try:
-    from .attributes.source import source_spans
-except ImportError:  # pragma: no cover
-
-    def source_spans(trigger: Token, **_: object) -> list[Span]:
-        return []
-
-
-try:
-    from .attributes.quantity import claim_quantity
-except ImportError:  # pragma: no cover
-
-    def claim_quantity(trigger: Token) -> Quantity | None:
-        return None
-
-
-try:
-    from .attributes.date import clause_date
-except ImportError:  # pragma: no cover
-
-    def clause_date(trigger: Token, date_spans: Sequence[Span]) -> Span | None:
-        return None
 
 
 @dataclass(frozen=True)

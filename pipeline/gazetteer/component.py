@@ -39,7 +39,8 @@ from .entities import (
     title_spans,
     titled_persons,
 )
-from .index import AliasIndex, Matchers, build_index, build_matchers
+from .index import build_index, build_matchers
+from .kb import AliasIndex, Matchers
 from .linker import Linker
 from .mentions import description_mentions, role_mentions
 

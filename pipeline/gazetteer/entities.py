@@ -1,6 +1,6 @@
 """The entities layer: gazetteer names replace the statistical NER where they overlap.
 
-Pure functions over a ``Doc`` and the :class:`~pipeline.gazetteer.index.AliasIndex`:
+Pure functions over a ``Doc`` and the :class:`~pipeline.gazetteer.kb.AliasIndex`:
 
 - :func:`hyphen_splits`: tokens such as "U.S.-Russia" to split into their names;
 - :func:`alias_spans`: names, acronyms, spellings, demonyms (NORP) and surnames, case
@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..models import ENTITY_LABELS
-from .index import AliasIndex, Matchers, match_key
+from .kb import AliasIndex, Matchers, match_key
 
 PRONOUNS = frozenset(
     "i me you he him she her it we us they them this that these those who whom which what "

@@ -1,10 +1,11 @@
 """The gazetteer's knowledge as an index, compiled once into phrase matchers.
 
 :func:`build_index` turns the validated :class:`~pipeline.models.Gazetteer`
-(configs/gazetteer.yaml) into an :class:`AliasIndex`: plain tables of names, surnames,
-names that need an owner, description rules and dated roles (scispacy's
-``linking_utils`` style: a pure function over typed entries). :func:`build_matchers`
-compiles it into spaCy ``PhraseMatcher`` objects; call it once, in ``initialize``.
+(configs/gazetteer.yaml) into an :class:`~pipeline.gazetteer.kb.AliasIndex`: plain
+tables of names, surnames, names that need an owner, description rules and dated roles
+(scispacy's ``linking_utils`` style: a pure function over the typed records of
+:mod:`pipeline.gazetteer.kb`). :func:`build_matchers` compiles it into spaCy
+``PhraseMatcher`` objects; call it once, in ``initialize``.
 
 The functions over a ``Doc`` live in :mod:`pipeline.gazetteer.entities` (names: the
 entities layer) and :mod:`pipeline.gazetteer.mentions` (descriptions and roles).
@@ -18,82 +19,16 @@ role ("Nigeria's president") in the article's context (date, what it is about).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ..errors import Warnings, warn
 from ..models import Gazetteer
-
-TITLE_SYNONYMS = {
-    "chair": "chairman",
-    "chairperson": "chairman",
-    "chairwoman": "chairman",
-    "premier": "prime minister",
-    "foreign affairs minister": "foreign minister",
-    "defence minister": "defense minister",
-    "secretary general": "secretary-general",
-}
-# a title held by no one falls back to these ("Nigeria's leader" -> its president)
-TITLE_FALLBACKS = {"leader": ("president",), "head of state": ("president",), "ruler": ("leader", "president")}
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a matched text links to."""
-
-    id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class DescriptionRule:
-    """A description phrase denotes ``id`` in articles published in [start, end] about
-    one of ``about``."""
-
-    id: str
-    about: tuple[str, ...]
-    start: dt.date | None
-    end: dt.date | None
-
-
-@dataclass(frozen=True)
-class Holder:
-    """``id`` held a role from ``start`` until ``end``."""
-
-    id: str
-    start: dt.date | None
-    end: dt.date | None
-
-
-@dataclass
-class AliasIndex:
-    """Everything the matchers need, as plain dictionaries."""
-
-    names: dict[str, Target] = field(default_factory=dict)
-    lower_names: dict[str, Target] = field(default_factory=dict)
-    short_names: dict[tuple[str, str], Target] = field(default_factory=dict)
-    descriptions: dict[str, list[DescriptionRule]] = field(default_factory=dict)
-    roles: dict[tuple[str, str], list[Holder]] = field(default_factory=dict)
-    titles: tuple[str, ...] = ()
-    labels: dict[str, str] = field(default_factory=dict)
-    states: dict[str, str] = field(default_factory=dict)  # government body -> the state it acts for
-
-
-@dataclass
-class Matchers:
-    """The index compiled once against a vocabulary."""
-
-    names: PhraseMatcher
-    lower_names: PhraseMatcher
-    short_names: PhraseMatcher
-    descriptions: PhraseMatcher
-    roles: PhraseMatcher
-    titles: PhraseMatcher
+from . import mentions
+from .kb import TITLE_FALLBACKS, TITLE_SYNONYMS, AliasIndex, DescriptionRule, Holder, Matchers, Target
 
 
 def _display_name(entity_id: str) -> str | None:
@@ -186,14 +121,7 @@ def build_matchers(nlp: Language, index: AliasIndex) -> Matchers:
     )
 
 
-def match_key(doc: Doc, match_id: int) -> str:
-    """The key a matcher's match was added under."""
-    return doc.vocab.strings[match_id]
-
-
 def resolve_span(span: Span, index: AliasIndex | None = None, *, ents: Sequence[Span] | None = None) -> str | None:
     """The id of the actor a noun phrase denotes, or None (see the module docstring and
     :func:`pipeline.gazetteer.mentions.resolve_span`; ``ents``: ``doc.ents`` read once)."""
-    from .mentions import resolve_span as resolve
-
-    return resolve(span, index, ents=ents)
+    return mentions.resolve_span(span, index, ents=ents)

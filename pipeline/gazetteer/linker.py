@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from .index import AliasIndex
+from .kb import AliasIndex
 from .mentions import describe, resolve_span, role_holder
 
 

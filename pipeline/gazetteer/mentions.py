@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from ..doc import FOCUS_KEY, MENTIONS_KEY, ROLE_LABEL
 from ..models import ENTITY_LABELS
 from .entities import article_focus, owner_before
-from .index import TITLE_FALLBACKS, TITLE_SYNONYMS, AliasIndex, Matchers, match_key
+from .kb import TITLE_FALLBACKS, TITLE_SYNONYMS, AliasIndex, Matchers, match_key
 
 DETERMINERS = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 ROLE_MODIFIERS = frozenset({"new", "current", "incumbent", "sitting", "elected", "interim", "transitional", "acting"})

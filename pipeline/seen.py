@@ -1,4 +1,5 @@
-"""A compact set of the article ids a long run has seen, for duplicates across shards.
+"""A compact set of the article ids a long run has seen: duplicates in the input
+(:func:`pipeline.io.iter_articles`) and across the ray engine's shards.
 
 An id is kept as its 8-byte BLAKE2b digest: in a sorted ``array('Q')`` (binary search), plus a
 small Python set of the latest ones that is merged into the array when it reaches an

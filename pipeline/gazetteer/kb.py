@@ -1,0 +1,89 @@
+"""The gazetteer's knowledge base as plain typed records (scispacy's ``linking_utils``
+style): what a name links to (:class:`Target`), description rules, role holders, the
+:class:`AliasIndex` tables that hold them and the :class:`Matchers` compiled from those;
+the synonyms and fallbacks of role titles.
+
+Built by :func:`pipeline.gazetteer.index.build_index` and
+:func:`~pipeline.gazetteer.index.build_matchers`; read by the functions over a ``Doc``
+(:mod:`pipeline.gazetteer.entities`, :mod:`pipeline.gazetteer.mentions`). Imports nothing
+of the gazetteer: the bottom of its imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+TITLE_SYNONYMS = {
+    "chair": "chairman",
+    "chairperson": "chairman",
+    "chairwoman": "chairman",
+    "premier": "prime minister",
+    "foreign affairs minister": "foreign minister",
+    "defence minister": "defense minister",
+    "secretary general": "secretary-general",
+}
+# a title held by no one falls back to these ("Nigeria's leader" -> its president)
+TITLE_FALLBACKS = {"leader": ("president",), "head of state": ("president",), "ruler": ("leader", "president")}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a matched text links to."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DescriptionRule:
+    """A description phrase denotes ``id`` in articles published in [start, end] about
+    one of ``about``."""
+
+    id: str
+    about: tuple[str, ...]
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Holder:
+    """``id`` held a role from ``start`` until ``end``."""
+
+    id: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass
+class AliasIndex:
+    """Everything the matchers need, as plain dictionaries."""
+
+    names: dict[str, Target] = field(default_factory=dict)
+    lower_names: dict[str, Target] = field(default_factory=dict)
+    short_names: dict[tuple[str, str], Target] = field(default_factory=dict)
+    descriptions: dict[str, list[DescriptionRule]] = field(default_factory=dict)
+    roles: dict[tuple[str, str], list[Holder]] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+    states: dict[str, str] = field(default_factory=dict)  # government body -> the state it acts for
+
+
+@dataclass
+class Matchers:
+    """The index compiled once against a vocabulary."""
+
+    names: PhraseMatcher
+    lower_names: PhraseMatcher
+    short_names: PhraseMatcher
+    descriptions: PhraseMatcher
+    roles: PhraseMatcher
+    titles: PhraseMatcher
+
+
+def match_key(doc: Doc, match_id: int) -> str:
+    """The key a matcher's match was added under."""
+    return doc.vocab.strings[match_id]
