@@ -169,7 +169,7 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         return [Arg.of(verb_phrase(token))]
     if token.dep_ in PREDICATIVE and token.pos_ == "NOUN":
         return [Arg.of(np_text_span(token))]
-    members = index.group_members(token)
+    members = index.group_members(token) or index.members_of(token) or index.speaker_args(token)
     if members:
         return list(members)
     place = fronted_place(token)

@@ -36,6 +36,7 @@ from .arguments import claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
+from .speakers import FIRST_PERSON, in_quotation, speaker_ids
 from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, merge_breadth
 
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
@@ -69,15 +70,33 @@ class ClaimExtractor:
         linker = doc._.sahel_linker  # the gazetteer's, when it ran (pipeline.doc)
         owned = linker.owned(doc) if linker is not None else None
         describe = linker.resolver(doc, ents) if linker is not None else None
-        doc._.claims = extract_claims(doc, self.index, describe=describe, describe_owned=owned, ents=ents)
+        speakers = linker.issuers(doc._.source) if linker is not None else ()
+        state_of = linker.state_of if linker is not None else (lambda kb_id: kb_id)
+        doc._.claims = extract_claims(
+            doc,
+            self.index,
+            describe=describe,
+            describe_owned=owned,
+            ents=ents,
+            speakers=speakers,
+            state_of=state_of,
+        )
         return doc
 
 
 def extract_claims(
-    doc: Doc, index: TriggerIndex, *, describe=None, describe_owned=None, ents: tuple[Span, ...] | None = None
+    doc: Doc,
+    index: TriggerIndex,
+    *,
+    describe=None,
+    describe_owned=None,
+    ents: tuple[Span, ...] | None = None,
+    speakers: tuple[str, ...] = (),
+    state_of=lambda kb_id: kb_id,
 ) -> list[Claim]:
     """Every claim of ``doc`` (see the module docstring for the steps); ``ents``:
-    ``doc.ents``, when the caller has read them."""
+    ``doc.ents``, when the caller has read them; ``speakers``: who "we" is outside
+    quotations; ``state_of``: the state a government body acts for (the linker's)."""
     config = index.config
     mentions = MentionIndex(
         doc,
@@ -86,6 +105,7 @@ def extract_claims(
         describe=describe,
         describe_owned=describe_owned,
         ents=ents,
+        speakers=speakers,
     )
     date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
     article_key = text_key(doc.text)
@@ -112,6 +132,10 @@ def extract_claims(
             continue
         attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
         sources = _sources(attrs.sources, mentions)
+        if in_quotation(doc.text, trig.token.idx) and attrs.sources:
+            # "We urge ...", said the spokesperson: the quoted speaker, or the body they speak for
+            quoted = [i for span in attrs.sources for i in speaker_ids(span, state_of)]
+            subjects, objects = _quoted_first_person(subjects, quoted), _quoted_first_person(objects, quoted)
         claims.extend(
             build_claims(
                 article_key=article_key,
@@ -139,6 +163,19 @@ def _troop_movement(trig: Trigger, heads, index: TriggerIndex) -> Trigger:
     if all(t.lemma_.lower() in troops for t in heads.subjects):
         return dataclasses.replace(trig, predicate=becomes)
     return trig
+
+
+def _quoted_first_person(args: list[Arg], speakers: list[str]) -> list[Arg]:
+    """First-person args of a quotation stand for its speakers (when known)."""
+    if not speakers:
+        return args
+    out: list[Arg] = []
+    for arg in args:
+        if arg.text.lower() in FIRST_PERSON and arg.id is None:
+            out.extend(Arg(arg.text, arg.start, arg.end, s) for s in speakers)
+        else:
+            out.append(arg)
+    return out
 
 
 def _first_offset(claim: Claim) -> int:

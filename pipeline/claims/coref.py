@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc import MENTIONS_KEY, ROLE_LABEL
 from ..models import ENTITY_LABELS
+from .speakers import in_quotation, is_first_person
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -62,6 +63,8 @@ KIND_NOUNS = {
     "republic": "GPE",
 }
 SENTENCES_BACK = 3
+# nouns through which a body acts as a whole: "the members of the Council", "both delegations"
+MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate"})
 # plural descriptions that may denote one actor per country of a set named earlier
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 GROUP_NOUNS = frozenset({"side", "party", "member"})
@@ -167,8 +170,10 @@ class MentionIndex:
         describe: Callable[[Span], str | None] | None = None,
         describe_owned: Callable[[str, str], str | None] | None = None,
         ents: tuple[Span, ...] | None = None,
+        speakers: tuple[str, ...] = (),
     ) -> None:
         self.doc = doc
+        self.speakers = speakers  # who "we" is outside quotations (pipeline.claims.speakers)
         self.actor_nouns = frozenset(actor_nouns)
         self.describe = describe
         self.describe_owned = describe_owned
@@ -264,12 +269,38 @@ class MentionIndex:
             (ent is not None and ent.label_ in ACTOR_LABELS)
             or self.mention_at(token) is not None
             or pronoun_class(token) is not None
+            or (is_first_person(token) and bool(self.speakers))
             or token.lemma_.lower() in self.actor_nouns
         )
 
+    def speaker_args(self, token: Token) -> tuple[Arg, ...]:
+        """A first-person pronoun outside quotations: the issuers of the statement."""
+        if not is_first_person(token) or in_quotation(self.doc.text, token.idx):
+            return ()
+        return tuple(Arg(token.text, token.idx, token.idx + len(token), s) for s in self.speakers)
+
+    def members_of(self, token: Token) -> tuple[Arg, ...]:
+        """The bodies a membership noun denotes: "the members of the Security Council" is the
+        Council, "representatives of A and B" are A and B (SPEC section 4, members and
+        delegations)."""
+        if token.lemma_.lower() not in MEMBERSHIP_NOUNS or token.pos_ != "NOUN":
+            return ()
+        span = np_text_span(token)
+        out = []
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for member in (pobj, *pobj.conjuncts):
+                    ent = self.ent_of.get(member.i)
+                    if ent is not None and ent.kb_id_ and ent.label_ in ("ORG", "GPE"):
+                        out.append(Arg(span.text, span.start_char, span.end_char, ent.kb_id_))
+        return tuple(out)
+
     def group_arg(self, token: Token) -> Arg:
         """A plural actor noun: its country or organisation when named ("Wagner members",
-        "French troops"), else the noun phrase."""
+        "French troops", "the members of the Council"), else the noun phrase."""
+        members = self.members_of(token)
+        if len(members) == 1:
+            return members[0]
         for child in token.children:
             ent = self.entity_at(child)
             if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):

@@ -85,6 +85,21 @@ def role_holder(
     return None
 
 
+def sole_owner(title: str, index: AliasIndex, published: dt.date | None) -> str | None:
+    """The one organisation or state whose ``title`` someone held on ``published``, when
+    only one has such an office ("secretary-general": the UN's); None when several do
+    ("president") or none."""
+    title = TITLE_SYNONYMS.get(title, title)
+    if published is None:
+        return None
+    owners = {
+        of
+        for (t, of), held in index.roles.items()
+        if t == title and any(_covers(h.start, h.end, published) for h in held)
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
 def _person_after(doc: Doc, end: int) -> bool:
     return end < len(doc) and (doc[end].ent_type_ == "PERSON" or (doc[end].is_title and doc[end].pos_ == "PROPN"))
 
@@ -140,6 +155,9 @@ def role_mentions(doc: Doc, matchers: Matchers, index: AliasIndex, focus: Counte
                 owner, last = after.kb_id_, after.end
         if owner is None and past and focus and len(focus) == 1:
             owner = next(iter(focus))
+        if owner is None and not past and _is_determiner(doc[first - 1] if first > 0 else doc[start]):
+            # "the Secretary-General": a title that only one office in the gazetteer has
+            owner = sole_owner(title, index, doc._.published)
         if owner is None or _person_after(doc, last):
             continue
         holder = role_holder(title, owner, index, doc._.published, past=past)

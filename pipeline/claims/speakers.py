@@ -1,0 +1,60 @@
+"""Who speaks: first-person pronouns and the bodies behind members and delegations.
+
+SPEC section 4 (revision 2), first person: "we", "our", "us", "I" denote who speaks. In a
+statement, a press release or remarks that is the issuer, named by the article's
+``source`` (``doc._.source``): the state a government body acts for ("we" in a U.S.
+Department of State statement is ``United_States``), or the body itself for an
+international organisation. In a quotation it is the quoted speaker, or the body the
+speaker speaks for ("State Department spokesperson X said, 'We urge ...'").
+
+Pure functions over tokens and character offsets; the issuers come from the gazetteer's
+linker (``doc._.sahel_linker``, :mod:`pipeline.doc`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"})
+OPENING_QUOTES = frozenset({"\u201c"})
+CLOSING_QUOTES = frozenset({"\u201d"})
+STRAIGHT_QUOTES = frozenset({'"'})
+SPEAKER_LABELS = ("ORG", "GPE", "NORP")  # a speaker phrase naming these speaks for them
+
+
+def is_first_person(token: Token) -> bool:
+    """ "we", "our", "I" as a pronoun (not "US" the country, not the Roman numeral)."""
+    if token.lower_ not in FIRST_PERSON or token.tag_ not in ("PRP", "PRP$"):
+        return False
+    return token.text != "US"
+
+
+def in_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation of its paragraph: after an opening
+    quote that no closing quote has matched (curly quotes), or after an odd number of
+    straight quotes. A quotation that runs over a paragraph break reopens with a quote."""
+    start = text.rfind("\n\n", 0, offset)
+    start = 0 if start < 0 else start + 2
+    inside = False
+    straight = 0
+    for ch in text[start:offset]:
+        if ch in OPENING_QUOTES:
+            inside = True
+        elif ch in CLOSING_QUOTES:
+            inside = False
+        elif ch in STRAIGHT_QUOTES:
+            straight += 1
+    return inside or straight % 2 == 1
+
+
+def speaker_ids(span: Span, state_of) -> list[str]:
+    """The ids a quoted speaker stands for: the state or organisation their phrase names
+    ("State Department spokesperson Morgan Ortagus" -> the state the department acts
+    for), else the speaker's own id, else nothing."""
+    doc: Doc = span.doc
+    phrase = doc[span.root.left_edge.i : span.root.right_edge.i + 1]
+    bodies = [e for e in phrase.ents if e.kb_id_ and e.label_ in SPEAKER_LABELS]
+    if bodies:
+        return list(dict.fromkeys(state_of(e.kb_id_) for e in bodies))
+    people = [e for e in phrase.ents if e.kb_id_ and e.label_ == "PERSON"]
+    return [people[0].kb_id_] if people else []
