@@ -361,6 +361,14 @@ class PredicateSpec(Strict):
     # ("Russian personnel arrived in Ouagadougou" -> deploy).
     directive: bool = False
     self_object: bool = False
+    # ``event_object_claim``: an event noun that is this predicate's object and names a
+    # participant is a claim of its own ("condemned the arrest of X by Y" -> detain);
+    # otherwise it is only the object ("threatened military intervention").
+    event_object_claim: bool = False
+    # ``of_role``: the role of an event noun's of-phrase when no possessor or by-phrase says
+    # it: "subject" ("the withdrawal of French troops"), "object" ("the suspension of the
+    # constitution"); default: "object" for ``possessor: object`` nouns, else none.
+    of_role: Literal["subject", "object"] | None = None
     as_office: str | None = None
     troop_subject: str | None = None
 

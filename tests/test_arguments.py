@@ -275,6 +275,7 @@ CASES = [
         """,
         [
             (["junta"], "demand", ["troops"], "svo-active"),
+            (["troops"], "withdraw", [], "object-control"),
             (["junta"], "demand", ["talks"], "xcomp-inherit"),
         ],
         id="a finite verb hung on an infinitive is a conjunct of the governing verb",
@@ -382,8 +383,8 @@ CASES = [
         Bazoum Bazoum PROPN NNP 5 dobj B-PERSON
         . . PUNCT . 1 punct
         """,
-        [(["ECOWAS"], "appeal", ["junta"], "svo-active")],
-        id="urged X to release Y: what was asked for is no claim of its own",
+        [(["ECOWAS"], "appeal", ["junta"], "svo-active"), (["junta"], "release", ["Bazoum"], "object-control")],
+        id="urged X to release Y: what was asked for is a requested claim, X its agent (SPEC 4, revision 2)",
     ),
     pytest.param(
         """
@@ -743,8 +744,8 @@ PATTERN_CASES = [
         journalists journalist NOUN NNS 5 dobj
         . . PUNCT . 1 punct
         """,
-        [(["Students"], "appeal", ["Ghana"], "phrase")],
-        id="called for X to V: appeal to X; what is asked for is no claim",
+        [(["Students"], "appeal", ["Ghana"], "phrase"), (["Ghana"], "release", ["journalists"], "svo-active")],
+        id="called for X to V: appeal to X, and X's requested V",
     ),
     pytest.param(
         """
@@ -770,8 +771,8 @@ PATTERN_CASES = [
         withdraw withdraw VERB VBP 1 ccomp
         . . PUNCT . 1 punct
         """,
-        [(["Togo"], "demand", ["France"], "svo-active")],
-        id="demanded that X withdraw: demand to X, the withdrawal is what is demanded",
+        [(["Togo"], "demand", ["France"], "svo-active"), (["France"], "withdraw", [], "svo-active")],
+        id="demanded that X withdraw: demand to X, and X's requested withdrawal",
     ),
     pytest.param(
         """
@@ -1136,8 +1137,8 @@ MORE_PATTERN_CASES = [
         envoys envoy NOUN NNS 8 pobj
         . . PUNCT . 2 punct
         """,
-        [(["bloc"], "appeal", ["generals"], "phrase")],
-        id="called on X to V: the complement of a directive phrase is no claim",
+        [(["bloc"], "appeal", ["generals"], "phrase"), (["generals"], "meet", ["envoys"], "object-control")],
+        id="called on X to V: the complement of a directive phrase is X's requested V",
     ),
     pytest.param(
         """
@@ -1167,8 +1168,8 @@ MORE_PATTERN_CASES = [
         troops troop NOUN NNS 4 pobj
         . . PUNCT . 1 punct
         """,
-        [(["Activists"], "demand", ["departure"], "svo-active")],
-        id="demanded the departure of X: no addressee named, the demanded event is the object",
+        [(["Activists"], "demand", ["departure"], "svo-active"), (["Russian"], "withdraw", [], "nominal")],
+        id="demanded the departure of X: the demanded event is the object, and a requested claim of X's",
     ),
     pytest.param(
         """
@@ -1194,8 +1195,8 @@ MORE_PATTERN_CASES = [
         leave leave VERB VB 5 acl
         . . PUNCT . 1 punct
         """,
-        [(["Paris"], "demand", ["envoy"], "phrase")],
-        id="gave X two days to leave: an ultimatum on X",
+        [(["Paris"], "demand", ["envoy"], "phrase"), (["envoy"], "withdraw", [], "xcomp-inherit")],
+        id="gave X two days to leave: an ultimatum on X, X's requested departure",
     ),
     pytest.param(
         """

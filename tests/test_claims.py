@@ -72,8 +72,9 @@ def claims_of(nlp, text: str) -> list[tuple]:
             [
                 ("Bola_Tinubu", "meet", "Victoria_Nuland", False),
                 ("Bola_Tinubu", "appeal", "Victoria_Nuland", False),
+                ("Victoria_Nuland", "support", "sanctions", False),
             ],
-            id="he/her: an object pronoun is not its verb's subject; what was urged is no claim",
+            id="he/her: an object pronoun is not its verb's subject; what was urged is her requested claim",
         ),
         pytest.param(
             "Algeria proposed a six-month transition.",

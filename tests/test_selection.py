@@ -111,11 +111,15 @@ HOURS_TO_LEAVE = """
         pytest.param(
             ANNOUNCED_PULLOUT_FROM, [("Paris", "withdraw", "Chad")], id="a pullout with its own place is new content"
         ),
-        pytest.param(ORDERED_TO_LEAVE, [(None, "demand", "envoy")], id="was ordered to leave: demand, no withdraw"),
+        pytest.param(
+            ORDERED_TO_LEAVE,
+            [(None, "demand", "envoy"), ("envoy", "withdraw", None)],
+            id="was ordered to leave: demand, and the envoy's requested withdrawal",
+        ),
         pytest.param(
             HOURS_TO_LEAVE,
-            [(None, "demand", "him")],
-            id="giving him two days to leave: a demand on him; 'leave' names no participant, no claim",
+            [(None, "demand", "him"), ("him", "withdraw", None)],
+            id="giving him two days to leave: a demand on him, and his requested departure (SPEC 4, revision 2)",
         ),
     ],
 )

@@ -659,20 +659,28 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
         return Heads((agent,), tuple(objs), "copular") if agent is not None and objs else None
     if not spec.nominal:
         return None
+    of_role = spec.of_role or ("object" if spec.possessor == "object" else None)
     if spec.possessor == "object":
+        # "the arrest of X by Y", "his release": the patient names the event (SPEC section 4,
+        # event nouns); the agent when a by-phrase names one
         patient = next((c for c in noun.children if c.dep_ == "poss"), None)
         patients = [patient] if patient is not None else prep_objects(noun, {"of"})
         agent = next(iter(prep_objects(noun, {"by"})), None)
-        if not patients or agent is None:
+        if not patients:
             return None
         return Heads((agent,) if agent is not None else (), tuple(patients), RULE_NOMINAL)
     agent = nominal_agent(noun, index)
     how = RULE_NOMINAL
     if agent is None and (agent := claimant(noun)) is not None:
         how = "claimed"
+    if agent is None and of_role == "subject":
+        # "the withdrawal of French troops from Mali": the of-phrase acts
+        agent = next(iter(prep_objects(noun, {"of"})), None)
+    objs = prep_objects(noun, preps - {"from", "by"} if of_role == "subject" else preps - {"by"})
+    if of_role == "object":
+        objs = [*prep_objects(noun, {"of"}), *objs]  # "the suspension of the constitution"
     if agent is None:
-        return None
-    objs = prep_objects(noun, preps - {"from", "by"})
+        return Heads((), tuple(objs), RULE_NOMINAL) if objs else None
     return Heads((agent,), tuple(objs), how)
 
 
@@ -700,6 +708,14 @@ def directive_complement(token: Token, directives: frozenset[str], heads: frozen
 # "or face / or risk measures": the alternative the addressee is threatened with
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 RULE_ULTIMATUM = "ultimatum"
+
+
+def ultimatum_addressee(token: Token) -> Token | None:
+    """The addressee of an ultimatum whose deadline the requested infinitive hangs on
+    ("gave the envoy two days to leave": envoy), else None."""
+    if token.dep_ != "acl" or token.head.dep_ != "dobj":
+        return None
+    return next((c for c in token.head.head.children if c.dep_ == "dative"), None)
 
 
 def event_subject_agent(subject: Token, event_nouns: frozenset[str], index: MentionIndex) -> Token | None:
@@ -784,7 +800,7 @@ def claim_heads(
     # ("forced X to leave", "allowed X to stay") keep their complement's claim
     directives = object_control & frozenset(v for p in config.predicates for v in p.verbs)
     triggers = list(triggers)
-    # "called for X to V": what was asked for is no claim (docs/annotation.md, section 1)
+    # "called for X to V": what was asked for is a requested event (SPEC section 4)
     requested = {t.obj_prep.head.i for t in triggers if t.obj_prep is not None and t.obj_prep.dep_ == "mark"}
     directive_heads = frozenset(t.token.i for t in triggers if index.spec(t.predicate).directive)
     taken: set[int] = set()
@@ -792,15 +808,18 @@ def claim_heads(
     for trig in sorted(triggers, key=lambda t: (t.rule == RULE_NOMINAL, t.token.i)):
         if trig.rule == RULE_NOMINAL and trig.token.i in taken:
             continue
-        if trig.token.i in requested:
-            continue
-        if content_of(trig.token, content) is not None or directive_complement(trig.token, directives, directive_heads):
-            continue
+        if content_of(trig.token, content) is not None:
+            continue  # "threatened to use force": the threat's content, no claim of its own
+        if trig.token.i in requested or directive_complement(trig.token, directives, directive_heads):
+            trig = replace(trig, requested=True)
         heads = find_heads(
             trig, index.spec(trig.predicate), mentions, object_control=object_control, intent=intent, troops=troops
         )
         if heads is None:
             continue
+        if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
+            # "gave the envoy two days to leave": the one given the time is to act
+            heads = Heads((addressee,), heads.objects, heads.rule)
         if not heads.objects and "from" in index.spec(trig.predicate).object_preps and heads.subjects:
             # "the U.N. mission in Mali ended its operation": what is left is where it was
             place = _stationed_in(heads.subjects[0], mentions)
@@ -833,7 +852,11 @@ def claim_heads(
                 # "Attacks by jihadi groups have killed thousands": the event's agent acts
                 # (the attacks stay a claim of their own: docs/claims_rules.md)
                 heads = Heads((agent, *heads.subjects[1:]), heads.objects, heads.rule)
-        taken.update(t.i for t in heads.objects)
+        spec = index.spec(trig.predicate)
+        if spec.directive:
+            requested.update(t.i for t in heads.objects)  # "called for the release of X"
+        elif not spec.event_object_claim:
+            taken.update(t.i for t in heads.objects)  # "threatened military intervention"
         threat = ultimatum(trig.token) if index.spec(trig.predicate).directive else None
         if threat is not None and config.ultimatum_demand and config.ultimatum_threat:
             # "asked X to V ... or face measures": an ultimatum demands and threatens

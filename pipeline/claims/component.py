@@ -131,6 +131,8 @@ def extract_claims(
         if reported_event(trig.token, trig.noun, heads.objects, config.reporting_verbs, preps=spec.object_preps):
             continue
         attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
+        if trig.requested:
+            attrs = dataclasses.replace(attrs, modality="hypothetical")
         sources = _sources(attrs.sources, mentions)
         if in_quotation(doc.text, trig.token.idx) and attrs.sources:
             # "We urge ...", said the spokesperson: the quoted speaker, or the body they speak for

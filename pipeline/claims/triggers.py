@@ -85,6 +85,9 @@ class Trigger:
     obj_prep: Token | None = None
     words: tuple[Token, ...] = field(default_factory=tuple)
     slots: frozenset[int] = frozenset()
+    # what an appeal or a demand asks for ("urged X to free Y", "called for the release of
+    # Y"): a claim of its own, hypothetical (SPEC section 4, requested events)
+    requested: bool = False
 
 
 def phrase_words(phrase: str) -> list[list[str]]:
@@ -278,7 +281,15 @@ class TriggerIndex:
             if trig.token.i in used or trig.token.i in found:
                 continue
             offer(10, trig)
-        verbs = {i for i, (_, t) in found.items() if t.rule != RULE_NOMINAL}
+        # an event noun that is a trigger verb's object is that claim's object, unless the verb
+        # asks for it or takes a stance on it ("demanded the release of X", "condemned the
+        # arrest of X by Y"): then it is a claim of its own too (SPEC section 4)
+        verbs = {
+            i
+            for i, (_, t) in found.items()
+            if t.rule != RULE_NOMINAL
+            and not (self.specs[t.predicate].directive or self.specs[t.predicate].event_object_claim)
+        }
         return [
             t
             for _, t in sorted(found.values(), key=lambda rt: rt[1].token.i)
