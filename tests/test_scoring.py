@@ -369,3 +369,90 @@ def test_scoring_lines_limits_scoring_to_the_annotated_head():
     assert (whole.dates.relaxed.fp, whole.claims.core.fn) == (1, 1)
     assert (head.dates.relaxed.fp, head.claims.core.fn, head.claims.core.f1) == (0, 0, 1.0)
     assert line_limit(BODY, 1) == BODY.index("\n") + 1 and line_limit(BODY, 9) == len(BODY)
+
+
+# --------------------------------------------------------------------------- symmetric predicates (revision 2)
+
+SYM_BODY = (
+    "Tinubu met Tchiani in Niamey on Monday. Malian stakeholders must engage in dialogue.\nTchiani met Tinubu again."
+)
+TINUBU, TCHIANI = ("Tinubu", "Bola_Tinubu"), ("Tchiani", "Abdourahamane_Tchiani")
+
+
+def sym_pred(sentence: int, subject, predicate: str, object_, **attrs) -> dict:
+    def arg(value):
+        if value is None:
+            return None
+        text, id_ = value if isinstance(value, tuple) else (value, None)
+        return {"text": text, "start": 0, "end": len(text), "id": id_}
+
+    bounds = [0, SYM_BODY.index("Malian"), SYM_BODY.index("Tchiani met"), len(SYM_BODY)]
+    evidence = {"start": bounds[sentence], "end": bounds[sentence + 1]}
+    return {"id": f"c{sentence}", "subject": arg(subject), "predicate": predicate, "object": arg(object_),
+            "evidence": evidence, "rule": "test", **attrs}  # fmt: skip
+
+
+def sym_score(gold: list[dict], pred: list[dict], **kwargs):
+    return score_article(gold_file(claims=gold), prediction(claims=pred), body=SYM_BODY, **kwargs).claims
+
+
+@pytest.mark.parametrize("gold_order", [(TINUBU[1], TCHIANI[1]), (TCHIANI[1], TINUBU[1])])
+@pytest.mark.parametrize("pred_order", [(TINUBU, TCHIANI), (TCHIANI, TINUBU)])
+def test_scoring_symmetric_predicate_matches_in_either_order(gold_order, pred_order):
+    gold = [gold_claim("Tinubu met Tchiani", gold_order[0], "meet", gold_order[1])]
+    out = sym_score(gold, [sym_pred(0, pred_order[0], "meet", pred_order[1])])
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 0)
+
+
+def test_scoring_asymmetric_predicate_keeps_its_order():
+    gold = [gold_claim("Tinubu met Tchiani", TINUBU[1], "detain", TCHIANI[1])]
+    assert sym_score(gold, [sym_pred(0, TCHIANI, "detain", TINUBU)]).core.tp == 0
+    assert sym_score(gold, [sym_pred(0, TINUBU, "detain", TCHIANI)]).core.tp == 1
+    # the flag comes from the predicates config: without it, meet keeps its order too
+    gold = [gold_claim("Tinubu met Tchiani", TINUBU[1], "meet", TCHIANI[1])]
+    assert sym_score(gold, [sym_pred(0, TCHIANI, "meet", TINUBU)], symmetric=()).core.tp == 0
+    assert sym_score(gold, [sym_pred(0, TCHIANI, "meet", TINUBU)], symmetric=("meet",)).core.tp == 1
+
+
+@pytest.mark.parametrize("gold_args", [("Malian stakeholders", None), (None, "Malian stakeholders")])
+def test_scoring_symmetric_arguments_compare_unordered_by_one_rule(gold_args):
+    # neither argument is an agent: both compare as objects do (shared content word), so the
+    # gold claim and its mirror score alike against the same prediction
+    gold = [gold_claim("engage in dialogue", gold_args[0], "meet", gold_args[1])]
+    assert sym_score(gold, [sym_pred(1, "all Malian stakeholders", "meet", None)]).core.tp == 1
+    # an agent keeps the subject rule (same text when unlinked)
+    gold = [gold_claim("engage in dialogue", "Malian stakeholders", "appeal", None)]
+    assert sym_score(gold, [sym_pred(1, "all Malian stakeholders", "appeal", None)]).core.tp == 0
+
+
+def test_scoring_mirror_counts_once():
+    gold = [gold_claim("Tinubu met Tchiani", TINUBU[1], "meet", TCHIANI[1], date="2023-08-07")]
+    both = [sym_pred(0, TINUBU, "meet", TCHIANI), sym_pred(0, TCHIANI, "meet", TINUBU, date={"text": "Monday",
+            "value": "2023-08-07"})]  # fmt: skip
+    out = sym_score(gold, both)
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 0)
+    assert out.strict.tp == 1  # the member that agrees (the one with the date) is the one paired
+    # without gold, the pair is one false positive, listed once
+    empty = score_article(gold_file(claims=[]), prediction(claims=both), body=SYM_BODY)
+    assert empty.claims.core.fp == 1 and [e.detail.endswith("(and its mirror)") for e in empty.errors] == [True]
+    # a duplicate (same order) is not a mirror; a mirror in another sentence is another claim
+    assert sym_score(gold, [both[0], both[0]]).core.fp == 1
+    assert sym_score(gold, [both[0], sym_pred(2, TCHIANI, "meet", TINUBU)]).core.fp == 1
+
+
+def test_scoring_gold_mirrors_in_one_sentence_count_once():
+    ends = [SYM_BODY.index("Malian"), SYM_BODY.index("Tchiani met"), len(SYM_BODY)]
+    gold = gold_file(
+        sentences=ends,
+        claims=[gold_claim("Tinubu met", TINUBU[1], "meet", TCHIANI[1]),
+                gold_claim("met Tchiani", TCHIANI[1], "meet", TINUBU[1])],
+    )  # fmt: skip
+    out = score_article(gold, prediction(claims=[sym_pred(0, TINUBU, "meet", TCHIANI)]), body=SYM_BODY).claims
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 0)
+    # without gold sentences, only the same evidence text makes gold mirrors one claim
+    out = score_article(
+        gold.model_copy(update={"sentences": None}),
+        prediction(claims=[sym_pred(0, TINUBU, "meet", TCHIANI)]),
+        body=SYM_BODY,
+    ).claims
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 1)
