@@ -564,8 +564,12 @@ class DateScores(Strict):
 
 
 class ClaimScores(Strict):
+    """Claims figures. ``facts`` (revision 2): P/R/F1 of each article's distinct (subject,
+    predicate, object) triples, evidence ignored."""
+
     core: PRF
     strict: PRF
+    facts: PRF
     attributes: dict[str, Accuracy]
     contradictions: int = 0
 

@@ -456,3 +456,65 @@ def test_scoring_gold_mirrors_in_one_sentence_count_once():
         body=SYM_BODY,
     ).claims
     assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 1)
+
+
+# --------------------------------------------------------------------------- facts (revision 2)
+
+FACT_BODY = (
+    "France and Mali signed a pact. Mali and France renewed the pact later.\n"
+    "The junta detained Bazoum. Troops detained Bazoum again. The junta met ECOWAS."
+)
+
+
+def fact_pred(text: str, subject, predicate: str, object_) -> dict:
+    start = FACT_BODY.index(text)
+    end = FACT_BODY.index(".", start) + 1
+
+    def arg(value):
+        if value is None:
+            return None
+        name, id_ = value if isinstance(value, tuple) else (value, None)
+        return {"text": name, "start": 0, "end": len(name), "id": id_}
+
+    return {"id": "f", "subject": arg(subject), "predicate": predicate, "object": arg(object_),
+            "evidence": {"start": start, "end": end}, "rule": "test"}  # fmt: skip
+
+
+def test_scoring_facts_are_distinct_triples_evidence_ignored():
+    gold = gold_file(
+        claims=[
+            gold_claim("France and Mali signed", "France", "cooperate", "Mali"),
+            gold_claim("Mali and France renewed", "Mali", "cooperate", "France"),  # a mirror: the same fact
+            gold_claim("The junta detained Bazoum", JUNTA, "detain", "Mohamed_Bazoum"),
+            gold_claim("Troops detained Bazoum", JUNTA, "detain", "Mohamed_Bazoum"),  # same triple, 2nd sentence
+            gold_claim("The junta met ECOWAS", JUNTA, "meet", "ECOWAS"),
+        ]
+    )
+    pred = prediction(
+        claims=[
+            # found once, in the second sentence only: a claims false negative, not a facts one
+            fact_pred("Mali and France renewed", ("Mali", "Mali"), "cooperate", ("France", "France")),
+            fact_pred("The junta detained", ("junta", JUNTA), "detain", ("Bazoum", "Mohamed_Bazoum")),
+            fact_pred("Troops detained", ("Troops", JUNTA), "detain", ("President Bazoum", "Mohamed_Bazoum")),
+            fact_pred("The junta met", ("junta", JUNTA), "meet", "Economic Community of West African States"),
+            fact_pred("The junta met", ("junta", JUNTA), "attack", ("ECOWAS", "ECOWAS")),
+        ]
+    )
+    out = score_article(gold, pred, body=FACT_BODY).claims
+    assert (out.core.tp, out.core.fp, out.core.fn) == (3, 2, 2)
+    # gold facts: cooperate{France, Mali}, detain(junta, Bazoum), meet(junta, ECOWAS); predicted:
+    # cooperate, detain (two claims, one id), meet (no shared content word: false), attack
+    facts = out.facts
+    assert (facts.tp, facts.fp, facts.fn) == (2, 2, 1)
+    assert facts.precision == 0.5 and facts.recall == pytest.approx(2 / 3)
+    assert facts.f1 == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+    assert micro_total([score_article(gold, pred, body=FACT_BODY)] * 2).claims.facts.tp == 4
+
+
+def test_scoring_facts_one_to_one_with_object_words():
+    gold = gold_file(claims=[gold_claim("Troops detained Bazoum", JUNTA, "detain", "Mohamed_Bazoum")])
+    pred = prediction(claims=[fact_pred("Troops detained", ("Troops", JUNTA), "detain", "President Bazoum"),
+                              fact_pred("The junta detained", ("junta", JUNTA), "detain", "Bazoum")])  # fmt: skip
+    facts = score_article(gold, pred, body=FACT_BODY).claims.facts
+    # two distinct unlinked objects, both sharing "bazoum" with the gold id's words: one pairs
+    assert (facts.tp, facts.fp, facts.fn) == (1, 1, 0)

@@ -43,7 +43,8 @@ def score_rows(scores: ArticleScores) -> list[list[str]]:
                  _prf_row("dates", "value F1", d.value_f1)]  # fmt: skip
     if scores.claims:
         c = scores.claims
-        rows += [_prf_row("claims", "core", c.core), _prf_row("claims", "strict", c.strict)]
+        rows += [_prf_row("claims", "core", c.core), _prf_row("claims", "strict", c.strict),
+                 _prf_row("claims", "facts", c.facts)]  # fmt: skip
         rows += [_acc_row("claims", f"{n} acc", c.attributes[n]) for n in ATTRIBUTES]
         rows.append(["claims", "contradictions", "", "", "", str(c.contradictions), "", ""])
     if scores.sentences:

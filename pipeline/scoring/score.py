@@ -413,6 +413,52 @@ def mirror_units(keys: Sequence[tuple[Any, Any, Any, Any]], symmetric: frozenset
     return units
 
 
+def _ordered(predicate: str, subj: Any, obj: Any, symmetric: frozenset[str]) -> tuple[Any, Any]:
+    """The arguments in a canonical order for a symmetric predicate (a mirror gives the same)."""
+    if predicate not in symmetric:
+        return subj, obj
+    first, second = sorted((subj, obj), key=lambda k: (k is None, k or ""))
+    return first, second
+
+
+def _same_arg(gold: str | None, pred: ClaimArg | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return fold(pred.id if pred.id is not None else pred.text) == fold(gold)
+
+
+def score_facts(gold: Sequence[GoldClaim], pred: Sequence[Claim], *, symmetric: Iterable[str] = ()) -> PRF:
+    """Claims at article level (SPEC section 6, revision 2): each side reduced to its set of
+    distinct (subject, predicate, object) triples, evidence and attributes ignored, a
+    symmetric predicate's mirror merged; P/R/F1 of a one-to-one matching of the two sets
+    with the claims' argument matching (:func:`orientation`).
+
+    Distinct means: for gold, the folded strings; for predictions, the folded id, or the
+    folded text of an unlinked argument (what a store keyed on ids would hold). A negated
+    or hypothetical claim gives its triple as an asserted one does.
+    """
+    sym = frozenset(symmetric)
+    golds: dict[tuple[Any, ...], GoldClaim] = {}
+    for c in gold:
+        key = (c.predicate, *_ordered(c.predicate, _gold_arg_key(c.subject), _gold_arg_key(c.object), sym))
+        golds.setdefault(key, c)
+    preds: dict[tuple[Any, ...], Claim] = {}
+    for c in pred:
+        key = (c.predicate, *_ordered(c.predicate, _pred_arg_key(c.subject), _pred_arg_key(c.object), sym))
+        preds.setdefault(key, c)
+    g_facts, p_facts = list(golds.values()), list(preds.values())
+
+    def weight(g: int, p: int) -> int | None:
+        oriented = orientation(g_facts[g], p_facts[p], sym)
+        if oriented is None:
+            return None
+        a = g_facts[g]
+        return int(_same_arg(a.subject, oriented.subject)) + int(_same_arg(a.object, oriented.object))
+
+    tp = len(match_pairs(len(g_facts), len(p_facts), weight))
+    return prf(tp, len(p_facts) - tp, len(g_facts) - tp)
+
+
 def score_claims(
     gold: Sequence[GoldClaim],
     pred: Sequence[Claim],
@@ -511,6 +557,7 @@ def score_claims(
     scores = ClaimScores(
         core=prf(tp, n_pred - tp, n_gold - tp),
         strict=prf(strict, n_pred - strict, n_gold - strict),
+        facts=score_facts(gold, pred, symmetric=sym),
         attributes={n: accuracy(right[n], tp) for n in ATTRIBUTES},
         contradictions=len(contradictions),
     )
@@ -659,6 +706,7 @@ def micro_total(articles: Sequence[ArticleScores], *, name: str = "TOTAL") -> Ar
         total.claims = ClaimScores(
             core=_sum_prf([c.core for c in claims]),
             strict=_sum_prf([c.strict for c in claims]),
+            facts=_sum_prf([c.facts for c in claims]),
             attributes={n: _sum_acc([c.attributes[n] for c in claims]) for n in ATTRIBUTES},
             contradictions=sum(c.contradictions for c in claims),
         )
