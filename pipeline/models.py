@@ -564,14 +564,18 @@ class DateScores(Strict):
 
 
 class ClaimScores(Strict):
-    """Claims figures. ``facts`` (revision 2): P/R/F1 of each article's distinct (subject,
-    predicate, object) triples, evidence ignored."""
+    """Claims figures. Revision 2: ``facts``, P/R/F1 of each article's distinct (subject,
+    predicate, object) triples, evidence ignored; ``location``, accuracy over matched pairs
+    whose gold has a location; ``codes``, accuracy of ``country`` and ``sector`` over the
+    non-null actor codes of the gold arguments of matched pairs. Neither enters ``strict``."""
 
     core: PRF
     strict: PRF
     facts: PRF
     attributes: dict[str, Accuracy]
     contradictions: int = 0
+    location: Accuracy
+    codes: dict[str, Accuracy]
 
 
 class SentenceScores(Strict):

@@ -64,11 +64,14 @@ CLAIM_PRED = DocumentResult.model_validate(
 )  # fmt: skip
 
 
-def test_report_claim_rows_include_facts():
+def test_report_claim_rows_include_facts_and_location():
     scores = score_article(CLAIM_GOLD, CLAIM_PRED, body=BODY)
     rows = score_rows(scores)
     measures = [r[1] for r in rows if r[0] == "claims"]
     assert measures[:3] == ["core", "strict", "facts"]
+    # location accuracy only where gold annotates locations, actor codes likewise (none here)
+    assert measures[-1] == "location acc" and "country acc" not in measures
+    assert next(r for r in rows if r[1] == "location acc")[4:] == ["0.000", "0", "", "1"]
     facts = next(r for r in rows if r[1] == "facts")
     assert facts[2:] == ["1.000", "1.000", "1.000", "1", "0", "0"]
     report = ScoreReport(articles=[scores], total=micro_total([scores]))

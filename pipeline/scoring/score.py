@@ -56,6 +56,7 @@ from ..models import (
     GoldDate,
     GoldEntity,
     GoldFile,
+    Location,
     Quantity,
     ScoreItem,
     SentenceScores,
@@ -334,6 +335,40 @@ def _arg_text(arg: ClaimArg | None) -> str:
     return f"{arg.text!r}={arg.id}" if arg.id else repr(arg.text)
 
 
+CODES: tuple[str, ...] = ("country", "sector")
+
+
+def location_matches(gold: str | None, pred: Location | None) -> bool:
+    """A gold ``location`` (an id, or a text) and a predicted one: same id; or, the prediction
+    unlinked, the same text (folded); a missing prediction is wrong."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if pred.id is not None:
+        return same_id(pred.id, gold)
+    return fold(pred.text) == fold(gold)
+
+
+def _location_text(location: str | Location | None) -> str:
+    if isinstance(location, Location):
+        return f"{location.text!r}={location.id}" if location.id else repr(location.text)
+    return str(location)
+
+
+def code_checks(gold: GoldClaim, pred: Claim) -> list[tuple[str, str, str, str | None]]:
+    """Each non-null actor code of ``gold`` with its prediction: (role, code, gold value,
+    predicted value), the prediction oriented as matched (:func:`orientation`)."""
+    out = []
+    for role, codes, arg in (("subject", gold.subject_codes, pred.subject), ("object", gold.object_codes, pred.object)):
+        for code, want in zip(CODES, codes or (None, None), strict=True):
+            if want is not None:
+                out.append((role, code, want, getattr(arg, code) if arg is not None else None))
+    return out
+
+
+def _code_ok(want: str, got: str | None) -> bool:
+    return got is not None and fold(got) == fold(want)
+
+
 def describe_claim(claim: GoldClaim | Claim) -> str:
     """``subject -predicate-> object`` with the attributes that are not defaults."""
     if isinstance(claim, Claim):
@@ -346,6 +381,8 @@ def describe_claim(claim: GoldClaim | Claim) -> str:
                               ("quantity", "None"))
         if _attribute_text(name, claim) != default
     ]  # fmt: skip
+    if claim.location is not None:
+        extra.append(f"location={_location_text(claim.location)}")
     return " ".join([head, *extra])
 
 
@@ -494,7 +531,7 @@ def score_claims(
         sym,
     )  # fmt: skip
 
-    def located(g: int, p: int) -> bool:
+    def contains(g: int, p: int) -> bool:
         start, evidence = spans[g], pred[p].evidence
         return start >= 0 and evidence.start <= start and start + len(gold[g].evidence) <= evidence.end
 
@@ -503,7 +540,7 @@ def score_claims(
         best: tuple[int, Claim, int] | None = None
         for g in gold_units[gu]:
             for p in pred_units[pu]:
-                oriented = orientation(gold[g], pred[p], sym) if located(g, p) else None
+                oriented = orientation(gold[g], pred[p], sym) if contains(g, p) else None
                 if oriented is None:
                     continue
                 agree = sum(_attribute_ok(n, gold[g], oriented) for n in ATTRIBUTES)
@@ -525,12 +562,22 @@ def score_claims(
     strict = sum(all(_attribute_ok(n, gold[g], b) for n in ATTRIBUTES) for g, b in pairs)
     errors: list[ScoreItem] = []
     contradictions: list[ScoreItem] = []
+    placed = [(g, b) for g, b in pairs if gold[g].location is not None]
+    checks = [check for g, b in pairs for check in code_checks(gold[g], b)]
     for g, b in pairs:
         a = gold[g]
         wrong = [n for n in ATTRIBUTES if not _attribute_ok(n, a, b)]
-        if not wrong:
+        # revision 2, reported but not part of strict: location and actor codes
+        also = []
+        if a.location is not None and not location_matches(a.location, b.location):
+            also.append(f"location: gold {a.location}, predicted {_location_text(b.location)}")
+        also += [f"{role} {code}: gold {want}, predicted {got}" for role, code, want, got in code_checks(a, b)
+                 if not _code_ok(want, got)]  # fmt: skip
+        if not wrong and not also:
             continue
-        detail = "; ".join(f"{n}: gold {_attribute_text(n, a)}, predicted {_attribute_text(n, b)}" for n in wrong)
+        detail = "; ".join(
+            [f"{n}: gold {_attribute_text(n, a)}, predicted {_attribute_text(n, b)}" for n in wrong] + also
+        )
         detail += " | " + describe_claim(a)
         item = _item("mismatch", "claims", spans[g], spans[g] + len(a.evidence), a.evidence, detail, ctx)
         errors.append(item)
@@ -560,7 +607,13 @@ def score_claims(
         facts=score_facts(gold, pred, symmetric=sym),
         attributes={n: accuracy(right[n], tp) for n in ATTRIBUTES},
         contradictions=len(contradictions),
-    )
+        location=accuracy(sum(location_matches(gold[g].location, b.location) for g, b in placed), len(placed)),
+        codes={
+            code: accuracy(sum(_code_ok(want, got) for _, c, want, got in checks if c == code),
+                           sum(c == code for _, c, _, _ in checks))
+            for code in CODES
+        },
+    )  # fmt: skip
     return scores, errors, contradictions
 
 
@@ -709,6 +762,8 @@ def micro_total(articles: Sequence[ArticleScores], *, name: str = "TOTAL") -> Ar
             facts=_sum_prf([c.facts for c in claims]),
             attributes={n: _sum_acc([c.attributes[n] for c in claims]) for n in ATTRIBUTES},
             contradictions=sum(c.contradictions for c in claims),
+            location=_sum_acc([c.location for c in claims]),
+            codes={code: _sum_acc([c.codes[code] for c in claims]) for code in CODES},
         )
     sents = [a.sentences for a in articles if a.sentences is not None]
     if sents:
@@ -719,8 +774,11 @@ def micro_total(articles: Sequence[ArticleScores], *, name: str = "TOTAL") -> Ar
 # --------------------------------------------------------------------------- agreement
 
 
-def _arg(text: str | None) -> ClaimArg | None:
-    return None if text is None else ClaimArg(text=text, start=0, end=0, id=None)
+def _arg(text: str | None, codes: tuple[str | None, str | None] | None = None) -> ClaimArg | None:
+    if text is None:
+        return None
+    country, sector = codes or (None, None)
+    return ClaimArg(text=text, start=0, end=0, id=None, country=country, sector=sector)
 
 
 def gold_as_prediction(gold: GoldFile, body: str, *, sentence_ends: Sequence[int] | None = None) -> DocumentResult:
@@ -741,10 +799,11 @@ def gold_as_prediction(gold: GoldFile, body: str, *, sentence_ends: Sequence[int
             start, stop = (bounds[k - 1] if k else 0), max(stop, bounds[k] if k < len(bounds) else len(body))
         claims.append(
             Claim(
-                id=f"b-{i}", subject=_arg(c.subject), predicate=c.predicate, object=_arg(c.object),
-                negated=c.negated, modality=c.modality, source=list(c.source),
-                date=None if c.date is None else {"text": c.date, "value": c.date}, quantity=c.quantity,
-                evidence={"start": start, "end": stop}, rule="annotator",
+                id=f"b-{i}", subject=_arg(c.subject, c.subject_codes), predicate=c.predicate,
+                object=_arg(c.object, c.object_codes), negated=c.negated, modality=c.modality,
+                source=list(c.source), date=None if c.date is None else {"text": c.date, "value": c.date},
+                quantity=c.quantity, evidence={"start": start, "end": stop}, rule="annotator",
+                location=None if c.location is None else Location(text=c.location, start=0, end=0),
             )
         )  # fmt: skip
     return DocumentResult(
