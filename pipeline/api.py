@@ -273,10 +273,11 @@ def score(
     that annotates only the head of each article, as MEANTIME does: ``lines=6``).
     """
     from .errors import Warnings
-    from .scoring.gold import load_gold_documents, read_predictions
+    from .scoring.gold import load_gold_documents, read_predictions, symmetric_predicates
     from .scoring.score import micro_total, score_article
 
     golds, notes = load_gold_documents(gold, corpus=corpus)
+    symmetric = symmetric_predicates()
     preds, pred_notes = read_predictions(predictions)
     notes += pred_notes
     notes += [Warnings.W040.format(article=a) for a in sorted(preds) if a not in golds]
@@ -291,7 +292,10 @@ def score(
                 for s in spans
                 if body[s.start : s.end] != s.text
             ]
-    articles = [score_article(golds[a].gold, preds.get(a), body=golds[a].body, lines=lines) for a in sorted(golds)]
+    articles = [
+        score_article(golds[a].gold, preds.get(a), body=golds[a].body, lines=lines, symmetric=symmetric)
+        for a in sorted(golds)
+    ]
     report = ScoreReport(articles=articles, total=micro_total(articles), warnings=notes)
     _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="sahel-claims scores")
     return report
@@ -313,7 +317,7 @@ def agreement(
     article of B is paired with A's file for it (B having an article A lacks is an error) and
     the total is micro over the pairs."""
     from .errors import Errors, GoldError
-    from .scoring.gold import Corpus, check_gold_file, default_corpus, gold_paths
+    from .scoring.gold import Corpus, check_gold_file, default_corpus, gold_paths, symmetric_predicates
     from .scoring.score import gold_as_prediction, micro_total, score_article
 
     index = Corpus(corpus if corpus is not None else default_corpus(gold_a))
@@ -329,6 +333,7 @@ def agreement(
     if problems:
         raise GoldError("\n".join(problems))
     layers = ("sentences", "entities", "dates", "claims")
+    symmetric = symmetric_predicates()
     articles, golds, preds = [], {}, {}
     for b in docs_b:
         a = docs_a.get(b.gold.article)
@@ -337,7 +342,7 @@ def agreement(
             raise GoldError(Errors.E040.format(path=b.path, entry="article", reason=reason))
         shared = a.gold.model_copy(update={n: None for n in layers if getattr(b.gold, n) is None})
         pred = gold_as_prediction(b.gold, a.body or "", sentence_ends=a.gold.sentences or b.gold.sentences)
-        articles.append(score_article(shared, pred, body=a.body))
+        articles.append(score_article(shared, pred, body=a.body, symmetric=symmetric))
         golds[a.gold.article], preds[a.gold.article] = a.model_copy(update={"gold": shared}), pred
     report = ScoreReport(articles=articles, total=micro_total(articles, name="AGREEMENT"))
     _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="inter-annotator agreement")

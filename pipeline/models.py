@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_serializer,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from .errors import leading_code
 
@@ -84,11 +93,43 @@ class DateExpr(Strict):
     value: str | None = None
 
 
+def _drop_unset_optional(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """``data`` without the keys of ``names`` whose value is ``None``: optional fields of
+    revision 2 that the pipeline does not fill yet stay out of its output, which is then
+    byte for byte what revision 1 wrote."""
+    return {k: v for k, v in data.items() if k not in names or v is not None}
+
+
 class ClaimArg(Strict):
+    """A claim argument. ``country`` and ``sector`` are the optional actor codes of SPEC
+    revision 2 (ISO 3166-1 alpha-3; GOV, MIL, REB, IGO, ...); written only when set."""
+
     text: str
     start: int
     end: int
     id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _ser(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _drop_unset_optional(handler(self), ("country", "sector"))
+
+
+class Location(Strict):
+    """Where a claimed event happened (SPEC section 4, revision 2): the place's mention,
+    its id (Wikipedia title, as for entities) and the gazetteer's geographic fields
+    (``null`` when the place is not in it)."""
+
+    text: str
+    start: int
+    end: int
+    id: str | None = None
+    geonames: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
 
 class ClaimDate(Strict):
@@ -120,6 +161,12 @@ class Claim(Strict):
     evidence: Evidence
     rule: str
     cameo: str | None = None
+    # revision 2, optional: written only when set
+    location: Location | None = None
+
+    @model_serializer(mode="wrap")
+    def _ser(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _drop_unset_optional(handler(self), ("location",))
 
 
 class DocumentResult(Strict):
@@ -371,6 +418,10 @@ class PredicateSpec(Strict):
     of_role: Literal["subject", "object"] | None = None
     as_office: str | None = None
     troop_subject: str | None = None
+    # Scoring (SPEC section 6, revision 2): ``symmetric``: "A met B" is the same claim as
+    # "B met A"; the scorer compares the two arguments unordered and counts a claim and
+    # its mirror once.
+    symmetric: bool = False
 
     _cameo = field_validator("cameo", mode="before")(_iso_text)
 
@@ -532,10 +583,18 @@ class DateScores(Strict):
 
 
 class ClaimScores(Strict):
+    """Claims figures. Revision 2: ``facts``, P/R/F1 of each article's distinct (subject,
+    predicate, object) triples, evidence ignored; ``location``, accuracy over matched pairs
+    whose gold has a location; ``codes``, accuracy of ``country`` and ``sector`` over the
+    non-null actor codes of the gold arguments of matched pairs. Neither enters ``strict``."""
+
     core: PRF
     strict: PRF
+    facts: PRF
     attributes: dict[str, Accuracy]
     contradictions: int = 0
+    location: Accuracy
+    codes: dict[str, Accuracy]
 
 
 class SentenceScores(Strict):

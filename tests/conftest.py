@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 MEANTIME = SHARED / "data" / "meantime"
+REAL = SHARED / "data" / "real"
 SEED_ID = "niger-coup-2023-08-09"
 
 
@@ -33,6 +34,13 @@ def meantime_dir() -> Path:
     if not (MEANTIME / "gold").is_dir():
         pytest.skip(f"MEANTIME not found at {MEANTIME} (it lives in ../shared, outside the repo)")
     return MEANTIME
+
+
+@pytest.fixture(scope="session")
+def real_dir() -> Path:
+    if not (REAL / "annotator_b").is_dir():
+        pytest.skip(f"the real set not found at {REAL} (it lives in ../shared, outside the repo)")
+    return REAL
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -17,6 +17,7 @@ from pipeline.scoring.gold import (
     parse_gold,
     predicate_vocabulary,
     read_predictions,
+    symmetric_predicates,
 )
 
 BODY = "Niger's junta closed the airspace on Sunday. The junta closed the border.\n"
@@ -170,6 +171,31 @@ def test_gold_predicate_vocabulary_unreadable_config_is_an_error(tmp_path, conte
 
 def test_gold_predicate_vocabulary_default_is_the_spec_table():
     assert predicate_vocabulary() == set(SPEC_PREDICATES)
+
+
+def test_gold_symmetric_predicates_from_config(tmp_path):
+    assert symmetric_predicates() == {"meet", "contact", "cooperate", "use_force"}
+    path = tmp_path / "predicates.yaml"
+    path.write_text("predicates:\n  - {name: close}\n  - {name: talk, symmetric: true}\n")
+    assert symmetric_predicates(path) == {"talk"} and predicate_vocabulary(path) == {"close", "talk"}
+
+
+def test_gold_read_predictions_accepts_location_and_codes(tmp_path):
+    claim = {"id": "c", "predicate": "meet", "evidence": {"start": 0, "end": 9}, "rule": "r",
+             "subject": {"text": "Niger", "start": 0, "end": 5, "id": "Niger", "country": "NER", "sector": None},
+             "location": {"text": "Niamey", "start": 0, "end": 6, "id": "Niamey", "geonames": 2440485,
+                          "country": "NER", "admin1": "Niamey", "lat": 13.51, "lon": 2.11}}  # fmt: skip
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"article": {"id": "art-1"}, "claims": [claim]}) + "\n")
+    preds, notes = read_predictions(path)
+    (read,) = preds["art-1"].claims
+    assert notes == [] and read.location.geonames == 2440485 and read.subject.country == "NER"
+    # optional revision-2 fields are written only when set: the pipeline's output is unchanged
+    dumped = read.model_dump(mode="json")
+    assert "sector" not in dumped["subject"] and dumped["location"]["admin1"] == "Niamey"
+    bare = read.model_copy(update={"location": None, "subject": read.subject.model_copy(update={"country": None})})
+    assert set(bare.model_dump(mode="json")) == set(dumped) - {"location"}
+    assert set(bare.model_dump(mode="json")["subject"]) == {"text", "start", "end", "id"}
 
 
 def test_gold_parse_reads_yaml_ints_as_text():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.models import DocumentResult, GoldDocument, GoldFile, ScoreReport
 from pipeline.scoring.report import format_report, render_html, score_rows
 from pipeline.scoring.score import micro_total, score_article
@@ -49,3 +51,31 @@ def test_report_html_is_self_contained_with_both_sides():
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "<link" not in page
     assert "GPE Niger" in page and "LOC" in page and "DATE 2023-08-06" in page
     assert page.count('class="side"') == 1
+
+
+CLAIM_GOLD = GoldFile.model_validate(
+    {"article": "a", "claims": [{"evidence": "Niger closed its airspace", "subject": "Niger", "predicate": "close",
+                                 "object": "airspace", "date": "2023-08-06", "location": "Niger"}]}
+)  # fmt: skip
+CLAIM_PRED = DocumentResult.model_validate(
+    {"article": {"id": "a"}, "claims": [{"id": "c", "subject": {"text": "Niger", "start": 0, "end": 5, "id": "Niger"},
+     "predicate": "close", "object": {"text": "airspace", "start": 17, "end": 25}, "evidence": {"start": 0, "end": 36},
+     "rule": "test"}]}
+)  # fmt: skip
+
+
+def test_report_claim_rows_include_facts_and_location():
+    scores = score_article(CLAIM_GOLD, CLAIM_PRED, body=BODY)
+    rows = score_rows(scores)
+    measures = [r[1] for r in rows if r[0] == "claims"]
+    assert measures[:3] == ["core", "strict", "facts"]
+    # location accuracy only where gold annotates locations, actor codes likewise (none here)
+    assert measures[-1] == "location acc" and "country acc" not in measures
+    assert next(r for r in rows if r[1] == "location acc")[4:] == ["0.000", "0", "", "1"]
+    facts = next(r for r in rows if r[1] == "facts")
+    assert facts[2:] == ["1.000", "1.000", "1.000", "1", "0", "0"]
+    report = ScoreReport(articles=[scores], total=micro_total([scores]))
+    assert re.search(r"^claims +facts +1.000", format_report(report), re.M)
+    assert report.model_dump(mode="json")["total"]["claims"]["facts"]["f1"] == 1.0
+    page = render_html(report, {"a": GoldDocument(path="a.yaml", gold=CLAIM_GOLD, body=BODY)}, {"a": CLAIM_PRED})
+    assert '<td class="">facts</td>' in page

@@ -369,3 +369,244 @@ def test_scoring_lines_limits_scoring_to_the_annotated_head():
     assert (whole.dates.relaxed.fp, whole.claims.core.fn) == (1, 1)
     assert (head.dates.relaxed.fp, head.claims.core.fn, head.claims.core.f1) == (0, 0, 1.0)
     assert line_limit(BODY, 1) == BODY.index("\n") + 1 and line_limit(BODY, 9) == len(BODY)
+
+
+# --------------------------------------------------------------------------- symmetric predicates (revision 2)
+
+SYM_BODY = (
+    "Tinubu met Tchiani in Niamey on Monday. Malian stakeholders must engage in dialogue.\nTchiani met Tinubu again."
+)
+TINUBU, TCHIANI = ("Tinubu", "Bola_Tinubu"), ("Tchiani", "Abdourahamane_Tchiani")
+
+
+def sym_pred(sentence: int, subject, predicate: str, object_, **attrs) -> dict:
+    def arg(value):
+        if value is None:
+            return None
+        text, id_ = value if isinstance(value, tuple) else (value, None)
+        return {"text": text, "start": 0, "end": len(text), "id": id_}
+
+    bounds = [0, SYM_BODY.index("Malian"), SYM_BODY.index("Tchiani met"), len(SYM_BODY)]
+    evidence = {"start": bounds[sentence], "end": bounds[sentence + 1]}
+    return {"id": f"c{sentence}", "subject": arg(subject), "predicate": predicate, "object": arg(object_),
+            "evidence": evidence, "rule": "test", **attrs}  # fmt: skip
+
+
+def sym_score(gold: list[dict], pred: list[dict], **kwargs):
+    return score_article(gold_file(claims=gold), prediction(claims=pred), body=SYM_BODY, **kwargs).claims
+
+
+@pytest.mark.parametrize("gold_order", [(TINUBU[1], TCHIANI[1]), (TCHIANI[1], TINUBU[1])])
+@pytest.mark.parametrize("pred_order", [(TINUBU, TCHIANI), (TCHIANI, TINUBU)])
+def test_scoring_symmetric_predicate_matches_in_either_order(gold_order, pred_order):
+    gold = [gold_claim("Tinubu met Tchiani", gold_order[0], "meet", gold_order[1])]
+    out = sym_score(gold, [sym_pred(0, pred_order[0], "meet", pred_order[1])])
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 0)
+
+
+def test_scoring_asymmetric_predicate_keeps_its_order():
+    gold = [gold_claim("Tinubu met Tchiani", TINUBU[1], "detain", TCHIANI[1])]
+    assert sym_score(gold, [sym_pred(0, TCHIANI, "detain", TINUBU)]).core.tp == 0
+    assert sym_score(gold, [sym_pred(0, TINUBU, "detain", TCHIANI)]).core.tp == 1
+    # the flag comes from the predicates config: without it, meet keeps its order too
+    gold = [gold_claim("Tinubu met Tchiani", TINUBU[1], "meet", TCHIANI[1])]
+    assert sym_score(gold, [sym_pred(0, TCHIANI, "meet", TINUBU)], symmetric=()).core.tp == 0
+    assert sym_score(gold, [sym_pred(0, TCHIANI, "meet", TINUBU)], symmetric=("meet",)).core.tp == 1
+
+
+@pytest.mark.parametrize("gold_args", [("Malian stakeholders", None), (None, "Malian stakeholders")])
+def test_scoring_symmetric_arguments_compare_unordered_by_one_rule(gold_args):
+    # neither argument is an agent: both compare as objects do (shared content word), so the
+    # gold claim and its mirror score alike against the same prediction
+    gold = [gold_claim("engage in dialogue", gold_args[0], "meet", gold_args[1])]
+    assert sym_score(gold, [sym_pred(1, "all Malian stakeholders", "meet", None)]).core.tp == 1
+    # an agent keeps the subject rule (same text when unlinked)
+    gold = [gold_claim("engage in dialogue", "Malian stakeholders", "appeal", None)]
+    assert sym_score(gold, [sym_pred(1, "all Malian stakeholders", "appeal", None)]).core.tp == 0
+
+
+def test_scoring_mirror_counts_once():
+    gold = [gold_claim("Tinubu met Tchiani", TINUBU[1], "meet", TCHIANI[1], date="2023-08-07")]
+    both = [sym_pred(0, TINUBU, "meet", TCHIANI), sym_pred(0, TCHIANI, "meet", TINUBU, date={"text": "Monday",
+            "value": "2023-08-07"})]  # fmt: skip
+    out = sym_score(gold, both)
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 0)
+    assert out.strict.tp == 1  # the member that agrees (the one with the date) is the one paired
+    # without gold, the pair is one false positive, listed once
+    empty = score_article(gold_file(claims=[]), prediction(claims=both), body=SYM_BODY)
+    assert empty.claims.core.fp == 1 and [e.detail.endswith("(and its mirror)") for e in empty.errors] == [True]
+    # a duplicate (same order) is not a mirror; a mirror in another sentence is another claim
+    assert sym_score(gold, [both[0], both[0]]).core.fp == 1
+    assert sym_score(gold, [both[0], sym_pred(2, TCHIANI, "meet", TINUBU)]).core.fp == 1
+
+
+def test_scoring_gold_mirrors_in_one_sentence_count_once():
+    ends = [SYM_BODY.index("Malian"), SYM_BODY.index("Tchiani met"), len(SYM_BODY)]
+    gold = gold_file(
+        sentences=ends,
+        claims=[gold_claim("Tinubu met", TINUBU[1], "meet", TCHIANI[1]),
+                gold_claim("met Tchiani", TCHIANI[1], "meet", TINUBU[1])],
+    )  # fmt: skip
+    out = score_article(gold, prediction(claims=[sym_pred(0, TINUBU, "meet", TCHIANI)]), body=SYM_BODY).claims
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 0)
+    # without gold sentences, only the same evidence text makes gold mirrors one claim
+    out = score_article(
+        gold.model_copy(update={"sentences": None}),
+        prediction(claims=[sym_pred(0, TINUBU, "meet", TCHIANI)]),
+        body=SYM_BODY,
+    ).claims
+    assert (out.core.tp, out.core.fp, out.core.fn) == (1, 0, 1)
+
+
+# --------------------------------------------------------------------------- facts (revision 2)
+
+FACT_BODY = (
+    "France and Mali signed a pact. Mali and France renewed the pact later.\n"
+    "The junta detained Bazoum. Troops detained Bazoum again. The junta met ECOWAS."
+)
+
+
+def fact_pred(text: str, subject, predicate: str, object_) -> dict:
+    start = FACT_BODY.index(text)
+    end = FACT_BODY.index(".", start) + 1
+
+    def arg(value):
+        if value is None:
+            return None
+        name, id_ = value if isinstance(value, tuple) else (value, None)
+        return {"text": name, "start": 0, "end": len(name), "id": id_}
+
+    return {"id": "f", "subject": arg(subject), "predicate": predicate, "object": arg(object_),
+            "evidence": {"start": start, "end": end}, "rule": "test"}  # fmt: skip
+
+
+def test_scoring_facts_are_distinct_triples_evidence_ignored():
+    gold = gold_file(
+        claims=[
+            gold_claim("France and Mali signed", "France", "cooperate", "Mali"),
+            gold_claim("Mali and France renewed", "Mali", "cooperate", "France"),  # a mirror: the same fact
+            gold_claim("The junta detained Bazoum", JUNTA, "detain", "Mohamed_Bazoum"),
+            gold_claim("Troops detained Bazoum", JUNTA, "detain", "Mohamed_Bazoum"),  # same triple, 2nd sentence
+            gold_claim("The junta met ECOWAS", JUNTA, "meet", "ECOWAS"),
+        ]
+    )
+    pred = prediction(
+        claims=[
+            # found once, in the second sentence only: a claims false negative, not a facts one
+            fact_pred("Mali and France renewed", ("Mali", "Mali"), "cooperate", ("France", "France")),
+            fact_pred("The junta detained", ("junta", JUNTA), "detain", ("Bazoum", "Mohamed_Bazoum")),
+            fact_pred("Troops detained", ("Troops", JUNTA), "detain", ("President Bazoum", "Mohamed_Bazoum")),
+            fact_pred("The junta met", ("junta", JUNTA), "meet", "Economic Community of West African States"),
+            fact_pred("The junta met", ("junta", JUNTA), "attack", ("ECOWAS", "ECOWAS")),
+        ]
+    )
+    out = score_article(gold, pred, body=FACT_BODY).claims
+    assert (out.core.tp, out.core.fp, out.core.fn) == (3, 2, 2)
+    # gold facts: cooperate{France, Mali}, detain(junta, Bazoum), meet(junta, ECOWAS); predicted:
+    # cooperate, detain (two claims, one id), meet (no shared content word: false), attack
+    facts = out.facts
+    assert (facts.tp, facts.fp, facts.fn) == (2, 2, 1)
+    assert facts.precision == 0.5 and facts.recall == pytest.approx(2 / 3)
+    assert facts.f1 == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+    assert micro_total([score_article(gold, pred, body=FACT_BODY)] * 2).claims.facts.tp == 4
+
+
+def test_scoring_facts_one_to_one_with_object_words():
+    gold = gold_file(claims=[gold_claim("Troops detained Bazoum", JUNTA, "detain", "Mohamed_Bazoum")])
+    pred = prediction(claims=[fact_pred("Troops detained", ("Troops", JUNTA), "detain", "President Bazoum"),
+                              fact_pred("The junta detained", ("junta", JUNTA), "detain", "Bazoum")])  # fmt: skip
+    facts = score_article(gold, pred, body=FACT_BODY).claims.facts
+    # two distinct unlinked objects, both sharing "bazoum" with the gold id's words: one pairs
+    assert (facts.tp, facts.fp, facts.fn) == (1, 1, 0)
+
+
+# --------------------------------------------------------------------------- location and actor codes (revision 2)
+
+
+def place(text: str, id_: str | None = None) -> dict:
+    return {"text": text, "start": 0, "end": len(text), "id": id_, "geonames": None}
+
+
+@pytest.mark.parametrize(
+    "gold_location,pred_location,ok",
+    [
+        ("Niamey", place("Niamey", "niamey"), True),  # ids compare as entity ids
+        ("Tillabéri_Region", place("the Tillaberi region", "Tillaberi Region"), True),
+        ("Niamey", place("niamey"), True),  # unlinked: the text, case-insensitively
+        ("Niamey", place("Niamey", "Agadez"), False),
+        ("Niamey", None, False),  # no location predicted: wrong
+    ],
+)
+def test_scoring_location_accuracy_on_matched_claims(gold_location, pred_location, ok):
+    gold = [gold_claim("closed the airspace", JUNTA, "close", "airspace", date="2023-08-06", location=gold_location),
+            GOLD_CLAIMS[1]]  # fmt: skip
+    pred = [{**PRED_CLAIMS[0], "location": pred_location}, {**PRED_CLAIMS[1], "location": place("Paris", "Paris")}]
+    out = score_article(gold_file(claims=gold), prediction(claims=pred), body=BODY).claims
+    # only the matched pair whose gold has a location is judged; strict ignores locations
+    assert (out.location.correct, out.location.total) == (int(ok), 1)
+    assert out.strict.tp == 2
+    mismatches = [e.detail for e in score_article(gold_file(claims=gold), prediction(claims=pred), body=BODY).errors]
+    assert any(d.startswith("location: gold") for d in mismatches) is not ok
+
+
+def test_scoring_location_without_gold_locations_is_not_judged():
+    out = score_article(full_gold(), full_prediction(), body=BODY).claims
+    assert out.location.total == 0 and out.location.accuracy is None
+
+
+def test_scoring_actor_code_accuracy_over_non_null_gold_codes():
+    gold = [
+        gold_claim("Tinubu met Tchiani", TINUBU[1], "meet", TCHIANI[1], subject_codes=["NGA", "GOV"],
+                   object_codes=["NER", None]),
+        gold_claim("engage in dialogue", "Malian stakeholders", "meet", None, subject_codes=[None, None]),
+    ]  # fmt: skip
+
+    def coded(value, country, sector):
+        return {"text": value[0], "start": 0, "end": len(value[0]), "id": value[1], "country": country,
+                "sector": sector}  # fmt: skip
+
+    # predicted mirrored: its object (Tinubu) faces the gold subject
+    pred = [{**sym_pred(0, TCHIANI, "meet", TINUBU), "subject": coded(TCHIANI, "ner", "MIL"),
+             "object": coded(TINUBU, "NGA", None)},
+            sym_pred(1, "Malian stakeholders", "meet", None)]  # fmt: skip
+    out = sym_score(gold, pred)
+    assert out.core.tp == 2
+    country, sector = out.codes["country"], out.codes["sector"]
+    assert (country.correct, country.total) == (2, 2)  # NGA, NER (case-insensitive); nulls are not judged
+    assert (sector.correct, sector.total) == (0, 1)  # GOV predicted as null
+    assert out.strict.tp == 2
+    total = micro_total([score_article(gold_file(claims=gold), prediction(claims=pred), body=SYM_BODY)] * 2)
+    assert total.claims.codes["country"].total == 4 and total.claims.codes["sector"].correct == 0
+
+
+def test_scoring_gold_as_prediction_carries_location_and_codes():
+    gold = gold_file(
+        claims=[gold_claim("closed the airspace", JUNTA, "close", "airspace", location="Niamey",
+                           subject_codes=["NER", "MIL"], object_codes=[None, None])]
+    )  # fmt: skip
+    pred = gold_as_prediction(gold, BODY)
+    assert pred.claims[0].location.text == "Niamey" and pred.claims[0].subject.country == "NER"
+    out = score_article(gold, pred, body=BODY).claims
+    assert out.location.accuracy == out.codes["country"].accuracy == out.codes["sector"].accuracy == 1.0
+    unplaced = gold.model_copy(update={"claims": [gold.claims[0].model_copy(update={"location": None})]})
+    out = score_article(gold, gold_as_prediction(unplaced, BODY), body=BODY).claims
+    assert (out.location.correct, out.location.total) == (0, 1)
+
+
+def test_scoring_agreement_on_the_real_set(real_dir):
+    """Annotator B against the real gold (../shared/data/real/README.md states claims 0.798
+    (P 0.802, R 0.794), facts 0.798, location 10/10, 0 contradictions). Core here is one pair
+    more (78): symmetric arguments compare unordered by one rule, so B's meet("all Malian
+    stakeholders", -) matches A's meet("Malian stakeholders", -). The README's claims figures
+    equal the strict row here (77 pairs: one of the 78 differs in source)."""
+    from pipeline import api
+
+    report = api.agreement(real_dir / "gold", real_dir / "annotator_b", corpus=real_dir / "corpora")
+    claims = report.total.claims
+    assert (claims.core.tp, claims.core.fp, claims.core.fn) == (78, 18, 19)
+    assert (claims.strict.tp, claims.strict.fp, claims.strict.fn) == (77, 19, 20)
+    assert (round(claims.strict.precision, 3), round(claims.strict.recall, 3)) == (0.802, 0.794)
+    assert round(claims.strict.f1, 3) == round(claims.facts.f1, 3) == 0.798
+    assert (claims.facts.tp, claims.facts.fp, claims.facts.fn) == (75, 18, 20)
+    assert (claims.location.correct, claims.location.total) == (10, 10) and claims.contradictions == 0
+    assert round(report.total.entities.strict.f1, 3) == 0.988 and round(report.total.dates.value_f1.f1, 3) == 0.955

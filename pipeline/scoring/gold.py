@@ -28,19 +28,29 @@ from pydantic import ValidationError
 from ..config import load_pipeline_config, load_yaml_model, node_at, parse_yaml_model
 from ..errors import Errors, GoldError, InputError, Warnings
 from ..io import iter_articles, read_article
-from ..models import Article, DocumentResult, GoldDocument, GoldFile, PredicatesConfig
+from ..models import Article, DocumentResult, GoldDocument, GoldFile, PredicatesConfig, PredicateSpec
 
 # --------------------------------------------------------------------------- vocabulary
+
+
+def _predicate_specs(path: Path | str | None) -> list[PredicateSpec]:
+    if path is None:
+        config, base = load_pipeline_config()
+        path = base / config.predicates
+    return load_yaml_model(Path(path), PredicatesConfig).predicates
 
 
 def predicate_vocabulary(path: Path | str | None = None) -> frozenset[str]:
     """The predicate names of the predicates config (default: the one configs/pipeline.yaml
     names), validated by :class:`PredicatesConfig`. A config that cannot be read is an
     error (:class:`ConfigError`), never a silent fallback."""
-    if path is None:
-        config, base = load_pipeline_config()
-        path = base / config.predicates
-    return frozenset(spec.name for spec in load_yaml_model(Path(path), PredicatesConfig).predicates)
+    return frozenset(spec.name for spec in _predicate_specs(path))
+
+
+def symmetric_predicates(path: Path | str | None = None) -> frozenset[str]:
+    """The predicates of the same config flagged ``symmetric`` (SPEC section 6, revision 2:
+    their two arguments compare unordered, a claim and its mirror count once)."""
+    return frozenset(spec.name for spec in _predicate_specs(path) if spec.symmetric)
 
 
 # --------------------------------------------------------------------------- bodies

@@ -8,7 +8,7 @@ import html
 from collections.abc import Iterable, Mapping
 
 from ..models import PRF, Accuracy, ArticleScores, DocumentResult, GoldDocument, ScoreItem, ScoreReport
-from .score import ATTRIBUTES, describe_claim
+from .score import ATTRIBUTES, CODES, describe_claim
 
 KIND_TAG = {"fp": "FP", "fn": "FN", "mismatch": "~~"}
 
@@ -43,9 +43,13 @@ def score_rows(scores: ArticleScores) -> list[list[str]]:
                  _prf_row("dates", "value F1", d.value_f1)]  # fmt: skip
     if scores.claims:
         c = scores.claims
-        rows += [_prf_row("claims", "core", c.core), _prf_row("claims", "strict", c.strict)]
+        rows += [_prf_row("claims", "core", c.core), _prf_row("claims", "strict", c.strict),
+                 _prf_row("claims", "facts", c.facts)]  # fmt: skip
         rows += [_acc_row("claims", f"{n} acc", c.attributes[n]) for n in ATTRIBUTES]
         rows.append(["claims", "contradictions", "", "", "", str(c.contradictions), "", ""])
+        # revision 2, only where gold annotates them: not part of strict
+        extras = [("location acc", c.location)] + [(f"{code} acc", c.codes[code]) for code in CODES]
+        rows += [_acc_row("claims", measure, acc) for measure, acc in extras if acc.total]
     if scores.sentences:
         rows.append(_prf_row("sentences", "boundary", scores.sentences.boundaries))
     return rows

@@ -1,4 +1,5 @@
-"""Pure scoring of predictions against gold (SPEC section 6): no files, no printing.
+"""Pure scoring of predictions against gold (SPEC section 6): no printing, and no files but the
+predicates config that says which predicates are symmetric (when the caller passes none).
 
 :func:`score_article` compares one :class:`DocumentResult` with one :class:`GoldFile` and the
 article's body; :func:`micro_total` adds articles up. Every matching is one-to-one and
@@ -14,6 +15,12 @@ Normalisation (documented choices where the SPEC is silent):
   equals it or, the id being null, its text does; a predicted object also matches when,
   unlinked, its text shares a content word with the gold string (words of
   :func:`content_words`: letters and digits, minus :data:`STOPWORDS`). Null matches null.
+- symmetric predicates (``symmetric: true`` in the predicates config: meet, contact,
+  cooperate, use_force): the two arguments compare unordered, both by the object rule
+  (:func:`args_match`); a prediction and its mirror with the same evidence span count once,
+  as do two gold claims that mirror each other in one sentence (:func:`mirror_units`).
+  use_force is symmetric in the SPEC only when the text names no side as acting; gold does
+  not say which case a claim is, so every use_force claim matches in either order.
 - sources: equal as sets of folded strings (a predicted item may be an id or a text).
 - dates and values: ISO text, upper-cased; a 3-digit decade gains ``X`` and a 2-digit
   century ``XX`` (``199`` equals ``199X``, as the MEANTIME README asks); a duration with
@@ -30,7 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..models import (
@@ -49,6 +56,7 @@ from ..models import (
     GoldDate,
     GoldEntity,
     GoldFile,
+    Location,
     Quantity,
     ScoreItem,
     SentenceScores,
@@ -162,6 +170,7 @@ class Context:
 
     def __init__(self, body: str | None, gold_ends: Sequence[int] | None, pred: Sequence[tuple[int, int]]):
         self.body = body
+        self.gold_sentences = bool(gold_ends)
         if gold_ends:
             ends = sorted(gold_ends)
             self.spans = list(zip([0, *ends][:-1], ends, strict=True))
@@ -172,6 +181,13 @@ class Context:
 
     def text(self, start: int, end: int) -> str:
         return self.body[start:end] if self.body is not None else ""
+
+    def sentence_index(self, start: int) -> int | None:
+        """The index of the sentence that holds offset ``start`` (``None`` when none does)."""
+        for i, (s, e) in enumerate(self.spans):
+            if s <= start < e:
+                return i
+        return None
 
     def sentence(self, start: int, end: int) -> str:
         """The sentence around ``[start:end]`` (its line when sentences are unknown)."""
@@ -319,6 +335,40 @@ def _arg_text(arg: ClaimArg | None) -> str:
     return f"{arg.text!r}={arg.id}" if arg.id else repr(arg.text)
 
 
+CODES: tuple[str, ...] = ("country", "sector")
+
+
+def location_matches(gold: str | None, pred: Location | None) -> bool:
+    """A gold ``location`` (an id, or a text) and a predicted one: same id; or, the prediction
+    unlinked, the same text (folded); a missing prediction is wrong."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if pred.id is not None:
+        return same_id(pred.id, gold)
+    return fold(pred.text) == fold(gold)
+
+
+def _location_text(location: str | Location | None) -> str:
+    if isinstance(location, Location):
+        return f"{location.text!r}={location.id}" if location.id else repr(location.text)
+    return str(location)
+
+
+def code_checks(gold: GoldClaim, pred: Claim) -> list[tuple[str, str, str, str | None]]:
+    """Each non-null actor code of ``gold`` with its prediction: (role, code, gold value,
+    predicted value), the prediction oriented as matched (:func:`orientation`)."""
+    out = []
+    for role, codes, arg in (("subject", gold.subject_codes, pred.subject), ("object", gold.object_codes, pred.object)):
+        for code, want in zip(CODES, codes or (None, None), strict=True):
+            if want is not None:
+                out.append((role, code, want, getattr(arg, code) if arg is not None else None))
+    return out
+
+
+def _code_ok(want: str, got: str | None) -> bool:
+    return got is not None and fold(got) == fold(want)
+
+
 def describe_claim(claim: GoldClaim | Claim) -> str:
     """``subject -predicate-> object`` with the attributes that are not defaults."""
     if isinstance(claim, Claim):
@@ -331,70 +381,239 @@ def describe_claim(claim: GoldClaim | Claim) -> str:
                               ("quantity", "None"))
         if _attribute_text(name, claim) != default
     ]  # fmt: skip
+    if claim.location is not None:
+        extra.append(f"location={_location_text(claim.location)}")
     return " ".join([head, *extra])
 
 
+def _swap(claim: Claim) -> Claim:
+    """The mirror of a predicted claim: subject and object exchanged."""
+    return claim.model_copy(update={"subject": claim.object, "object": claim.subject})
+
+
+def args_match(gold: GoldClaim, pred: Claim, *, symmetric: bool = False) -> bool:
+    """The predicted arguments match the gold ones (SPEC section 6): the subject by
+    :func:`subject_matches`, the object by :func:`object_matches`. For a ``symmetric``
+    predicate neither argument is an agent (its subject is only the first-mentioned), so both
+    compare by :func:`object_matches`: a rule that depended on the slot would make "A met
+    B" and "B met A" score differently against the same prediction."""
+    if symmetric:
+        return object_matches(gold.subject, pred.subject) and object_matches(gold.object, pred.object)
+    return subject_matches(gold.subject, pred.subject) and object_matches(gold.object, pred.object)
+
+
+def orientation(gold: GoldClaim, pred: Claim, symmetric: frozenset[str]) -> Claim | None:
+    """``pred`` as it matches ``gold``'s arguments: itself, or, for a symmetric predicate whose
+    arguments match only the other way round, its mirror (so that a pair's subject faces the
+    gold subject, for the actor codes); ``None`` when neither matches or the predicates
+    differ. Symmetric predicates compare their two arguments unordered (SPEC section 4)."""
+    if gold.predicate != pred.predicate:
+        return None
+    unordered = gold.predicate in symmetric
+    if args_match(gold, pred, symmetric=unordered):
+        return pred
+    if unordered:
+        mirror = _swap(pred)
+        if args_match(gold, mirror, symmetric=True):
+            return mirror
+    return None
+
+
+def _pred_arg_key(arg: ClaimArg | None) -> tuple[str, str] | None:
+    if arg is None:
+        return None
+    return ("id", fold(arg.id)) if arg.id is not None else ("text", fold(arg.text))
+
+
+def _gold_arg_key(arg: str | None) -> str | None:
+    return None if arg is None else fold(arg)
+
+
+def mirror_units(keys: Sequence[tuple[Any, Any, Any, Any]], symmetric: frozenset[str]) -> list[list[int]]:
+    """Items grouped into units that count once: a claim of a symmetric predicate and its
+    mirror (the same ``where``, subject and object exchanged) are one unit; every other item
+    is a unit of its own (so an exact duplicate stays a second unit). ``keys`` holds each
+    item's (predicate, where, subject key, object key)."""
+    units: list[list[int]] = []
+    paired: set[int] = set()
+    for i, (predicate, where, subj, obj) in enumerate(keys):
+        if i in paired:
+            continue
+        unit = [i]
+        if predicate in symmetric and where is not None and subj != obj:
+            for j in range(i + 1, len(keys)):
+                if j not in paired and keys[j] == (predicate, where, obj, subj):
+                    unit.append(j)
+                    paired.add(j)
+                    break
+        units.append(unit)
+    return units
+
+
+def _ordered(predicate: str, subj: Any, obj: Any, symmetric: frozenset[str]) -> tuple[Any, Any]:
+    """The arguments in a canonical order for a symmetric predicate (a mirror gives the same)."""
+    if predicate not in symmetric:
+        return subj, obj
+    first, second = sorted((subj, obj), key=lambda k: (k is None, k or ""))
+    return first, second
+
+
+def _same_arg(gold: str | None, pred: ClaimArg | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return fold(pred.id if pred.id is not None else pred.text) == fold(gold)
+
+
+def score_facts(gold: Sequence[GoldClaim], pred: Sequence[Claim], *, symmetric: Iterable[str] = ()) -> PRF:
+    """Claims at article level (SPEC section 6, revision 2): each side reduced to its set of
+    distinct (subject, predicate, object) triples, evidence and attributes ignored, a
+    symmetric predicate's mirror merged; P/R/F1 of a one-to-one matching of the two sets
+    with the claims' argument matching (:func:`orientation`).
+
+    Distinct means: for gold, the folded strings; for predictions, the folded id, or the
+    folded text of an unlinked argument (what a store keyed on ids would hold). A negated
+    or hypothetical claim gives its triple as an asserted one does.
+    """
+    sym = frozenset(symmetric)
+    golds: dict[tuple[Any, ...], GoldClaim] = {}
+    for c in gold:
+        key = (c.predicate, *_ordered(c.predicate, _gold_arg_key(c.subject), _gold_arg_key(c.object), sym))
+        golds.setdefault(key, c)
+    preds: dict[tuple[Any, ...], Claim] = {}
+    for c in pred:
+        key = (c.predicate, *_ordered(c.predicate, _pred_arg_key(c.subject), _pred_arg_key(c.object), sym))
+        preds.setdefault(key, c)
+    g_facts, p_facts = list(golds.values()), list(preds.values())
+
+    def weight(g: int, p: int) -> int | None:
+        oriented = orientation(g_facts[g], p_facts[p], sym)
+        if oriented is None:
+            return None
+        a = g_facts[g]
+        return int(_same_arg(a.subject, oriented.subject)) + int(_same_arg(a.object, oriented.object))
+
+    tp = len(match_pairs(len(g_facts), len(p_facts), weight))
+    return prf(tp, len(p_facts) - tp, len(g_facts) - tp)
+
+
 def score_claims(
-    gold: Sequence[GoldClaim], pred: Sequence[Claim], ctx: Context
+    gold: Sequence[GoldClaim],
+    pred: Sequence[Claim],
+    ctx: Context,
+    *,
+    symmetric: Iterable[str] = (),
 ) -> tuple[ClaimScores, list[ScoreItem], list[ScoreItem]]:
     """Core and strict P/R/F1, attribute accuracies over matched pairs, errors, contradictions.
 
     A gold claim's evidence is located in ``ctx.body`` (validated unique); without a body no
-    claim can be located, so every gold claim is a false negative.
+    claim can be located, so every gold claim is a false negative. The predicates of
+    ``symmetric`` match with their arguments in either order, and a claim together with its
+    mirror in the same sentence counts once (:func:`mirror_units`): for predictions the same
+    evidence span, for gold evidence in the same gold sentence (without gold sentences, the
+    same evidence text). Such
+    a unit matches when any of its members does, through its best-agreeing member.
     """
+    sym = frozenset(symmetric)
     spans = [ctx.body.find(c.evidence) if ctx.body is not None and c.evidence else -1 for c in gold]
 
-    def core(g: int, p: int) -> bool:
-        a, b, start = gold[g], pred[p], spans[g]
-        return (
-            start >= 0
-            and a.predicate == b.predicate
-            and b.evidence.start <= start
-            and start + len(a.evidence) <= b.evidence.end
-            and subject_matches(a.subject, b.subject)
-            and object_matches(a.object, b.object)
-        )
+    def gold_where(g: int) -> Any:
+        # gold's own sentences only: the gold count must not depend on the predictions
+        index = ctx.sentence_index(spans[g]) if ctx.gold_sentences and spans[g] >= 0 else None
+        return ("sentence", index) if index is not None else ("evidence", gold[g].evidence)
 
-    def weight(g: int, p: int) -> int | None:
-        return sum(_attribute_ok(n, gold[g], pred[p]) for n in ATTRIBUTES) if core(g, p) else None
+    gold_units = mirror_units(
+        [(c.predicate, gold_where(g), _gold_arg_key(c.subject), _gold_arg_key(c.object)) for g, c in enumerate(gold)],
+        sym,
+    )
+    pred_units = mirror_units(
+        [(c.predicate, (c.evidence.start, c.evidence.end), _pred_arg_key(c.subject), _pred_arg_key(c.object))
+         for c in pred],
+        sym,
+    )  # fmt: skip
 
-    pairs = match_pairs(len(gold), len(pred), weight)
-    right = {n: sum(_attribute_ok(n, gold[g], pred[p]) for g, p in pairs) for n in ATTRIBUTES}
-    strict = sum(all(_attribute_ok(n, gold[g], pred[p]) for n in ATTRIBUTES) for g, p in pairs)
+    def contains(g: int, p: int) -> bool:
+        start, evidence = spans[g], pred[p].evidence
+        return start >= 0 and evidence.start <= start and start + len(gold[g].evidence) <= evidence.end
+
+    def member_pair(gu: int, pu: int) -> tuple[int, Claim, int] | None:
+        """The best core-matching (gold, oriented prediction, agreeing attributes) of two units."""
+        best: tuple[int, Claim, int] | None = None
+        for g in gold_units[gu]:
+            for p in pred_units[pu]:
+                oriented = orientation(gold[g], pred[p], sym) if contains(g, p) else None
+                if oriented is None:
+                    continue
+                agree = sum(_attribute_ok(n, gold[g], oriented) for n in ATTRIBUTES)
+                if best is None or agree > best[2]:
+                    best = (g, oriented, agree)
+        return best
+
+    members = {
+        (gu, pu): found
+        for gu in range(len(gold_units))
+        for pu in range(len(pred_units))
+        if (found := member_pair(gu, pu)) is not None
+    }
+    unit_pairs = match_pairs(
+        len(gold_units), len(pred_units), lambda gu, pu: members[(gu, pu)][2] if (gu, pu) in members else None
+    )
+    pairs = [(members[(gu, pu)][0], members[(gu, pu)][1]) for gu, pu in unit_pairs]
+    right = {n: sum(_attribute_ok(n, gold[g], b) for g, b in pairs) for n in ATTRIBUTES}
+    strict = sum(all(_attribute_ok(n, gold[g], b) for n in ATTRIBUTES) for g, b in pairs)
     errors: list[ScoreItem] = []
     contradictions: list[ScoreItem] = []
-    for g, p in pairs:
-        a, b = gold[g], pred[p]
+    placed = [(g, b) for g, b in pairs if gold[g].location is not None]
+    checks = [check for g, b in pairs for check in code_checks(gold[g], b)]
+    for g, b in pairs:
+        a = gold[g]
         wrong = [n for n in ATTRIBUTES if not _attribute_ok(n, a, b)]
-        if not wrong:
+        # revision 2, reported but not part of strict: location and actor codes
+        also = []
+        if a.location is not None and not location_matches(a.location, b.location):
+            also.append(f"location: gold {a.location}, predicted {_location_text(b.location)}")
+        also += [f"{role} {code}: gold {want}, predicted {got}" for role, code, want, got in code_checks(a, b)
+                 if not _code_ok(want, got)]  # fmt: skip
+        if not wrong and not also:
             continue
-        detail = "; ".join(f"{n}: gold {_attribute_text(n, a)}, predicted {_attribute_text(n, b)}" for n in wrong)
+        detail = "; ".join(
+            [f"{n}: gold {_attribute_text(n, a)}, predicted {_attribute_text(n, b)}" for n in wrong] + also
+        )
         detail += " | " + describe_claim(a)
         item = _item("mismatch", "claims", spans[g], spans[g] + len(a.evidence), a.evidence, detail, ctx)
         errors.append(item)
         if "negated" in wrong:
             contradictions.append(item)
-    matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
-    for g, a in enumerate(gold):
-        if g in matched_g:
+    matched_g, matched_p = {gu for gu, _ in unit_pairs}, {pu for _, pu in unit_pairs}
+    for gu, unit in enumerate(gold_units):
+        if gu in matched_g:
             continue
-        start = spans[g]
+        a, start = gold[unit[0]], spans[unit[0]]
         near = [b for b in pred if start >= 0 and b.evidence.start <= start < b.evidence.end]
         detail = describe_claim(a)
         if near:
             detail += " | predicted in its sentence: " + "; ".join(describe_claim(b) for b in near[:3])
         where = (start, start + len(a.evidence)) if start >= 0 else (None, None)
         errors.append(_item("fn", "claims", *where, a.evidence, detail, ctx))
-    for p, b in enumerate(pred):
-        if p not in matched_p:
+    for pu, unit in enumerate(pred_units):
+        if pu not in matched_p:
+            b = pred[unit[0]]
             text = ctx.text(b.evidence.start, b.evidence.end)
-            errors.append(_item("fp", "claims", b.evidence.start, b.evidence.end, text, describe_claim(b), ctx))
+            detail = describe_claim(b) + (" (and its mirror)" if len(unit) > 1 else "")
+            errors.append(_item("fp", "claims", b.evidence.start, b.evidence.end, text, detail, ctx))
+    n_gold, n_pred, tp = len(gold_units), len(pred_units), len(pairs)
     scores = ClaimScores(
-        core=prf(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs)),
-        strict=prf(strict, len(pred) - strict, len(gold) - strict),
-        attributes={n: accuracy(right[n], len(pairs)) for n in ATTRIBUTES},
+        core=prf(tp, n_pred - tp, n_gold - tp),
+        strict=prf(strict, n_pred - strict, n_gold - strict),
+        facts=score_facts(gold, pred, symmetric=sym),
+        attributes={n: accuracy(right[n], tp) for n in ATTRIBUTES},
         contradictions=len(contradictions),
-    )
+        location=accuracy(sum(location_matches(gold[g].location, b.location) for g, b in placed), len(placed)),
+        codes={
+            code: accuracy(sum(_code_ok(want, got) for _, c, want, got in checks if c == code),
+                           sum(c == code for _, c, _, _ in checks))
+            for code in CODES
+        },
+    )  # fmt: skip
     return scores, errors, contradictions
 
 
@@ -469,11 +688,18 @@ def clip(gold: GoldFile, pred: DocumentResult, *, body: str, lines: int) -> tupl
 
 
 def score_article(
-    gold: GoldFile, pred: DocumentResult | None, *, body: str | None, lines: int | None = None
+    gold: GoldFile,
+    pred: DocumentResult | None,
+    *,
+    body: str | None,
+    lines: int | None = None,
+    symmetric: Iterable[str] | None = None,
 ) -> ArticleScores:
     """One article's figures for every layer its gold annotates (``None`` layers are not
     scored; an empty list is). Missing predictions count as empty. With ``lines``, only
-    what starts in the first ``lines`` lines of the body is scored (:func:`clip`)."""
+    what starts in the first ``lines`` lines of the body is scored (:func:`clip`).
+    ``symmetric``: the symmetric predicates (default: those the predicates config flags,
+    :func:`pipeline.scoring.gold.symmetric_predicates`)."""
     pred = pred or DocumentResult.model_validate({"article": {"id": gold.article}})
     if lines is not None and body is not None:
         gold, pred = clip(gold, pred, body=body, lines=lines)
@@ -487,7 +713,11 @@ def score_article(
         out.dates, found = score_dates(gold.dates, pred.dates, ctx)
         errors += found
     if gold.claims is not None:
-        out.claims, found, out.contradictions = score_claims(gold.claims, pred.claims, ctx)
+        if symmetric is None:
+            from .gold import symmetric_predicates
+
+            symmetric = symmetric_predicates()
+        out.claims, found, out.contradictions = score_claims(gold.claims, pred.claims, ctx, symmetric=symmetric)
         errors += found
     if gold.sentences is not None:
         out.sentences, found = score_sentences(gold.sentences, pred.sentences, ctx)
@@ -529,8 +759,11 @@ def micro_total(articles: Sequence[ArticleScores], *, name: str = "TOTAL") -> Ar
         total.claims = ClaimScores(
             core=_sum_prf([c.core for c in claims]),
             strict=_sum_prf([c.strict for c in claims]),
+            facts=_sum_prf([c.facts for c in claims]),
             attributes={n: _sum_acc([c.attributes[n] for c in claims]) for n in ATTRIBUTES},
             contradictions=sum(c.contradictions for c in claims),
+            location=_sum_acc([c.location for c in claims]),
+            codes={code: _sum_acc([c.codes[code] for c in claims]) for code in CODES},
         )
     sents = [a.sentences for a in articles if a.sentences is not None]
     if sents:
@@ -541,8 +774,11 @@ def micro_total(articles: Sequence[ArticleScores], *, name: str = "TOTAL") -> Ar
 # --------------------------------------------------------------------------- agreement
 
 
-def _arg(text: str | None) -> ClaimArg | None:
-    return None if text is None else ClaimArg(text=text, start=0, end=0, id=None)
+def _arg(text: str | None, codes: tuple[str | None, str | None] | None = None) -> ClaimArg | None:
+    if text is None:
+        return None
+    country, sector = codes or (None, None)
+    return ClaimArg(text=text, start=0, end=0, id=None, country=country, sector=sector)
 
 
 def gold_as_prediction(gold: GoldFile, body: str, *, sentence_ends: Sequence[int] | None = None) -> DocumentResult:
@@ -563,10 +799,11 @@ def gold_as_prediction(gold: GoldFile, body: str, *, sentence_ends: Sequence[int
             start, stop = (bounds[k - 1] if k else 0), max(stop, bounds[k] if k < len(bounds) else len(body))
         claims.append(
             Claim(
-                id=f"b-{i}", subject=_arg(c.subject), predicate=c.predicate, object=_arg(c.object),
-                negated=c.negated, modality=c.modality, source=list(c.source),
-                date=None if c.date is None else {"text": c.date, "value": c.date}, quantity=c.quantity,
-                evidence={"start": start, "end": stop}, rule="annotator",
+                id=f"b-{i}", subject=_arg(c.subject, c.subject_codes), predicate=c.predicate,
+                object=_arg(c.object, c.object_codes), negated=c.negated, modality=c.modality,
+                source=list(c.source), date=None if c.date is None else {"text": c.date, "value": c.date},
+                quantity=c.quantity, evidence={"start": start, "end": stop}, rule="annotator",
+                location=None if c.location is None else Location(text=c.location, start=0, end=0),
             )
         )  # fmt: skip
     return DocumentResult(
