@@ -418,6 +418,9 @@ class PredicateSpec(Strict):
     of_role: Literal["subject", "object"] | None = None
     as_office: str | None = None
     troop_subject: str | None = None
+    # ``no_actor_sense``: the predicate to use when the object denotes no actor ("recognized
+    # the sacrifices of the forces" -> support; "recognized the junta" stays recognize)
+    no_actor_sense: str | None = None
     # Scoring (SPEC section 6, revision 2): ``symmetric``: "A met B" is the same claim as
     # "B met A"; the scorer compares the two arguments unordered and counts a claim and
     # its mirror once.
@@ -461,7 +464,8 @@ class PredicatesConfig(Strict):
     def _known_names(self) -> PredicatesConfig:
         names = {p.name for p in self.predicates}
         refs = [("ultimatum_demand", self.ultimatum_demand), ("ultimatum_threat", self.ultimatum_threat)]
-        refs += [(f"{p.name}.{k}", getattr(p, k)) for p in self.predicates for k in ("as_office", "troop_subject")]
+        senses = ("as_office", "troop_subject", "no_actor_sense")
+        refs += [(f"{p.name}.{k}", getattr(p, k)) for p in self.predicates for k in senses]
         for where, name in refs:
             if name is not None and name not in names:
                 raise ValueError(f"{where}: '{name}' is not a predicate of this file")

@@ -116,6 +116,9 @@ def extract_claims(
         if spec.as_office and designates_an_office(trig.token, heads.objects, mentions.is_actor):
             trig = dataclasses.replace(trig, predicate=spec.as_office)
             spec = index.spec(trig.predicate)
+        if spec.no_actor_sense and heads.objects and not any(_actor(t, mentions) for t in heads.objects):
+            trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
+            spec = index.spec(trig.predicate)
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
