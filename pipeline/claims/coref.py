@@ -64,7 +64,7 @@ KIND_NOUNS = {
 }
 SENTENCES_BACK = 3
 # nouns through which a body acts as a whole: "the members of the Council", "both delegations"
-MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate"})
+MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "element"})
 # plural descriptions that may denote one actor per country of a set named earlier
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 GROUP_NOUNS = frozenset({"side", "party", "member"})
@@ -293,6 +293,9 @@ class MentionIndex:
                     ent = self.ent_of.get(member.i)
                     if ent is not None and ent.kb_id_ and ent.label_ in ("ORG", "GPE"):
                         out.append(Arg(span.text, span.start_char, span.end_char, ent.kb_id_))
+                    elif (mention := self.mention_of.get(member.i)) is not None and mention.label_ != ROLE_LABEL:
+                        # "elements of the defence and security forces": a linked description
+                        out.append(Arg(span.text, span.start_char, span.end_char, mention.kb_id_))
         return tuple(out)
 
     def group_arg(self, token: Token) -> Arg:
