@@ -67,16 +67,16 @@ def test_end_to_end_seed_scores(nlp, seed_gold):
     assert not scores.contradictions, "a claim whose negation is wrong: the worst error"
 
 
-# Every annotated article of corpora/ (the seed, ten development articles and the six
-# articles first scored blind; README "How good it is"): micro totals, floors a little under
-# the figures of 2026-11-25, so that a change that helps one article and hurts the others
-# fails here.
+# Every annotated article of corpora/ (the seed, ten development articles, the six articles
+# first scored blind, and six development articles in the styles of real text, dev3-*;
+# README "How good it is"): micro totals, floors a little under the figures of 2026-12-07,
+# so that a change that helps one article and hurts the others fails here.
 CORPUS_FLOORS: dict[tuple[str, str, str], float] = {
     ("entities", "strict", "f1"): 0.95,
     ("entities", "linking", "accuracy"): 0.95,
-    ("dates", "value_f1", "f1"): 0.90,
-    ("claims", "core", "f1"): 0.60,
-    ("claims", "strict", "f1"): 0.55,
+    ("dates", "value_f1", "f1"): 0.93,
+    ("claims", "core", "f1"): 0.53,
+    ("claims", "strict", "f1"): 0.46,
     ("sentences", "boundaries", "f1"): 0.97,
 }
 
