@@ -354,7 +354,7 @@ MPSR = "Patriotic_Movement_for_Safeguard_and_Restoration"
     [
         ("In Mali, the junta met envoys. Mali waited.", "2022-08-16", [("the junta", CNSP_MALI)]),
         ("In Mali, the military rulers met envoys. Mali waited.", "2024-05-02", [("the military rulers", CNSP_MALI)]),
-        ("Mali's transitional authorities met envoys.", "2023-03-01", [("transitional authorities", CNSP_MALI)]),
+        ("Mali's transitional authorities met envoys.", "2023-03-01", [("transitional authorities", "Mali")]),
         ("In Mali, the junta leader met envoys. Mali waited.", "2023-03-01", [("the junta leader", "Assimi_Goïta")]),
         ("In Burkina Faso, the junta met envoys. Burkina Faso waited.", "2023-03-01", [("the junta", MPSR)]),
         (
