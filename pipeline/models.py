@@ -394,6 +394,9 @@ class PredicateSpec(Strict):
     clause_object: bool = False
     actor_verbs: list[str] = Field(default_factory=list)
     object_heads: list[str] = Field(default_factory=list)
+    # object lemmas that make no claim of this predicate: courtesies ("thank you"),
+    # "offer condolences"
+    object_not: list[str] = Field(default_factory=list)
     object_actor_if_any: bool = False
     subject_actor: bool = False
     event_agent_object: bool = False

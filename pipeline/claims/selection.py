@@ -41,6 +41,8 @@ def admits_objects(spec: PredicateSpec, objects: Sequence[Token], is_actor: Call
         return False
     if spec.object_heads and any(o.lemma_.lower() not in spec.object_heads for o in objects):
         return False
+    if spec.object_not and any(o.lemma_.lower() in spec.object_not or o.lower_ in spec.object_not for o in objects):
+        return False
     if spec.object_actor_if_any and objects and not all(is_actor(o) for o in objects):
         return False
     return True

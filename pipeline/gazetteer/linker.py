@@ -19,6 +19,10 @@ from .kb import AliasIndex
 from .mentions import describe, resolve_span, role_holder
 
 
+# what may stand between two coordinated issuers in a publisher line
+JOINED = re.compile(r"(?:\s|,|&|and|the)*", re.IGNORECASE)
+
+
 class Linker:
     """Per-Doc resolvers over one :class:`~pipeline.gazetteer.index.AliasIndex`."""
 
@@ -31,16 +35,15 @@ class Linker:
         "United_States"); any other id is itself."""
         return self.index.states.get(entity_id, entity_id) if self.index is not None else entity_id
 
-    def names_in(self, text: str) -> list[str]:
-        """The ids of the gazetteer names in a free text (a publisher line such as "U.S.
-        Africa Command (U.S. Department of Defense)"), longest names first, no overlaps,
-        in text order."""
+    def names_in(self, text: str) -> list[tuple[int, int, str]]:
+        """The gazetteer names (demonyms included) in a free text such as a publisher
+        line, as (start, end, id): longest names first, no overlaps, in text order."""
         if self.index is None:
             return []
         found: list[tuple[int, int, str]] = []
         for table, haystack in ((self.index.names, text), (self.index.lower_names, text.lower())):
             for name, target in table.items():
-                if target.label == "NORP" or name not in haystack:
+                if name not in haystack:
                     continue
                 for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", haystack):
                     found.append((m.start(), m.end(), target.id))
@@ -48,7 +51,7 @@ class Linker:
         for start, end, kb_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if all(end <= a or start >= b for a, b, _ in taken):
                 taken.append((start, end, kb_id))
-        return [kb_id for _, _, kb_id in sorted(taken)]
+        return sorted(taken)
 
     def issuers(self, source: str | None) -> tuple[str, ...]:
         """Who "we" denotes in a statement published by ``source`` (SPEC section 4, first
@@ -57,8 +60,16 @@ class Linker:
         if not source:
             return ()
         if source not in self._issuers:
-            ids = [self.state_of(kb_id) for kb_id in self.names_in(source)]
-            self._issuers[source] = tuple(dict.fromkeys(ids))
+            names = self.names_in(source)
+            # the first name, and those coordinated with it ("the French and German
+            # foreign ministries"); later names are venues or parents ("at the Security
+            # Council", "(U.S. Department of State)")
+            ids = [names[0][2]] if names else []
+            for (_, end, _), (start, _, kb_id) in zip(names, names[1:]):
+                if not JOINED.fullmatch(source[end:start]):
+                    break
+                ids.append(kb_id)
+            self._issuers[source] = tuple(dict.fromkeys(self.state_of(i) for i in ids))
         return self._issuers[source]
 
     def resolver(self, doc: Doc, doc_ents: tuple[Span, ...] | None = None) -> Callable[[Span], str | None]:
