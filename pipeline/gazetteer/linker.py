@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span
 from .kb import AliasIndex
 from .mentions import describe, resolve_span, role_holder
 
-
 # what may stand between two coordinated issuers in a publisher line
 JOINED = re.compile(r"(?:\s|,|&|and|the)*", re.IGNORECASE)
 
