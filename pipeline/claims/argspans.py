@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .coref import KIND_NOUNS, Arg, MentionIndex, np_text_span, pronoun_class
+from .coref import KIND_NOUNS, POPULATION_NOUNS, Arg, MentionIndex, np_text_span, pronoun_class
 from .repairs import (
     appositive_conjunct,
     fronted_place,
@@ -206,7 +206,11 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
             ent = index.entity_at(pobj)
             if ent is not None and ent.label_ == "ORG":
                 return [Arg.of(ent, ent.kb_id_)]
-    if token.pos_ == "NOUN" and token.lemma_.lower() in index.actor_nouns:
+    if (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in index.actor_nouns
+        and token.lemma_.lower() not in POPULATION_NOUNS
+    ):
         for child in token.children:
             ent = index.entity_at(child)
             if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):

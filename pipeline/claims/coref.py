@@ -63,6 +63,10 @@ KIND_NOUNS = {
     "republic": "GPE",
 }
 SENTENCES_BACK = 3
+# nouns of a population: "the Malian people" is the people, never the state acting
+POPULATION_NOUNS = frozenset(
+    {"people", "population", "citizen", "civilian", "voter", "resident", "community", "villager", "family", "refugee"}
+)
 # nouns through which a body acts as a whole: "the members of the Council", "both delegations"
 MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "element"})
 # plural descriptions that may denote one actor per country of a set named earlier
@@ -304,6 +308,8 @@ class MentionIndex:
         members = self.members_of(token)
         if len(members) == 1:
             return members[0]
+        if token.lemma_.lower() in POPULATION_NOUNS:
+            return Arg.of(np_text_span(token))  # "the Malian people": the population, not the state
         for child in token.children:
             ent = self.entity_at(child)
             if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):

@@ -64,7 +64,7 @@ class Linker:
             # foreign ministries"); later names are venues or parents ("at the Security
             # Council", "(U.S. Department of State)")
             ids = [names[0][2]] if names else []
-            for (_, end, _), (start, _, kb_id) in zip(names, names[1:]):
+            for (_, end, _), (start, _, kb_id) in zip(names, names[1:], strict=False):
                 if not JOINED.fullmatch(source[end:start]):
                     break
                 ids.append(kb_id)
