@@ -564,7 +564,7 @@ class MentionIndex:
 
     def _own_country(self, token: Token) -> Span | None:
         """The linked GPE or nationality modifying an actor noun ("the French government")."""
-        if token.lemma_.lower() not in self.actor_nouns:
+        if token.lemma_.lower() not in self.actor_nouns or token.lemma_.lower() in POPULATION_NOUNS:
             return None
         for child in token.children:
             ent = self.ent_of.get(child.i)
