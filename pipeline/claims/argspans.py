@@ -69,7 +69,7 @@ PREDICATIVE = frozenset({"attr", "oprd", "ccomp", "xcomp", "acomp"})
 def expand(token: Token, index: MentionIndex) -> list[Token]:
     """Distribute coordination; a class noun with examples stands for its examples."""
     token = partitive_head(token)
-    if token.dep_ == "conj" or pronoun_class(token) is not None or _split_off(token):
+    if token.dep_ == "conj" or pronoun_class(token) is not None or _split_off(token) or _between(token):
         group = [token]
     else:
         group = [
@@ -91,6 +91,11 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
         out.extend(examples or [member])
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _between(token: Token) -> bool:
+    """The first party of "between A and B": its conjuncts are the other side, not more of it."""
+    return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
 def _split_off(token: Token) -> bool:

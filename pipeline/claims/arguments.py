@@ -657,6 +657,11 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
             return None  # "what they said was the deployment of X": no agent named
         objs = prep_objects(noun, preps | RELATION_PREPS)
         return Heads((agent,), tuple(objs), "copular") if agent is not None and objs else None
+    between = prep_objects(noun, {"between"})
+    if between and between[0].conjuncts:
+        # "an agreement between Russia and the transitional authorities": the first named
+        # acts, the others are its counterparts (symmetric predicates score unordered)
+        return Heads((between[0],), tuple(between[0].conjuncts), "nominal-between")
     if not spec.nominal:
         return None
     of_role = spec.of_role or ("object" if spec.possessor == "object" else None)
