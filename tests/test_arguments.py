@@ -882,8 +882,8 @@ PATTERN_CASES = [
         stalled stall VERB VBN 11 ROOT
         . . PUNCT . 11 punct
         """,
-        [(["rebels"], "attack", ["town"], "svo-active")],
-        id="a relative clause hung on a distant non-actor: the actor right before 'who'",
+        [(["rebels"], "attack", ["town"], "svo-active"), (["army"], "meet", ["rebels"], "nominal-between")],
+        id="a relative clause hung on a distant non-actor: the actor right before 'who'; talks between A and B",
     ),
     pytest.param(
         """
