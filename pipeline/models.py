@@ -411,6 +411,9 @@ class PredicateSpec(Strict):
     # ("Russian personnel arrived in Ouagadougou" -> deploy).
     directive: bool = False
     self_object: bool = False
+    # ``object_owner``: an object that is one of ``proxy_nouns`` stands for the actor it
+    # belongs to ("recognized the sacrifices of the forces" -> the forces)
+    object_owner: bool = False
     # ``event_object_claim``: an event noun that is this predicate's object and names a
     # participant is a claim of its own ("condemned the arrest of X by Y" -> detain);
     # otherwise it is only the object ("threatened military intervention").
@@ -453,6 +456,9 @@ class PredicatesConfig(Strict):
     content_verbs: list[str] = Field(default_factory=list)
     # troop nouns: subjects that make a movement a deployment (``troop_subject``)
     troop_nouns: list[str] = Field(default_factory=list)
+    # nouns that stand for their owner as the object of an ``object_owner`` predicate:
+    # "commended the efforts of UNOWAS" supports UNOWAS, "the role MINUSMA has played" MINUSMA
+    proxy_nouns: list[str] = Field(default_factory=list)
     # "asked X to V ... or face measures": an ultimatum is both of these predicates
     ultimatum_demand: str | None = None
     ultimatum_threat: str | None = None

@@ -93,6 +93,19 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
 
+def proxy_owner(token: Token, index: MentionIndex, proxies: frozenset[str]) -> Token | None:
+    """The actor a proxy noun belongs to ("the efforts of UNOWAS", "Niger's commitment",
+    "the role MINUSMA has played", "the actions taken by ECOWAS"), else None."""
+    if token.lemma_.lower() not in proxies or token.pos_ != "NOUN":
+        return None
+    candidates = [c for c in token.children if c.dep_ == "poss"]
+    candidates += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in pobjs(prep)]
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
+        candidates += [c for c in clause.children if c.dep_ == "nsubj"]
+        candidates += [p for c in clause.children if c.dep_ == "agent" for p in pobjs(c)]
+    return next((c for c in candidates if index.is_actor(c) and c.lower_ not in ("which", "that", "who")), None)
+
+
 def _between(token: Token) -> bool:
     """The first party of "between A and B": its conjuncts are the other side, not more of it."""
     return token.dep_ == "pobj" and token.head.lower_ == "between"

@@ -63,6 +63,7 @@ from .triggers import (
     RULE_LIGHT,
     RULE_NOMINAL,
     RULE_PATIENT,
+    RULE_PHRASE,
     Trigger,
     TriggerIndex,
 )
@@ -549,6 +550,15 @@ def find_heads(
     if trig.rule == RULE_PATIENT:
         patient = own_subject(tok) or controller(tok, object_control=object_control)[0]
         return Heads((), (patient,) if patient is not None else (), RULE_PATIENT)
+    if trig.rule == RULE_PHRASE and tok.pos_ == "NOUN":
+        # a verb phrase's head as a noun: "his calls for a solution" (the possessor calls),
+        # "condemns these actions and calls for X" (a verb the tagger read as a noun
+        # coordinated with its object: the verb's subject calls)
+        objs = tuple(verb_objects(tok, spec, trig, index))
+        agent = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if agent is None and tok.dep_ == "conj" and tok.head.dep_ == "dobj":
+            agent = own_subject(tok.head.head) or controller(tok.head.head, object_control=object_control)[0]
+        return Heads((agent,) if agent is not None else (), objs, _rule(trig, "noun-phrase"))
 
     own_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and own_object and index.is_actor(tok.head):

@@ -31,7 +31,7 @@ from ..config import CONFIG_DIR, load_yaml_model
 from ..doc import DATES_KEY, MENTIONS_KEY
 from ..errors import ConfigError, Errors
 from ..models import Claim, PredicatesConfig
-from .argspans import expand, head_args
+from .argspans import expand, head_args, proxy_owner
 from .arguments import claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
@@ -109,6 +109,7 @@ def extract_claims(
     )
     date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
     article_key = text_key(doc.text)
+    proxies = frozenset(config.proxy_nouns)
     claims: list[Claim] = []
     for trig, heads in claim_heads(index.find(doc), index, mentions):
         trig = _troop_movement(trig, heads, index)
@@ -119,6 +120,9 @@ def extract_claims(
         if spec.no_actor_sense and heads.objects and not any(_actor(t, mentions) for t in heads.objects):
             trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
             spec = index.spec(trig.predicate)
+        if spec.object_owner and heads.objects:
+            owners = [proxy_owner(o, mentions, proxies) or o for o in heads.objects]
+            heads = dataclasses.replace(heads, objects=tuple(owners))
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
