@@ -588,6 +588,11 @@ class MentionIndex:
             return frozenset(a.key for a in self.resolve(subject))
         return frozenset()
 
+    def _opens_sentence(self, token: Token) -> bool:
+        """A subject pronoun that is the first word of its sentence."""
+        sent = self.sentences()[self.sentence_index(token.i)]
+        return token.i == sent.start and token.dep_ in ("nsubj", "nsubjpass") and pronoun_class(token) is not None
+
     def _fits_pronoun(self, ref: Referent, cls: str) -> bool:
         if ref.kind == "PRONOUN":
             return pronoun_class(ref.head) == cls or (cls == PLURAL and pronoun_class(ref.head) == NEUTER)
@@ -636,6 +641,16 @@ class MentionIndex:
             for ref in own:
                 if ref.head.i == subject.i and fits(ref) and (args := self._args(ref, exclude)):
                     return args
+        if self._opens_sentence(token):
+            # "They condemned ... They called on ...": a statement's sentences that open with
+            # the same subject pronoun go on with the same speaker, whatever a sentence
+            # between them made its subject
+            for prev in range(index - 1, max(0, index - sentences_back) - 1, -1):
+                first = self.subject_of(prev)
+                if first is not None and first.lower_ == token.lower_ and self._opens_sentence(first):
+                    ref = next((r for r in self.referents_in(prev) if r.head.i == first.i), None)
+                    if ref is not None and fits(ref) and (args := self._args(ref, exclude)):
+                        return args
         before = [r for r in own if r.head.i < token.i]
         # the nearest subject of a clause first, then the nearest candidate
         for ref in sorted(before, key=lambda r: (r.head.dep_ not in ("nsubj", "nsubjpass"), -r.head.i)):

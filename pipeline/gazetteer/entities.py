@@ -115,14 +115,16 @@ def article_focus(doc: Doc, ents: Iterable[Span] | None = None) -> Counter:
 
 def short_name_spans(doc: Doc, matchers: Matchers, index: AliasIndex, ents: list[Span], focus: Counter) -> list[Span]:
     """Names that need an owner: after a mention of it ("Nigeria's Senate", "Nigerian
-    Senate"), or anywhere in an article about it."""
+    Senate"), anywhere in an article about it, or after the owner organisation was named
+    ("ECOWAS ... The Authority")."""
     spans = []
     for match_id, start, end in matchers.short_names(doc):
         text = match_key(doc, match_id)
         owner = owner_before(doc, start, ents)
         target = index.short_names.get((text, owner)) if owner else None
         if target is None:
-            candidates = [t for (s, o), t in index.short_names.items() if s == text and o in focus]
+            named = {e.kb_id_ for e in ents if e.end <= start and e.label_ == "ORG"}
+            candidates = [t for (s, o), t in index.short_names.items() if s == text and (o in focus or o in named)]
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.id))
