@@ -459,6 +459,8 @@ class PredicatesConfig(Strict):
     # nouns that stand for their owner as the object of an ``object_owner`` predicate:
     # "commended the efforts of UNOWAS" supports UNOWAS, "the role MINUSMA has played" MINUSMA
     proxy_nouns: list[str] = Field(default_factory=list)
+    # nouns whose infinitive is what is needed, by no one named: "the need to bring X to justice"
+    need_nouns: list[str] = Field(default_factory=list)
     # "asked X to V ... or face measures": an ultimatum is both of these predicates
     ultimatum_demand: str | None = None
     ultimatum_threat: str | None = None

@@ -528,6 +528,7 @@ def find_heads(
     object_control: frozenset[str],
     intent: frozenset[str],
     troops: frozenset[str] = frozenset(),
+    needs: frozenset[str] = frozenset(),
 ) -> Heads | None:
     """Subject and object heads of ``trig`` and the rule that found them (None: no claim).
     ``troops``: nouns of forces, never the object of a ``prefer_prep_object`` predicate
@@ -604,7 +605,9 @@ def find_heads(
         if sub is None:
             sub = stranded_subject(tok, index)
             how = "stranded-subject" if sub is not None else how
-        if how == "acl" and sub is not None:
+        if how == "acl" and sub is not None and sub.lemma_.lower() in needs:
+            sub, how = None, "needed"  # "underlined the need to bring X to justice": no one named
+        elif how == "acl" and sub is not None:
             sub = acl_subject(sub, index, object_control=object_control, intent=intent)
             how = "xcomp-inherit"
         elif how == "relcl":
@@ -811,6 +814,7 @@ def claim_heads(
     intent = frozenset(config.intent_nouns)
     content = frozenset(config.content_verbs)
     troops = frozenset(config.troop_nouns)
+    needs = frozenset(config.need_nouns)
     # object-control verbs that are claims themselves ("asked", "urged": appeal); causatives
     # ("forced X to leave", "allowed X to stay") keep their complement's claim
     directives = object_control & frozenset(v for p in config.predicates for v in p.verbs)
@@ -828,7 +832,13 @@ def claim_heads(
         if trig.token.i in requested or directive_complement(trig.token, directives, directive_heads):
             trig = replace(trig, requested=True)
         heads = find_heads(
-            trig, index.spec(trig.predicate), mentions, object_control=object_control, intent=intent, troops=troops
+            trig,
+            index.spec(trig.predicate),
+            mentions,
+            object_control=object_control,
+            intent=intent,
+            troops=troops,
+            needs=needs,
         )
         if heads is None:
             continue
