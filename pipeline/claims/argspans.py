@@ -80,6 +80,7 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
             *stranded_conjuncts(token, index),
             *preconj_members(token, index),
             *group,
+            *of_phrase_conjuncts(token, index),
             *listed_appositions(token, index),
         ]
     named = [a for m in group for a in m.children if a.dep_ == "appos" and index.entity_at(a) is not None]
@@ -104,6 +105,22 @@ def proxy_owner(token: Token, index: MentionIndex, proxies: frozenset[str]) -> T
         candidates += [c for c in clause.children if c.dep_ == "nsubj"]
         candidates += [p for c in clause.children if c.dep_ == "agent" for p in pobjs(c)]
     return next((c for c in candidates if index.is_actor(c) and c.lower_ not in ("which", "that", "who")), None)
+
+
+def of_phrase_conjuncts(token: Token, index: MentionIndex) -> list[Token]:
+    """Conjuncts the parser hung on an of-phrase that names no actor: in "the President of
+    the Republic, Prime Minister and other officials" the Prime Minister and the officials
+    are coordinated with the President, not with the Republic."""
+    if not index.is_actor(token):
+        return []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in pobjs(prep):
+            if index.is_actor(pobj) or index.entity_at(pobj) is not None:
+                return []
+            conjuncts = [c for c in pobj.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+            if conjuncts and all(index.is_actor(c) for c in conjuncts):
+                return conjuncts
+    return []
 
 
 def _between(token: Token) -> bool:

@@ -54,13 +54,16 @@ def partitive_head(token: Token) -> Token:
 
 def listed_appositions(token: Token, index: MentionIndex) -> list[Token]:
     """ "France, the U.S. and ECOWAS" parsed as France with an apposition "the U.S. and
-    ECOWAS": a name in apposition to a name that is itself coordinated is a list."""
-    if index.entity_at(token) is None:
+    ECOWAS": a name in apposition to a name that is itself coordinated is a list; so are
+    actors in apposition to an actor ("the President, Prime Minister and other officials")."""
+    named = index.entity_at(token) is not None
+    if not named and not index.is_actor(token):
         return []
+    fits = (lambda t: index.entity_at(t) is not None) if named else index.is_actor
     out: list[Token] = []
-    for app in (c for c in token.children if c.dep_ == "appos" and index.entity_at(c) is not None):
-        conj = [c for c in app.conjuncts if index.entity_at(c) is not None]
-        if conj:
+    for app in (c for c in token.children if c.dep_ == "appos" and fits(c)):
+        conj = [c for c in app.conjuncts if fits(c)]
+        if conj and (named or len(conj) == len(app.conjuncts)):
             out.extend([app, *conj])
     return out
 

@@ -100,6 +100,19 @@ def sole_owner(title: str, index: AliasIndex, published: dt.date | None) -> str 
     return owners.pop() if len(owners) == 1 else None
 
 
+GENERIC_OWNERS = frozenset({"republic", "country", "nation"})
+
+
+def _generic_owner(doc: Doc, end: int) -> bool:
+    """A role title followed by "of the Republic", "of the country"."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].lower_ == "the"
+        and doc[end + 2].lower_ in GENERIC_OWNERS
+    )
+
+
 def _person_after(doc: Doc, end: int) -> bool:
     return end < len(doc) and (doc[end].ent_type_ == "PERSON" or (doc[end].is_title and doc[end].pos_ == "PROPN"))
 
@@ -155,6 +168,11 @@ def role_mentions(doc: Doc, matchers: Matchers, index: AliasIndex, focus: Counte
                 owner, last = after.kb_id_, after.end
         if owner is None and past and focus and len(focus) == 1:
             owner = next(iter(focus))
+        if owner is None and focus and _generic_owner(doc, end):
+            # "the President of the Republic": of the country the article is about
+            (top, n), *rest = focus.most_common(2)
+            if not rest or rest[0][1] < n:
+                owner, last = top, end + 3
         if owner is None and not past and _is_determiner(doc[first - 1] if first > 0 else doc[start]):
             # "the Secretary-General": a title that only one office in the gazetteer has
             owner = sole_owner(title, index, doc._.published)
