@@ -223,6 +223,8 @@ def controller(
             if head.lower_ in ("of", "for") and obj is not None and obj.i < head.i:
                 return obj, "object-control"
             node = head.head
+            if node.pos_ == "ADJ" and node.dep_ == "acomp":
+                node = node.head  # "remain committed to working with X": the copula's subject
             if node.pos_ not in ("VERB", "AUX"):
                 return None, "none"
         elif dep == "acl":
