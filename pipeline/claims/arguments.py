@@ -696,7 +696,7 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     if agent is None and of_role == "subject":
         # "the withdrawal of French troops from Mali": the of-phrase acts
         agent = next(iter(prep_objects(noun, {"of"})), None)
-    objs = prep_objects(noun, preps - {"from", "by"} if of_role == "subject" else preps - {"by"})
+    objs = prep_objects(noun, preps - {"by"} if of_role == "subject" else preps - {"from", "by"})
     if of_role == "object":
         objs = [*prep_objects(noun, {"of"}), *objs]  # "the suspension of the constitution"
     if agent is None:
