@@ -683,9 +683,15 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     if spec.possessor == "object":
         # "the arrest of X by Y", "his release": the patient names the event (SPEC section 4,
         # event nouns); the agent when a by-phrase names one
-        patient = next((c for c in noun.children if c.dep_ == "poss"), None)
-        patients = [patient] if patient is not None else prep_objects(noun, {"of"})
-        agent = next(iter(prep_objects(noun, {"by"})), None)
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        of_objects = prep_objects(noun, {"of"})
+        agent = next(iter(coordinated_by_agents(noun)), None)
+        if possessor is not None and of_objects and agent is None:
+            # "the transition government's expulsion of MINUSMA": with an of-phrase, the
+            # possessor acts
+            agent, patients = possessor, of_objects
+        else:
+            patients = [possessor] if possessor is not None else of_objects
         if not patients:
             return None
         return Heads((agent,) if agent is not None else (), tuple(patients), RULE_NOMINAL)
@@ -702,6 +708,20 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     if agent is None:
         return Heads((), tuple(objs), RULE_NOMINAL) if objs else None
     return Heads((agent,), tuple(objs), how)
+
+
+def coordinated_by_agents(noun: Token) -> list[Token]:
+    """The by-phrase of an event noun, or of the last of the event nouns coordinated with it
+    ("the dissolution of the Government and the suspension of the Constitution by the
+    military": the military did both)."""
+    own = prep_objects(noun, {"by"})
+    if own:
+        return own
+    group = [noun.head, *noun.head.conjuncts] if noun.dep_ == "conj" else [noun, *noun.conjuncts]
+    for other in sorted(group, key=lambda t: -t.i):
+        if other.i > noun.i and other.pos_ == "NOUN" and (found := prep_objects(other, {"by"})):
+            return found
+    return []
 
 
 def content_of(token: Token, content_verbs: frozenset[str]) -> Token | None:
