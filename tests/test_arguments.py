@@ -9,14 +9,13 @@ from docbuild import build
 from pipeline.claims.argspans import expand, head_args
 from pipeline.claims.arguments import claim_heads
 from pipeline.claims.coref import MentionIndex, np_text_span
-from pipeline.claims.triggers import TriggerIndex
-from pipeline.config import CONFIG_DIR, load_yaml_model
-from pipeline.models import PredicatesConfig
+from pipeline.claims.triggers import TriggerIndex, load_predicates
+from pipeline.config import CONFIG_DIR
 
 
 @pytest.fixture(scope="module")
 def config():
-    return load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
+    return load_predicates(CONFIG_DIR / "predicates.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -417,8 +416,8 @@ CASES = [
         Chad Chad PROPN NNP 10 pobj B-GPE
         . . PUNCT . 3 punct
         """,
-        [([], "demand", ["French"], "phrase+passive")],
-        id="were forced out of X, ordered out of Y: the participle shares the passive",
+        [([], "expel", ["French"], "phrase+passive")],
+        id="were forced out of X, ordered out of Y: the participle shares the passive; 'order out' is expel",
     ),
     pytest.param(
         """

@@ -21,6 +21,7 @@ from pipeline.claims.repairs import (
     stranded_conjuncts,
     stranded_subject,
 )
+from pipeline.claims.triggers import load_predicates
 
 
 def test_repairs_stranded_subject(vocab_nlp):
@@ -147,10 +148,9 @@ def test_repairs_compound_participle(vocab_nlp):
 def test_repairs_compound_participle_makes_a_claim(vocab_nlp):
     from pipeline.claims.arguments import claim_heads
     from pipeline.claims.triggers import TriggerIndex
-    from pipeline.config import CONFIG_DIR, load_yaml_model
-    from pipeline.models import PredicatesConfig
+    from pipeline.config import CONFIG_DIR
 
-    config = load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
+    config = load_predicates(CONFIG_DIR / "predicates.yaml")
     config = config.model_copy(deep=True)
     close = next(p for p in config.predicates if p.name == "close")
     close.nouns.append("shutting")

@@ -8,14 +8,14 @@ from docbuild import build
 
 from pipeline.claims.component import extract_claims
 from pipeline.claims.selection import admits_objects, designates_an_office, has_participant, reported_event
-from pipeline.claims.triggers import TriggerIndex
-from pipeline.config import CONFIG_DIR, load_yaml_model
-from pipeline.models import PredicatesConfig, PredicateSpec
+from pipeline.claims.triggers import TriggerIndex, load_predicates
+from pipeline.config import CONFIG_DIR
+from pipeline.models import PredicateSpec
 
 
 @pytest.fixture(scope="module")
 def config():
-    return load_yaml_model(CONFIG_DIR / "predicates.yaml", PredicatesConfig)
+    return load_predicates(CONFIG_DIR / "predicates.yaml")
 
 
 @pytest.fixture(scope="module")

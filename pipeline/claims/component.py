@@ -22,12 +22,11 @@ tables (:class:`pipeline.claims.triggers.TriggerIndex`).
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..config import CONFIG_DIR, load_yaml_model
+from ..config import CONFIG_DIR
 from ..doc import DATES_KEY, MENTIONS_KEY
 from ..errors import ConfigError, Errors
 from ..models import Claim, PredicatesConfig
@@ -37,7 +36,7 @@ from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
 from .speakers import FIRST_PERSON, in_quotation, speaker_ids
-from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, merge_breadth
+from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, load_predicates
 
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
 
@@ -54,10 +53,7 @@ class ClaimExtractor:
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
         """Load and compile the predicate vocabulary of ``path`` (default configs/predicates.yaml)."""
         self.path = str(path or DEFAULT_PREDICATES)
-        self.config = load_yaml_model(Path(self.path), PredicatesConfig)
-        if self.config.breadth:
-            derived = load_yaml_model(Path(self.path).parent / self.config.breadth, PredicatesConfig)
-            self.config = merge_breadth(self.config, derived)
+        self.config = load_predicates(self.path)
         if nlp is None:
             raise ConfigError(Errors.E090.format(path=self.path))
         self.index = TriggerIndex(nlp.vocab, self.config)

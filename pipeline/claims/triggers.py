@@ -37,6 +37,7 @@ object noun, then "in" + noun, then a converse noun).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import LEMMA, POS
@@ -46,6 +47,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ..config import load_yaml_model
 from ..models import PredicatesConfig, PredicateSpec
 from .repairs import object_first_report, split_clause_coordination
 
@@ -142,6 +144,16 @@ class Scan:
     last_word: dict[int, int]
     light: list[int]
     words: list[int]
+
+
+def load_predicates(path: Path | str) -> PredicatesConfig:
+    """The predicates config at ``path``, validated, with the trigger breadth it names
+    (``breadth:``, a file beside it) merged in: the vocabulary the claims stage runs with."""
+    path = Path(path)
+    config = load_yaml_model(path, PredicatesConfig)
+    if config.breadth:
+        config = merge_breadth(config, load_yaml_model(path.parent / config.breadth, PredicatesConfig))
+    return config
 
 
 def merge_breadth(config: PredicatesConfig, derived: PredicatesConfig) -> PredicatesConfig:
