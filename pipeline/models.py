@@ -399,6 +399,9 @@ class PredicateSpec(Strict):
     object_not: list[str] = Field(default_factory=list)
     object_actor_if_any: bool = False
     subject_actor: bool = False
+    # ``subject_required``: an agentive predicate (a stance, a speech act, a visit): a
+    # claim whose agent was not found is no claim ("prefer no claim to a wrong actor")
+    subject_required: bool = False
     event_agent_object: bool = False
     verb_object: bool = False
     # Sense flags (the rules test these, never a predicate's name):

@@ -124,6 +124,11 @@ def extract_claims(
         objects = _args(heads.objects, mentions, exclude=exclude)
         if spec.object_required and not objects:
             continue
+        if spec.subject_required and "passive" not in heads.rule:
+            # an agentive predicate whose agent the text names (no agentless passive) needs an
+            # actor that acts: none found, or "the provision ... depends on", is no claim
+            if not (subjects and any(_actor(t, mentions) for t in heads.subjects)):
+                continue
         if not has_participant(trig.rule, subjects, objects, nominal_rule=RULE_NOMINAL):
             continue
         actor_needed = spec.object_actor or trig.token.lemma_.lower() in spec.actor_verbs
