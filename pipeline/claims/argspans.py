@@ -104,7 +104,14 @@ def proxy_owner(token: Token, index: MentionIndex, proxies: frozenset[str]) -> T
     for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
         candidates += [c for c in clause.children if c.dep_ == "nsubj"]
         candidates += [p for c in clause.children if c.dep_ == "agent" for p in pobjs(c)]
-    return next((c for c in candidates if index.is_actor(c) and c.lower_ not in ("which", "that", "who")), None)
+    people = lambda c: index.is_actor(c) or c.lemma_.lower() in POPULATION_NOUNS  # noqa: E731
+    owner = next((c for c in candidates if people(c) and c.lower_ not in ("which", "that", "who")), None)
+    if owner is None and token.dep_ != "conj":
+        # "the hard work and peaceful conduct of the voters": the owner of the last conjunct
+        for other in token.conjuncts:
+            if (found := proxy_owner(other, index, proxies)) is not None:
+                return found
+    return owner
 
 
 def of_phrase_conjuncts(token: Token, index: MentionIndex) -> list[Token]:

@@ -64,6 +64,7 @@ from .triggers import (
     RULE_NOMINAL,
     RULE_PATIENT,
     RULE_PHRASE,
+    RULE_VERB,
     Trigger,
     TriggerIndex,
 )
@@ -710,6 +711,19 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     return Heads((agent,), tuple(objs), how)
 
 
+def raised_object(verb: Token) -> tuple[Token, ...]:
+    """The direct object shared by a transitive verb and the verb coordinated after it
+    ("We recognize and appreciate the hard work": the parser hangs it on the second)."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return ()
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == verb.tag_), None)
+    if conj is None or not any(c.dep_ == "cc" and c.i < conj.i for c in verb.children):
+        return ()
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return ()  # a clause of its own
+    return tuple(c for c in conj.children if c.dep_ == "dobj")
+
+
 def coordinated_by_agents(noun: Token) -> list[Token]:
     """The by-phrase of an event noun, or of the last of the event nouns coordinated with it
     ("the dissolution of the Government and the suspension of the Constitution by the
@@ -867,6 +881,9 @@ def claim_heads(
         if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
             # "gave the envoy two days to leave": the one given the time is to act
             heads = Heads((addressee,), heads.objects, heads.rule)
+        if not heads.objects and trig.rule == RULE_VERB and (shared := raised_object(trig.token)):
+            # "recognize and appreciate the work of X": the object after the last verb
+            heads = Heads(heads.subjects, shared, heads.rule)
         if not heads.objects and "from" in index.spec(trig.predicate).object_preps and heads.subjects:
             # "the U.N. mission in Mali ended its operation": what is left is where it was
             place = _stationed_in(heads.subjects[0], mentions)

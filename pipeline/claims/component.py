@@ -118,7 +118,7 @@ def extract_claims(
             spec = index.spec(trig.predicate)
         if spec.object_owner and heads.objects:
             owners = [proxy_owner(o, mentions, proxies) or o for o in heads.objects]
-            heads = dataclasses.replace(heads, objects=tuple(owners))
+            heads = dataclasses.replace(heads, objects=tuple(dict.fromkeys(owners)))
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
