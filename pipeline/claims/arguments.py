@@ -706,9 +706,20 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     objs = prep_objects(noun, preps - {"by"} if of_role == "subject" else preps - {"from", "by"})
     if of_role == "object":
         objs = [*prep_objects(noun, {"of"}), *objs]  # "the suspension of the constitution"
+    if not objs:
+        objs = stranded_prep_objects(noun, preps - {"from", "by"})
     if agent is None:
         return Heads((), tuple(objs), RULE_NOMINAL) if objs else None
     return Heads((agent,), tuple(objs), how)
+
+
+def stranded_prep_objects(noun: Token, preps: set[str] | frozenset[str]) -> list[Token]:
+    """An event noun's prepositional object that the parser hung on the verb taking the
+    noun as object ("reiterate our support to X": support to X), when that phrase follows
+    the noun."""
+    if noun.dep_ != "dobj":
+        return []
+    return prep_objects(noun.head, preps, skip={c.i for c in noun.head.children if c.i < noun.i})
 
 
 def raised_object(verb: Token) -> tuple[Token, ...]:
