@@ -53,6 +53,7 @@ MEMBER_NOUNS = frozenset(
         "ministry",
         "official",
         "officer",
+        "contingent",
     }
 )
 # actor nouns that name a relation to their possessor ("Mali's neighbours")
@@ -243,7 +244,7 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         # "Russian mercenaries from the Wagner Group": the organisation they come from
         # owns them, before their nationality
         for pobj in (
-            p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in pobjs(prep)
+            p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of") for p in pobjs(prep)
         ):
             ent = index.entity_at(pobj)
             if ent is not None and ent.label_ == "ORG":
