@@ -21,64 +21,32 @@ from spacy.vocab import Vocab
 
 from .gated_matcher import GatedMatcher
 from .lexicon import (
+    AFTER_NUMBER_REJECT,
+    AGE_WORDS,
     AMBIGUOUS_MONTHS,
-    DEICTIC_DAYS,
+    APPROX_KEEP,
+    BLOCKING_LABELS,
+    CUE_WORDS,
+    CURRENCY,
+    DAY_CONTEXT_PREPS,
+    DAY_CONTEXT_VERBS,
+    DETERMINERS,
+    MODEL_LABELS,
     MONTHS,
+    NAME_DETERMINERS,
     OUTER_PREPOSITIONS,
-    PARTS_OF_DAY,
     POSSESSIVES,
-    SEASONS,
-    SET_ADVERBS,
+    REF_CONTEXT_PREPS,
     UNIT_PLURALS,
-    UNITS,
+    UNIT_WORDS,
     WEEKDAYS,
+    ZONE_WORDS,
 )
 from .patterns import PATTERNS
 
-MODEL_LABELS = frozenset({"DATE", "TIME"})
 # labels of candidate spans: the pattern classes, a model entity, an elided number
 CANDIDATE_LABELS = (*PATTERNS, "MODEL", "ELIDED")
-# entities that a temporal expression never overlaps
-BLOCKING_LABELS = frozenset(
-    {
-        "PERSON",
-        "ORG",
-        "GPE",
-        "NORP",
-        "LOC",
-        "FAC",
-        "PRODUCT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-        "MONEY",
-        "PERCENT",
-        "QUANTITY",
-    }
-)
-APPROX_KEEP = frozenset({"over", "about", "around", "under"})
-ZONE_WORDS = frozenset({"utc", "gmt"})
-NAME_DETERMINERS = frozenset({"the", "this", "last", "next", "past", "coming", "on", "early", "late", "every", "each"})
-CURRENCY = frozenset({"$", "€", "£", "us$", "usd", "eur", "#", "no.", "number"})
-AFTER_NUMBER_REJECT = frozenset({"%", "percent", "cent", "points", "point"})
-AGE_WORDS = frozenset({"old", "aged", "age"})
-DAY_CONTEXT_VERBS = frozenset({"end", "close", "finish", "start", "begin", "open"})
-DAY_CONTEXT_PREPS = frozenset({"for", "during", "throughout"})
-REF_CONTEXT_PREPS = frozenset({"at", "to", "until", "by", "for", "from", "till"})
-DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "'s"})
 YEAR_TOKEN = re.compile(r"^(1[6-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})$")
-UNIT_WORDS = frozenset(UNITS) | frozenset(UNIT_PLURALS)
-CUE_WORDS = (
-    set(MONTHS)
-    | set(WEEKDAYS)
-    | set(UNITS)
-    | set(UNIT_PLURALS)
-    | set(SEASONS)
-    | set(PARTS_OF_DAY)
-    | set(DEICTIC_DAYS)
-    | set(SET_ADVERBS)
-    | {"now", "currently", "recently", "weekend", "ago", "future", "past"}
-)
 
 
 def build_matcher(vocab: Vocab) -> GatedMatcher:

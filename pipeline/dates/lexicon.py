@@ -1,8 +1,18 @@
-"""Words of English temporal expressions, shared by the candidate finder and the normaliser.
+"""The dates stage's vocabulary: every word, tag and label set its modules read, defined once.
 
-Only closed classes live here (month and weekday names, units, number words, reference
-adverbs); what they mean in TIMEX3 terms (``SU`` for summer, ``MO`` for morning, ``W``
-for week) follows the TimeML 1.2 guidelines.
+- closed classes of English temporal expressions (month and weekday names, units, number
+  words, reference adverbs, relative steps), shared by the candidate finder and the
+  normaliser; what they mean in TIMEX3 terms (``SU`` for summer, ``MO`` for morning,
+  ``W`` for week) follows the TimeML 1.2 guidelines;
+- the words of the token patterns (:mod:`pipeline.dates.patterns`);
+- the context words and entity labels of the candidate finder
+  (:mod:`pipeline.dates.candidates`);
+- the reference phrases and edge prefixes of the normaliser
+  (:mod:`pipeline.dates.normalise`);
+- the auxiliaries, governing verbs, part-of-speech tags and dependency labels of the
+  tense reader (:mod:`pipeline.dates.tense`).
+
+Imports nothing of the package: the bottom of the stage's imports.
 """
 
 from __future__ import annotations
@@ -222,3 +232,162 @@ OUTER_PREPOSITIONS = frozenset(
     }
 )
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# the calendar step of a relative word ("last year": -1)
+RELATIVE_STEP: dict[str, int] = {
+    "this": 0,
+    "current": 0,
+    "last": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+}
+AMPM_WORDS = frozenset({"a.m.", "p.m.", "am", "pm"})
+ZONE_WORDS = frozenset({"utc", "gmt"})  # the zones a pattern matches; ZONES also reads "z"
+UNIT_WORDS = frozenset(UNITS) | frozenset(UNIT_PLURALS)
+
+# --- the words of the token patterns (pipeline.dates.patterns) ---
+APOSTROPHES = frozenset({"'", "\u2019"})
+# "early 2020", "mid-July" (EDGE_WORDS, for the normaliser, also holds "end", "beginning"...)
+EDGE_MODIFIERS = frozenset({"early", "late", "mid", "earlier", "later"})
+# "last week", "the following month" (RELATIVE_WORDS without "that")
+RELATIVE_MODIFIERS = frozenset({"last", "this", "next", "past", "previous", "coming", "following", "current"})
+# the amount before a unit: "a few days", "several weeks", "a couple of months"
+QUANTITY_WORDS = frozenset(
+    {"a", "an", "several", "few", "couple", "many", "some", "single", "dozen", "and", "half", "of"}
+)
+# "about two weeks", "over six years" (APPROX_WORDS, stripped from a value, holds more)
+APPROX_MODIFIERS = frozenset(
+    {"about", "around", "approximately", "nearly", "almost", "roughly", "over", "under", "barely", "some"}
+)
+# "for years", "over the months": a plural unit without a number
+VAGUE_UNIT_PLURALS = frozenset({"years", "decades", "months", "weeks", "days", "hours", "minutes"})
+UNIT_MODIFIERS = frozenset(
+    {"consecutive", "straight", "trading", "business", "working", "calendar", "full", "additional"}
+)
+QUARTER_ORDINALS = frozenset({"first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd", "4th"})
+
+# --- the candidate finder (pipeline.dates.candidates) ---
+MODEL_LABELS = frozenset({"DATE", "TIME"})
+# entities that a temporal expression never overlaps
+BLOCKING_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "NORP",
+        "LOC",
+        "FAC",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+    }
+)
+APPROX_KEEP = frozenset({"over", "about", "around", "under"})
+NAME_DETERMINERS = frozenset({"the", "this", "last", "next", "past", "coming", "on", "early", "late", "every", "each"})
+CURRENCY = frozenset({"$", "€", "£", "us$", "usd", "eur", "#", "no.", "number"})
+AFTER_NUMBER_REJECT = frozenset({"%", "percent", "cent", "points", "point"})
+AGE_WORDS = frozenset({"old", "aged", "age"})
+DAY_CONTEXT_VERBS = frozenset({"end", "close", "finish", "start", "begin", "open"})
+DAY_CONTEXT_PREPS = frozenset({"for", "during", "throughout"})
+REF_CONTEXT_PREPS = frozenset({"at", "to", "until", "by", "for", "from", "till"})
+DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "'s"})
+# a model DATE/TIME entity is a candidate only with one of these (or a number)
+CUE_WORDS = (
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | set(UNITS)
+    | set(UNIT_PLURALS)
+    | set(SEASONS)
+    | set(PARTS_OF_DAY)
+    | set(DEICTIC_DAYS)
+    | set(SET_ADVERBS)
+    | {"now", "currently", "recently", "weekend", "ago", "future", "past"}
+)
+
+# --- the normaliser (pipeline.dates.normalise) ---
+PRESENT_REF_PHRASES = frozenset(
+    {
+        "now",
+        "currently",
+        "presently",
+        "nowadays",
+        "present",
+        "the present",
+        "the moment",
+        "this moment",
+        "the time being",
+        "this point",
+        "this time",
+        "these days",
+        "right now",
+        "just now",
+    }
+)
+PAST_REF_PHRASES = frozenset({"recently", "lately", "the past", "recent times", "recent history", "earlier"})
+FUTURE_REF_PHRASES = frozenset(
+    {
+        "the future",
+        "the near future",
+        "the distant future",
+        "the foreseeable future",
+        "soon",
+        "the long term",
+        "the longer term",
+        "the short term",
+        "the near term",
+        "the medium term",
+        "the long run",
+        "the years to come",
+    }
+)
+RECENT_UNITS = frozenset({"years", "months", "weeks", "days", "decades"})
+EDGE_PREFIX = (
+    "the end of",
+    "the beginning of",
+    "the start of",
+    "the middle of",
+    "the rest of",
+    "the remainder of",
+    "the close of",
+    "the turn of",
+    "end of",
+    "beginning of",
+    "start of",
+)
+
+# --- the tense reader (pipeline.dates.tense) ---
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+UNSURE_AUX = frozenset({"would", "could", "might", "'d"})
+FUTURE_MODALS = frozenset({"may", "should", "must", "can", "ca"})
+# "is set to hold", "plans to visit", "is expected to", "is due to", "is going to"
+FUTURE_GOVERNORS = frozenset(
+    {
+        "set",
+        "schedule",
+        "plan",
+        "expect",
+        "due",
+        "poise",
+        "slate",
+        "intend",
+        "aim",
+        "go",
+        "prepare",
+        "hope",
+        "want",
+        "scheduled",
+        "planned",
+        "expected",
+        "slated",
+        "poised",
+    }
+)
+SCHEDULED = frozenset({"scheduled", "slated", "planned", "set", "due", "expected", "poised"})
+PAST_TAGS = frozenset({"VBD"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "csubj", "parataxis"})

@@ -10,8 +10,8 @@ import re
 
 from . import calendar as cal
 from .absolute import parse_calendar_date
-from .lexicon import MONTHS, ORDINAL_CENTURY, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
-from .values import DAY_RE, DECADE_RE, FY_RE, NUMERIC_DATE_RE, RELATIVE_STEP, YEAR_RE, Timex, shift_unit
+from .lexicon import MONTHS, ORDINAL_CENTURY, ORDINALS, PARTS_OF_DAY, RELATIVE_STEP, SEASONS, WEEKDAYS
+from .values import DAY_RE, DECADE_RE, FY_RE, NUMERIC_DATE_RE, YEAR_RE, Timex, shift_unit
 
 
 def calendar_date(text: str, words: list[str], anchor: dt.date | None, tense: str) -> Timex | None:

@@ -19,9 +19,16 @@ import datetime as dt
 import re
 
 from .lexicon import (
+    AMPM_WORDS,
     DEICTIC_DAYS,
+    EDGE_PREFIX,
+    FUTURE_REF_PHRASES,
     MONTHS,
     PARTS_OF_DAY,
+    PAST_REF_PHRASES,
+    PRESENT_REF_PHRASES,
+    RECENT_UNITS,
+    RELATIVE_STEP,
     SEASONS,
     SET_ADVERBS,
     UNIT_PLURALS,
@@ -32,10 +39,8 @@ from .lexicon import (
 )
 from .named import calendar_date, day_of_month, month_or_season, quarter, weekday, weekend, year_like
 from .values import (
-    AMPM,
     CLOCK_RE,
     MILITARY_RE,
-    RELATIVE_STEP,
     Timex,
     duration_value,
     parse_number,
@@ -46,56 +51,6 @@ from .values import (
 )
 
 __all__ = ["Timex", "normalise", "words_of"]
-
-PRESENT_REF_PHRASES = frozenset(
-    {
-        "now",
-        "currently",
-        "presently",
-        "nowadays",
-        "present",
-        "the present",
-        "the moment",
-        "this moment",
-        "the time being",
-        "this point",
-        "this time",
-        "these days",
-        "right now",
-        "just now",
-    }
-)
-PAST_REF_PHRASES = frozenset({"recently", "lately", "the past", "recent times", "recent history", "earlier"})
-FUTURE_REF_PHRASES = frozenset(
-    {
-        "the future",
-        "the near future",
-        "the distant future",
-        "the foreseeable future",
-        "soon",
-        "the long term",
-        "the longer term",
-        "the short term",
-        "the near term",
-        "the medium term",
-        "the long run",
-        "the years to come",
-    }
-)
-RECENT_UNITS = frozenset({"years", "months", "weeks", "days", "decades"})
-EDGE_PREFIX = (
-    "the end of",
-    "the beginning of",
-    "the start of",
-    "the middle of",
-    "the rest of",
-    "the remainder of",
-    "the close of",
-    "the turn of",
-    "end of",
-    "beginning of",
-    "start of",
-)
 
 
 def _relative_unit(words: list[str], anchor: dt.date | None, ref: dt.date | None) -> Timex | None:
@@ -195,7 +150,7 @@ def _clock(words: list[str], anchor: dt.date | None, tense: str, ref: dt.date | 
         if hour is None and (m or (MILITARY_RE.match(w) and words[i + 1 : i + 2] and words[i + 1] in ZONES)):
             m = m or MILITARY_RE.match(w)
             hour, minute = int(m.group(1)), int(m.group(2))
-        elif hour is None and w.isdigit() and int(w) <= 12 and words[i + 1 : i + 2] in AMPM:
+        elif hour is None and w.isdigit() and int(w) <= 12 and words[i + 1 : i + 2] and words[i + 1] in AMPM_WORDS:
             hour, minute = int(w), 0
         elif w in {"noon", "midday"}:
             hour, minute = 12, 0

@@ -13,7 +13,26 @@ from __future__ import annotations
 from typing import Any
 
 from .gated_matcher import GATE, MIXED
-from .lexicon import DEICTIC_DAYS, MONTHS, PARTS_OF_DAY, SEASONS, SET_ADVERBS, UNIT_PLURALS, UNITS, WEEKDAYS
+from .lexicon import (
+    AMPM_WORDS,
+    APOSTROPHES,
+    APPROX_MODIFIERS,
+    DEICTIC_DAYS,
+    EDGE_MODIFIERS,
+    MONTHS,
+    PARTS_OF_DAY,
+    QUANTITY_WORDS,
+    QUARTER_ORDINALS,
+    RELATIVE_MODIFIERS,
+    SEASONS,
+    SET_ADVERBS,
+    UNIT_MODIFIERS,
+    UNIT_WORDS,
+    UNITS,
+    VAGUE_UNIT_PLURALS,
+    WEEKDAYS,
+    ZONE_WORDS,
+)
 
 Pattern = list[dict[str, Any]]
 
@@ -34,28 +53,28 @@ DAYNUM = {"LOWER": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}, GATE
 DAYORD = {"LOWER": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)$"}, GATE: NUMLIKE}
 YEAR = {"TEXT": {"REGEX": r"^(1[6-9][0-9]{2}|20[0-9]{2}|21[0-9]{2})$"}, GATE: DIGITS}
 DECADE = {"LOWER": {"REGEX": r"^(mid-)?'?([0-9]{1,3})0s$"}, GATE: MIXED}
-APOSTROPHE = _in({"'", "\u2019"})
+APOSTROPHE = _in(APOSTROPHES)
 COMMA = {"ORTH": ","}
 HYPHEN = {"ORTH": {"IN": ["-", "\u2013"]}}
 THE = {"LOWER": "the"}
 OF = {"LOWER": "of"}
-EDGE = _in({"early", "late", "mid", "earlier", "later"})
-REL = _in({"last", "this", "next", "past", "previous", "coming", "following", "current"})
+EDGE = _in(EDGE_MODIFIERS)
+REL = _in(RELATIVE_MODIFIERS)
 NUMBER = {"LIKE_NUM": True}
-QUANT = _in({"a", "an", "several", "few", "couple", "many", "some", "single", "dozen", "and", "half", "of"})
-APPROX = _in({"about", "around", "approximately", "nearly", "almost", "roughly", "over", "under", "barely", "some"})
-UNIT = _in(set(UNITS) | set(UNIT_PLURALS))
+QUANT = _in(QUANTITY_WORDS)
+APPROX = _in(APPROX_MODIFIERS)
+UNIT = _in(UNIT_WORDS)
 UNIT_SG = _in(UNITS)
-UNIT_PL_VAGUE = _in({"years", "decades", "months", "weeks", "days", "hours", "minutes"})
+UNIT_PL_VAGUE = _in(VAGUE_UNIT_PLURALS)
 SEASON = _in(set(SEASONS) - {"fall"})
 POD = _in(PARTS_OF_DAY)
 CLOCK = {"TEXT": {"REGEX": r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"}, GATE: MIXED}
 HOUR = {"TEXT": {"REGEX": r"^(1[0-2]|0?[1-9])$"}, GATE: DIGITS}
 MILITARY = {"TEXT": {"REGEX": r"^([01][0-9]|2[0-3])[0-5][0-9]$"}, GATE: DIGITS}
-AMPM = _in({"a.m.", "p.m.", "am", "pm"})
-ZONE = _in({"utc", "gmt"})
-UNIT_MOD = _in({"consecutive", "straight", "trading", "business", "working", "calendar", "full", "additional"})
-QORD = _in({"first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd", "4th"})
+AMPM = _in(AMPM_WORDS)
+ZONE = _in(ZONE_WORDS)
+UNIT_MOD = _in(UNIT_MODIFIERS)
+QORD = _in(QUARTER_ORDINALS)
 
 PATTERNS: dict[str, list[Pattern]] = {
     "MONTH_DAY": [

@@ -10,36 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
-UNSURE_AUX = frozenset({"would", "could", "might", "'d"})
-FUTURE_MODALS = frozenset({"may", "should", "must", "can", "ca"})
-# "is set to hold", "plans to visit", "is expected to", "is due to", "is going to"
-FUTURE_GOVERNORS = frozenset(
-    {
-        "set",
-        "schedule",
-        "plan",
-        "expect",
-        "due",
-        "poise",
-        "slate",
-        "intend",
-        "aim",
-        "go",
-        "prepare",
-        "hope",
-        "want",
-        "scheduled",
-        "planned",
-        "expected",
-        "slated",
-        "poised",
-    }
+from .lexicon import (
+    CLAUSE_DEPS,
+    FUTURE_AUX,
+    FUTURE_GOVERNORS,
+    FUTURE_MODALS,
+    PAST_TAGS,
+    PRESENT_TAGS,
+    SCHEDULED,
+    UNSURE_AUX,
 )
-SCHEDULED = frozenset({"scheduled", "slated", "planned", "set", "due", "expected", "poised"})
-PAST_TAGS = frozenset({"VBD"})
-PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "csubj", "parataxis"})
 
 
 def governing_verb(token: Token) -> Token | None:

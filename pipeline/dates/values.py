@@ -21,8 +21,6 @@ MILITARY_RE = re.compile(r"^([01][0-9]|2[0-3])([0-5][0-9])$")
 NUMERIC_DATE_RE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
 FY_RE = re.compile(r"^fy'?(\d{2}|\d{4})$")
 
-AMPM = (["a.m."], ["p.m."], ["am"], ["pm"])
-
 
 class Timex(NamedTuple):
     type: str
@@ -105,6 +103,3 @@ def shift_unit(anchor: dt.date, unit: str, delta: int) -> str | None:
     if unit == "century":
         return f"{anchor.year // 100 + delta:02d}"
     return None
-
-
-RELATIVE_STEP = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}

@@ -31,14 +31,8 @@ from spacy.util import filter_spans
 
 from ..models import ENTITY_LABELS
 from .kb import AliasIndex, Matchers, match_key
+from .vocab import PORTFOLIO_HEADS, POSSESSIVES, PRONOUNS, STRIP_EDGE
 
-PRONOUNS = frozenset(
-    "i me you he him she her it we us they them this that these those who whom which what "
-    "myself yourself himself herself itself ourselves themselves one".split()
-)
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-STRIP_EDGE = frozenset({'"', "“", "”", "'", "‘", "’", "(", ")", "[", "]", ",", ";", ":", "-", "—", "–"})
-PORTFOLIO_HEADS = frozenset({"Minister", "Ministers", "Secretary", "Commissioner"})
 FOCUS_SHARE = 1 / 3
 FOCUS_MIN = 2
 PROPN = POS_IDS["PROPN"]

@@ -28,7 +28,8 @@ from spacy.tokens import Span
 from ..errors import Warnings, warn
 from ..models import Gazetteer
 from . import mentions
-from .kb import TITLE_FALLBACKS, TITLE_SYNONYMS, AliasIndex, DescriptionRule, Holder, Matchers, Target
+from .kb import AliasIndex, DescriptionRule, Holder, Matchers, Target
+from .vocab import TITLE_FALLBACKS, TITLE_SYNONYMS
 
 
 def _display_name(entity_id: str) -> str | None:

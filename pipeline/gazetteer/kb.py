@@ -1,7 +1,7 @@
 """The gazetteer's knowledge base as plain typed records (scispacy's ``linking_utils``
 style): what a name links to (:class:`Target`), description rules, role holders, the
-:class:`AliasIndex` tables that hold them and the :class:`Matchers` compiled from those;
-the synonyms and fallbacks of role titles.
+:class:`AliasIndex` tables that hold them and the :class:`Matchers` compiled from those.
+The synonyms and fallbacks of role titles live in :mod:`pipeline.gazetteer.vocab`.
 
 Built by :func:`pipeline.gazetteer.index.build_index` and
 :func:`~pipeline.gazetteer.index.build_matchers`; read by the functions over a ``Doc``
@@ -16,18 +16,6 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-
-TITLE_SYNONYMS = {
-    "chair": "chairman",
-    "chairperson": "chairman",
-    "chairwoman": "chairman",
-    "premier": "prime minister",
-    "foreign affairs minister": "foreign minister",
-    "defence minister": "defense minister",
-    "secretary general": "secretary-general",
-}
-# a title held by no one falls back to these ("Nigeria's leader" -> its president)
-TITLE_FALLBACKS = {"leader": ("president",), "head of state": ("president",), "ruler": ("leader", "president")}
 
 
 @dataclass(frozen=True)

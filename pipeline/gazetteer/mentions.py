@@ -19,13 +19,17 @@ from spacy.util import filter_spans
 from ..doc import FOCUS_KEY, MENTIONS_KEY, ROLE_LABEL
 from ..models import ENTITY_LABELS
 from .entities import article_focus, owner_before
-from .kb import TITLE_FALLBACKS, TITLE_SYNONYMS, AliasIndex, Matchers, match_key
+from .kb import AliasIndex, Matchers, match_key
+from .vocab import (
+    DETERMINERS,
+    GENERIC_OWNERS,
+    MODIFIER_DEPS,
+    PAST_MODIFIERS,
+    ROLE_MODIFIERS,
+    TITLE_FALLBACKS,
+    TITLE_SYNONYMS,
+)
 
-DETERMINERS = frozenset({"the", "these", "those", "this", "that", "its", "their"})
-ROLE_MODIFIERS = frozenset({"new", "current", "incumbent", "sitting", "elected", "interim", "transitional", "acting"})
-# "the ousted president": the last holder before publication, of the article's country
-PAST_MODIFIERS = frozenset({"ousted", "deposed", "toppled", "overthrown"})
-MODIFIER_DEPS = frozenset({"compound", "amod"})
 LOCAL_WEIGHT = 10_000
 # a role's holder is a person: "he" may refer back to "Guinea's special forces commander"
 
@@ -98,9 +102,6 @@ def sole_owner(title: str, index: AliasIndex, published: dt.date | None) -> str 
         if t == title and any(_covers(h.start, h.end, published) for h in held)
     }
     return owners.pop() if len(owners) == 1 else None
-
-
-GENERIC_OWNERS = frozenset({"republic", "country", "nation"})
 
 
 def _generic_owner(doc: Doc, end: int) -> bool:

@@ -16,8 +16,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-CLOSERS = frozenset({'"', "”", "'", "’", "»", ")", "]"})
-FINAL_PUNCT = frozenset({".", "!", "?", "...", "…"})
+from .vocab import CLOSERS, FINAL_PUNCT, OPENERS
 
 
 @lru_cache(maxsize=16)
@@ -33,7 +32,7 @@ def _tokens_among(doc: Doc, strings: frozenset[str]) -> list[int]:
 
 def _starts_like_sentence(text: str) -> bool:
     first = text[:1]
-    return first.isupper() or first.isdigit() or first in {'"', "“", "'", "‘", "(", "«"}
+    return first.isupper() or first.isdigit() or first in OPENERS
 
 
 def line_break_boundaries(doc: Doc) -> Iterator[tuple[int, bool]]:
