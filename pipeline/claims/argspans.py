@@ -53,7 +53,6 @@ MEMBER_NOUNS = frozenset(
         "ministry",
         "official",
         "officer",
-        "contingent",
     }
 )
 # actor nouns that name a relation to their possessor ("Mali's neighbours")
