@@ -10,7 +10,6 @@ from docbuild import build
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.coref import (
-    REFLEXIVES,
     Arg,
     MentionIndex,
     description_kind,
@@ -18,6 +17,7 @@ from pipeline.claims.coref import (
     np_text_span,
     pronoun_class,
 )
+from pipeline.claims.vocab import REFLEXIVES
 
 ACTORS = ["leader", "country", "legislator", "organization"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .coref import KIND_NOUNS, POPULATION_NOUNS, Arg, MentionIndex, np_text_span, pronoun_class
+from .coref import Arg, MentionIndex, np_text_span, pronoun_class
 from .repairs import (
     appositive_conjunct,
     fronted_place,
@@ -26,44 +26,18 @@ from .repairs import (
     split_clause_coordination,
     stranded_conjuncts,
 )
-
-EXAMPLE_PREPS = frozenset({"like", "including"})
-# "groups linked / affiliated to al-Qaida and the Islamic State": a generic group named
-# only by the organisations it belongs to stands for them, as a branch does
-AFFILIATION_VERBS = frozenset({"link", "affiliate", "tie", "ally", "connect", "associate", "loyal"})
-
-PLACE_PREPS = frozenset({"in", "of", "from", "across", "around", "within"})
-
-# through whom an actor acts: "its fighters" is the group, "Sudan's army" is Sudan
-MEMBER_NOUNS = frozenset(
-    {
-        "troop",
-        "soldier",
-        "force",
-        "fighter",
-        "member",
-        "personnel",
-        "army",
-        "military",
-        "militant",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "government",
-        "ministry",
-        "official",
-        "officer",
-    }
+from .vocab import (
+    AFFILIATION_VERBS,
+    BRANCH_NOUNS,
+    EXAMPLE_PREPS,
+    FIGHTER_NOUNS,
+    KIND_NOUNS,
+    MEMBER_NOUNS,
+    PLACE_PREPS,
+    POPULATION_NOUNS,
+    PREDICATIVE,
+    RELATION_NOUNS,
 )
-# actor nouns that name a relation to their possessor ("Mali's neighbours")
-RELATION_NOUNS = frozenset(
-    {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "critic", "supporter", "opponent", "adversary"}
-)
-FIGHTER_NOUNS = frozenset({"mercenary", "militant", "fighter", "gunman", "instructor", "contractor"})
-# parts of an organisation that denote it: "the local branch of Islamic State"
-BRANCH_NOUNS = frozenset({"branch", "wing", "arm", "affiliate", "franchise", "offshoot", "cell", "chapter"})
-# predicative nouns name a role, not a referent ("declared himself chairman")
-PREDICATIVE = frozenset({"attr", "oprd", "ccomp", "xcomp", "acomp"})
 
 
 def expand(token: Token, index: MentionIndex) -> list[Token]:

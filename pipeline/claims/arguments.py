@@ -45,10 +45,8 @@ from spacy.tokens import Token
 
 from ..models import PredicateSpec
 from .clause_chain import children
-from .coref import REFLEXIVES, RELATIVES, MentionIndex, description_kind, is_definite
+from .coref import MentionIndex, description_kind, is_definite
 from .repairs import (
-    PASS_SUBJ,
-    SUBJ,
     adjacent_antecedent,
     compound_participle,
     partitive_head,
@@ -68,14 +66,24 @@ from .triggers import (
     Trigger,
     TriggerIndex,
 )
+from .vocab import (
+    AGENTIVE_EVENTS,
+    CLAIM_VERBS,
+    COPULAS,
+    EVENT_FRAME_PREPS,
+    FINITE_TAGS,
+    HAVE_VERBS,
+    NON_ACTOR_LABELS,
+    OBJ,
+    PASS_SUBJ,
+    REFLEXIVES,
+    RELATION_PREPS,
+    RELATIVES,
+    RESPONSIBILITY_NOUNS,
+    SUBJ,
+    ULTIMATUM_VERBS,
+)
 
-OBJ = frozenset({"dobj"})
-HAVE_VERBS = frozenset({"have", "keep", "maintain", "get"})
-# "by the following day", "by 2024": a by-phrase of time or number is no agent
-NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-COPULAS = frozenset({"be", "remain", "become", "stay"})
-RELATION_PREPS = frozenset({"of", "for", "to", "with"})
 MAX_CLIMB = 8
 
 
@@ -106,11 +114,8 @@ def agents(verb: Token) -> list[Token]:
     out = []
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
-            out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_AGENTS)
+            out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in NON_ACTOR_LABELS)
     return out
-
-
-EVENT_FRAME_PREPS = frozenset({"during", "in"})
 
 
 def frame_agents(verb: Token) -> list[Token]:
@@ -120,7 +125,7 @@ def frame_agents(verb: Token) -> list[Token]:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_FRAME_PREPS):
         for event in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
             for by in (c for c in event.children if c.dep_ == "prep" and c.lower_ == "by"):
-                out.extend(c for c in by.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_AGENTS)
+                out.extend(c for c in by.children if c.dep_ == "pobj" and c.ent_type_ not in NON_ACTOR_LABELS)
     return out
 
 
@@ -294,10 +299,6 @@ def nominal_agent(noun: Token, index: MentionIndex, *, possessor: str = "subject
     return found[0] if found else None
 
 
-CLAIM_VERBS = frozenset({"claim"})
-RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
-
-
 def claimant(noun: Token) -> Token | None:
     """Who claimed an event: "X claimed (responsibility for) the attack", "the assault
     was claimed by X". Claiming an attack is owning it: the claimant is its agent."""
@@ -441,7 +442,7 @@ def object_gap(verb: Token) -> Token | None:
     """ "a charge the junta denies", "the accord Mali signed": a relative clause with its
     own subject and no object (nor relative pronoun) leaves a gap for its object, which
     the noun it modifies fills. Not "the day / the town where they attacked"."""
-    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.ent_type_ in NOT_AGENTS:
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.ent_type_ in NON_ACTOR_LABELS:
         return None
     if verb.left_edge.i != verb.head.i + 1:
         return None  # a contact relative follows its noun at once
@@ -467,7 +468,7 @@ def place_objects(verb: Token, preps: set[str], index: MentionIndex, *, skip: se
     """Where: an ``object_preps`` phrase of the verb or of its direct object, "there", or
     the place a where-clause hangs on ("across the Sahel, where France had deployed
     troops"); a time or number ("deployed in 2013") is no place."""
-    found = [t for t in prep_objects(verb, preps, skip=skip) if t.ent_type_ not in NOT_AGENTS]
+    found = [t for t in prep_objects(verb, preps, skip=skip) if t.ent_type_ not in NON_ACTOR_LABELS]
     if found:
         return found
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
@@ -770,8 +771,6 @@ def directive_complement(token: Token, directives: frozenset[str], heads: frozen
 
 
 # predicates of a request that an "or face X" turns into an ultimatum (docs/annotation.md 4)
-# "or face / or risk measures": the alternative the addressee is threatened with
-ULTIMATUM_VERBS = frozenset({"face", "risk"})
 RULE_ULTIMATUM = "ultimatum"
 
 
@@ -793,10 +792,6 @@ def event_subject_agent(subject: Token, event_nouns: frozenset[str], index: Ment
         return None
     agent = next(iter(prep_objects(subject, {"by"})), None)
     return agent if agent is not None and index.is_actor(agent) else None
-
-
-# event nouns outside the vocabulary whose by-phrase is an actor ("insurgencies by X")
-AGENTIVE_EVENTS = frozenset({"insurgency", "offensive", "campaign", "operation", "violence", "fighting"})
 
 
 def mandative_clause(verb: Token) -> Token | None:

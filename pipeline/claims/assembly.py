@@ -28,6 +28,7 @@ from .attributes.source import source_spans
 from .clause_chain import event_verb
 from .coref import Arg
 from .repairs import object_first_report
+from .vocab import POLARITY_DEPS
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,6 @@ def attributes(trigger: Token, date_spans: Sequence[Span], *, reporting_verbs: I
         quantity=claim_quantity(trigger),
         date=clause_date(trigger, list(date_spans)),
     )
-
-
-# the arcs the negation rules climb from a clause to its governor
-POLARITY_DEPS = frozenset({"ccomp", "xcomp", "conj"})
 
 
 def misparsed_report(trigger: Token) -> tuple[Token, bool] | None:

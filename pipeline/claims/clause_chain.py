@@ -15,12 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-AUX_DEPS = frozenset({"aux", "auxpass"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-# How a noun hangs from the verb of its clause (climbed by event_verb).
-NOUN_TO_VERB_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd", "dative", "npadvmod"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+from .vocab import AUX_DEPS, FINITE_TAGS, NOUN_TO_VERB_DEPS, SUBJECT_DEPS
 
 
 def children(token: Token, deps: Iterable[str]) -> list[Token]:

@@ -35,8 +35,9 @@ from .arguments import claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
-from .speakers import FIRST_PERSON, in_quotation, speaker_ids
+from .speakers import in_quotation, speaker_ids
 from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, load_predicates
+from .vocab import FIRST_PERSON
 
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
 

@@ -38,47 +38,27 @@ from spacy.tokens import Doc, Span, Token
 from ..doc import MENTIONS_KEY, ROLE_LABEL
 from ..models import ENTITY_LABELS
 from .speakers import in_quotation, is_first_person
+from .vocab import (
+    ACTOR_LABELS,
+    ANAPHORIC_DETERMINERS,
+    GROUP_DETERMINERS,
+    GROUP_DETERMINERS_ALL,
+    GROUP_NOUNS,
+    KEEP_MODIFIERS,
+    KIND_NOUNS,
+    MEMBERSHIP_NOUNS,
+    NEUTER_PRONOUNS,
+    NUMERALS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    POPULATION_NOUNS,
+    REFLEXIVES,
+    SET_NOUNS,
+    SIDE_NOUNS,
+    SKIP_MODIFIERS,
+)
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
-REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
-RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
-DEFINITE = frozenset({"the", "this", "these", "that", "those", "both", "each"})
-GROUP_DETERMINERS = frozenset({"both", "each", "two", "three"})
-KIND_NOUNS = {
-    "organization": "ORG",
-    "organisation": "ORG",
-    "group": "ORG",
-    "bloc": "ORG",
-    "body": "ORG",
-    "alliance": "ORG",
-    "coalition": "ORG",
-    "movement": "ORG",
-    "outfit": "ORG",
-    "agency": "ORG",
-    "country": "GPE",
-    "nation": "GPE",
-    "state": "GPE",
-    "republic": "GPE",
-}
 SENTENCES_BACK = 3
-# nouns of a population: "the Malian people" is the people, never the state acting
-POPULATION_NOUNS = frozenset(
-    {"people", "population", "citizen", "civilian", "voter", "resident", "community", "villager", "family", "refugee"}
-)
-# nouns through which a body acts as a whole: "the members of the Council", "both delegations"
-MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "element"})
-# plural descriptions that may denote one actor per country of a set named earlier
-NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
-GROUP_NOUNS = frozenset({"side", "party", "member"})
-SIDE_NOUNS = frozenset({"side", "party"})
-# without a number, only nouns that denote one actor per country range over a set
-SET_NOUNS = frozenset(
-    {"junta", "government", "country", "state", "nation", "regime", "authority", "administration", "ruler"}
-)
-GROUP_DETERMINERS_ALL = frozenset({"the", "these", "those", "all", "both", "each"})
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 PERSON, PLURAL, NEUTER = "person", "plural", "neuter"
 
@@ -138,7 +118,9 @@ def description_kind(token: Token) -> tuple[str, bool] | None:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "the free movement of people", "the state of emergency": not an anaphor
-    if not any(c.lower_ in DEFINITE and c.dep_ in ("det", "predet", "preconj", "nummod") for c in token.children):
+    if not any(
+        c.lower_ in ANAPHORIC_DETERMINERS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in token.children
+    ):
         if not any(c.lower_ in ("two", "three") for c in token.children):
             return None
     plural = token.tag_ in ("NNS", "NNPS") or any(c.lower_ in GROUP_DETERMINERS for c in token.children)
@@ -151,7 +133,7 @@ def _common_noun(token: Token) -> bool:
 
 
 def is_definite(token: Token) -> bool:
-    return any(c.dep_ in ("det", "predet") and c.lower_ in DEFINITE for c in token.children)
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children)
 
 
 def main_subject(sent: Span) -> Token | None:
@@ -709,10 +691,6 @@ def _phrases(span: Span, head: Token) -> list[str]:
 
 def _within(token: Token, ancestor: Token) -> bool:
     return token.i == ancestor.i or ancestor.is_ancestor(token)
-
-
-SKIP_MODIFIERS = frozenset({"det", "poss", "predet", "nummod", "quantmod", "case", "punct", "preconj", "cc"})
-KEEP_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
 def np_text_span(token: Token, *, keep_det: bool = False) -> Span:

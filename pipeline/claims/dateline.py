@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+from .vocab import DASHES
+
 MAX_TOKENS = 12  # the dash comes within a sentence's first tokens
 
 

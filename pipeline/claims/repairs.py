@@ -29,11 +29,7 @@ from spacy.tokens import Token
 
 from .coref import MentionIndex
 from .dateline import dateline_dash
-
-SUBJ = frozenset({"nsubj", "csubj"})
-PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
-# "1,100 of its dealerships", "three of its member states": the head is the "of" object
-PARTITIVES = frozenset({"some", "many", "most", "all", "several", "hundreds", "thousands", "dozens", "none", "each"})
+from .vocab import PARTITIVES, PASS_SUBJ, RELATIVE_TAGS, SUBJ
 
 
 def pobjs(prep: Token) -> list[Token]:
@@ -224,9 +220,6 @@ def split_clause_coordination(verb: Token) -> tuple[Token, Token] | None:
         if conj is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in sub.children):
             return sub, conj
     return None
-
-
-RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 
 def adjacent_antecedent(verb: Token, antecedent: Token, is_actor) -> Token:

@@ -24,20 +24,13 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Token
 
 from ..models import PredicateSpec
-
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-# children of an event noun that give it content of its own ("the withdrawal of troops",
-# "France's withdrawal", "the Malian withdrawal"): not a bare back-reference
-CONTENT_DEPS = frozenset({"poss", "compound", "nmod", "acl", "relcl", "nummod", "appos"})
-# prepositions that name the event's participants; others ("on Feb. 17", "together
-# with partners") are circumstances of the report
-CONTENT_PREPS = frozenset({"of", "by", "from"})
+from .vocab import CLASS_DEPS, CONTENT_DEPS, CONTENT_PREPS, DEFINITE_DETERMINERS, TIME_LABELS
 
 
 def admits_objects(spec: PredicateSpec, objects: Sequence[Token], is_actor: Callable[[Token], bool]) -> bool:
     """Whether the object heads fit the predicate's sense (no objects: always). A time
     is no object of any predicate ("ending a tense weekend" is no ``cancel``)."""
-    if any(o.ent_type_ in TIME_ENTS for o in objects):
+    if any(o.ent_type_ in TIME_LABELS for o in objects):
         return False
     if spec.object_heads and any(o.lemma_.lower() not in spec.object_heads for o in objects):
         return False
@@ -61,12 +54,7 @@ def reported_event(
     content_preps = CONTENT_PREPS | set(preps)
     if any(c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in content_preps) for c in kids):
         return False
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids)
-
-
-TIME_ENTS = frozenset({"DATE", "TIME"})
-# "designated X as Y" / "labelled X a coup": the complement that names the class
-CLASS_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in kids)
 
 
 def designates_an_office(verb: Token, objects: Sequence[Token], is_actor: Callable[[Token], bool]) -> bool:

@@ -15,11 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"})
-OPENING_QUOTES = frozenset({"\u201c"})
-CLOSING_QUOTES = frozenset({"\u201d"})
-STRAIGHT_QUOTES = frozenset({'"'})
-SPEAKER_LABELS = ("ORG", "GPE", "NORP")  # a speaker phrase naming these speaks for them
+from .vocab import CLOSING_QUOTES, FIRST_PERSON, OPENING_QUOTES, SPEAKER_LABELS, STRAIGHT_QUOTES
 
 
 def is_first_person(token: Token) -> bool:

@@ -50,14 +50,9 @@ from spacy.vocab import Vocab
 from ..config import load_yaml_model
 from ..models import PredicatesConfig, PredicateSpec
 from .repairs import object_first_report, split_clause_coordination
+from .vocab import CLAUSE_BOUNDARY_DEPS, NOUN_POS, PATIENT_DEPS, PREP_DEPS, RESULTATIVE, VERB_POS
 
-VERB_POS = ["VERB"]
-NOUN_POS = ["NOUN"]
-PREP_DEPS = frozenset({"prep", "agent", "dative"})
 MAX_PHRASE_DEPTH = 3
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"})
-ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
-RESULTATIVE = frozenset({"oprd", "ccomp", "xcomp", "acomp"})
 
 RULE_PHRASE = "phrase"
 RULE_PATIENT = "patient-phrase"
@@ -107,7 +102,7 @@ def depth_below(token: Token, ancestor: Token) -> int | None:
     have been in touch" is no "be in touch" of "are")."""
     depth, node = 0, token
     while node.i != ancestor.i:
-        if node.head.i == node.i or (node.dep_ in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX")):
+        if node.head.i == node.i or (node.dep_ in CLAUSE_BOUNDARY_DEPS and node.pos_ in ("VERB", "AUX")):
             return None
         node, depth = node.head, depth + 1
     return depth
@@ -305,7 +300,7 @@ class TriggerIndex:
         return [
             t
             for _, t in sorted(found.values(), key=lambda rt: rt[1].token.i)
-            if not (t.rule == RULE_NOMINAL and t.token.dep_ in ARGUMENT_DEPS and t.token.head.i in verbs)
+            if not (t.rule == RULE_NOMINAL and t.token.dep_ in PATIENT_DEPS and t.token.head.i in verbs)
         ]
 
     def _own_trigger(self, token: Token) -> bool:
@@ -331,7 +326,9 @@ def phrase_reach(token: Token) -> list[Token]:
         out.append(split[0])  # "seized power and protesters attacked": "power" is its own
     level = [token]
     for _ in range(MAX_PHRASE_DEPTH):
-        level = [c for t in level for c in t.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]
+        level = [
+            c for t in level for c in t.children if not (c.dep_ in CLAUSE_BOUNDARY_DEPS and c.pos_ in ("VERB", "AUX"))
+        ]
         if not level:
             break
         out.extend(level)

@@ -39,62 +39,38 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..dateline import dateline_dash
-
-# clauses with a time of their own whatever their form, and those that have one only
-# when finite (xcomp never: it shares its governor's subject and time)
-OWN_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
-FINITE_CLAUSE_DEPS = frozenset({"advcl", "pcomp"})
-# a date that bounds the event ("until Friday", "to this point") is not its date
-BOUNDARY_SIGNALS = frozenset({"until", "till", "to", "through", "up"})
-POINT_TYPES = frozenset({"DATE", "TIME"})
-VERBAL_POS = frozenset({"VERB", "AUX"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# a date in these roles is an argument of its verb ("ending a tense weekend"), not its time
-ARGUMENT_DEPS = frozenset({"dobj", "attr", "dative", "oprd"})
-PREMODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
-# "a weekend in which ...", "in December, when ...": relative clauses that say "at that time"
-TEMPORAL_RELATIVE_PREPS = frozenset({"in", "during", "on", "at", "over", "since"})
-RELATIVE_WORDS = frozenset({"which", "that"})
-# the vehicle of a speech act, dated by its own participle ("a statement released on Monday")
-VEHICLE_NOUNS = frozenset(
-    {
-        "statement",
-        "communique",
-        "communiqué",
-        "message",
-        "video",
-        "speech",
-        "address",
-        "interview",
-        "letter",
-        "post",
-        "broadcast",
-        "declaration",
-        "decree",
-        "report",
-        "note",
-        "tweet",
-        "recording",
-    }
+from ..vocab import (
+    BOUNDARY_SIGNALS,
+    FINITE_CLAUSE_DEPS,
+    FINITE_OR_MODAL_TAGS,
+    OBJECT_DEPS,
+    OWN_CLAUSE_DEPS,
+    PREMODIFIER_DEPS,
+    RELATIVE_WORDS,
+    TEMPORAL_RELATIVE_PREPS,
+    TIME_ARGUMENT_DEPS,
+    TIME_LABELS,
+    TIME_SUBJECT_DEPS,
+    VEHICLE_NOUNS,
+    VEHICLE_PREPS,
+    VERBAL_POS,
 )
-VEHICLE_PREPS = frozenset({"in", "through", "via", "during"})
 
 
 def is_finite(verb: Token) -> bool:
     """A verb with a tense of its own: a finite form, a subject, or a modal/tensed auxiliary.
     A participle or infinitive ("subsequently closing the airspace", "to discuss it")
     takes its time from the clause that governs it."""
-    if verb.tag_ in FINITE_TAGS:
+    if verb.tag_ in FINITE_OR_MODAL_TAGS:
         return True
     return any(
-        c.dep_ in SUBJECT_DEPS or (c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS) for c in verb.children
+        c.dep_ in TIME_SUBJECT_DEPS or (c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_OR_MODAL_TAGS)
+        for c in verb.children
     )
 
 
 def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return any(c.dep_ in TIME_SUBJECT_DEPS for c in verb.children)
 
 
 def is_clause_head(token: Token) -> bool:
@@ -167,7 +143,7 @@ def _report_date_misparse(span: Span, clause: Token) -> bool:
     the parser hangs it in the complement."""
     if clause.dep_ != "ccomp" or clause.head.i >= span.start:
         return False
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in clause.children if c.dep_ in TIME_SUBJECT_DEPS]
     if not subjects or span.end > subjects[0].left_edge.i:
         return False
     return not any(c.dep_ == "mark" and c.i < span.start for c in clause.children)
@@ -197,7 +173,7 @@ def tense_class(verb: Token) -> str | None:
         if not auxes:
             return "participle"
     for aux in auxes:
-        if aux.lemma_.lower() == "have" and aux.tag_ in FINITE_TAGS:
+        if aux.lemma_.lower() == "have" and aux.tag_ in FINITE_OR_MODAL_TAGS:
             return "past"  # a perfect reports a past event: "has resigned and left"
         if aux.tag_ == "VBD":
             return "past"
@@ -251,7 +227,7 @@ def relative_date(head: Token, date_spans: Iterable[Span]) -> Span | None:
     if not temporal:
         return None
     for span in date_spans:
-        if span.label_ in POINT_TYPES and span.start <= head.head.i < span.end:
+        if span.label_ in TIME_LABELS and span.start <= head.head.i < span.end:
             return span
     return None
 
@@ -268,7 +244,7 @@ def clause_date(trigger: Token, date_spans: Iterable[Span]) -> Span | None:
     best: tuple[int, int, Span] | None = None
     sent: Span | None = None  # trigger.sent, read once
     for span in spans:
-        if span.label_ not in POINT_TYPES:
+        if span.label_ not in TIME_LABELS:
             continue
         if sent is None:
             sent = trigger.sent
@@ -276,7 +252,7 @@ def clause_date(trigger: Token, date_spans: Iterable[Span]) -> Span | None:
             continue
         if span.root.dep_ == "pobj" and span.root.head.lower_ in BOUNDARY_SIGNALS:
             continue
-        if span.root.dep_ in ARGUMENT_DEPS or is_dateline(span) or _dates_the_object(span, trigger):
+        if span.root.dep_ in TIME_ARGUMENT_DEPS or is_dateline(span) or _dates_the_object(span, trigger):
             continue
         attached = _attachment(span, trigger)
         if attached != trigger and attached != head:

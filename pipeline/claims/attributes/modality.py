@@ -3,7 +3,7 @@
 
 Usage (CORE): ``claim_modality(trigger, reporting_verbs=...)`` with the trigger Token (verb
 or event noun) and, optionally, the reporting lemmas of configs/predicates.yaml (default
-:data:`pipeline.claims.attributes.source.REPORTING_VERBS`); returns one of
+:data:`pipeline.claims.vocab.REPORTING_VERBS`); returns one of
 :data:`pipeline.models.MODALITIES`. Pure; reads the dependency parse only.
 
 Cues are collected on the trigger's own clause and on every clause that governs it, up to
@@ -38,7 +38,7 @@ modality of the reporting clause, not of the report. A prediction about another 
 When cues of several kinds apply, the strongest wins in the order above (so "it's unlikely
 the U.S. would intervene" is uncertain, "will intervene unless" hypothetical, "may plan to"
 uncertain); with none the claim is ``asserted``, also when it is attributed. The word lists
-are closed-class grammar and stay in code; only the reporting verbs come from configs/.
+are closed-class grammar and stay in code (:mod:`pipeline.claims.vocab`); only the reporting verbs come from configs/.
 """
 
 from __future__ import annotations
@@ -48,102 +48,35 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Token
 
 from ..clause_chain import event_verb, has_to_marker, is_verbal, mark_of, shares_clause
+from ..vocab import (
+    BACKSHIFTED_FUTURE,
+    CONDITIONAL_MARKERS,
+    DIRECTIVE_GOVERNORS,
+    EPISTEMIC_ADJECTIVES,
+    EPISTEMIC_MODALS,
+    FACTUAL_INFINITIVE_MODIFIERS,
+    FUTURE_MODALS,
+    HEDGE_ADVERBS,
+    HYPOTHETICAL_MODALS,
+    INDIRECT_QUESTION_MARKS,
+    NOUN_PLANNING_GOVERNORS,
+    PAST_TAGS,
+    PERFECT_EPISTEMIC_MODALS,
+    PLANNING_ADJECTIVES,
+    PLANNING_GOVERNORS,
+    PLANNING_NOUNS,
+    PREDICTION_GOVERNORS,
+    REPORTING_VERBS,
+    RUMOUR_NOUNS,
+    UNCERTAIN_GOVERNORS,
+    UNCERTAIN_PASSIVE_GOVERNORS,
+)
 from .negation import local_negation
-from .source import INDIRECT_QUESTION_MARKS, REPORTING_VERBS, is_reporting_verb, reporters_participle
+from .source import is_reporting_verb, reporters_participle
 
 ASSERTED, UNCERTAIN, PLANNED, HYPOTHETICAL = "asserted", "uncertain", "planned", "hypothetical"
 CONDITIONAL = "conditional"  # internal: a hypothetical that outranks everything
 RANK = {None: 0, PLANNED: 1, HYPOTHETICAL: 2, UNCERTAIN: 3, CONDITIONAL: 4}
-
-CONDITIONAL_MARKERS = frozenset({"if", "unless", "provided", "providing", "lest"})
-BACKSHIFTED_FUTURE = frozenset({"would", "'d"})
-PAST_TAGS = frozenset({"VBD", "VBN"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "ll"})
-EPISTEMIC_MODALS = frozenset({"may"})
-PERFECT_EPISTEMIC_MODALS = frozenset({"may", "might", "must", "could"})
-HYPOTHETICAL_MODALS = frozenset({"would", "'d", "could", "might", "should", "must", "ought"})
-HEDGE_ADVERBS = frozenset(
-    {
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "purportedly",
-        "supposedly",
-        "reputedly",
-        "seemingly",
-        "possibly",
-        "perhaps",
-        "probably",
-        "maybe",
-        "presumably",
-        "ostensibly",
-        "likely",
-        "conceivably",
-    }
-)
-# Governing verbs that make their infinitive (or object event noun) uncertain.
-UNCERTAIN_GOVERNORS = frozenset({"seem", "appear", "consider", "contemplate", "weigh", "mull", "suspect"})
-# ... only as passive raising verbs: "is said/believed/reported/rumoured to have".
-UNCERTAIN_PASSIVE_GOVERNORS = frozenset(
-    {"say", "believe", "report", "rumor", "rumour", "allege", "think", "understand", "suspect"}
-)
-# "X expect(s) Y to V": someone's prediction about another party's act.
-PREDICTION_GOVERNORS = frozenset({"expect", "predict", "anticipate", "forecast"})
-EPISTEMIC_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "uncertain", "unclear", "doubtful"})
-RUMOUR_NOUNS = frozenset({"whisper", "rumor", "rumour", "speculation", "allegation", "suspicion"})
-PLANNING_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "aim",
-        "schedule",
-        "set",
-        "prepare",
-        "expect",
-        "seek",
-        "hope",
-        "want",
-        "wish",
-        "promise",
-        "pledge",
-        "vow",
-        "agree",
-        "go",
-        "mean",
-        "propose",
-        "resolve",
-    }
-)
-# ... and those that make an object event noun planned ("planned an offensive").
-NOUN_PLANNING_GOVERNORS = frozenset({"plan", "schedule", "prepare", "expect", "seek", "want", "promise", "pledge"})
-PLANNING_ADJECTIVES = frozenset({"due", "set", "poised", "scheduled", "ready", "determined"})
-PLANNING_NOUNS = frozenset(
-    {"plan", "intention", "aim", "goal", "schedule", "pledge", "promise", "decision", "commitment"}
-)
-FACTUAL_INFINITIVE_MODIFIERS = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
-# Object-control directives: the infinitive is someone else's requested action.
-DIRECTIVE_GOVERNORS = frozenset(
-    {
-        "ask",
-        "urge",
-        "call",
-        "demand",
-        "request",
-        "order",
-        "press",
-        "encourage",
-        "invite",
-        "tell",
-        "instruct",
-        "pressure",
-        "push",
-        "appeal",
-        "implore",
-        "require",
-        "threaten",
-        "warn",
-    }
-)
 
 
 def claim_modality(trigger: Token, *, reporting_verbs: Collection[str] = REPORTING_VERBS) -> str:

@@ -25,8 +25,9 @@ Rules, from the trigger up:
    place"); "attacks have not diminished" negates the diminishing, not the attacks.
 
 "declined/refused/rejected X" as a main verb is the predicate ``reject``, not a negation:
-negative-implicative verbs only negate an infinitive they govern. The word lists below are
-closed-class grammar, so they stay in code rather than in configs/.
+negative-implicative verbs only negate an infinitive they govern. The word lists are
+closed-class grammar, so they stay in code (:mod:`pipeline.claims.vocab`) rather than in
+configs/.
 """
 
 from __future__ import annotations
@@ -34,29 +35,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..clause_chain import event_verb, is_verbal, shares_clause
-
-NEGATORS = frozenset({"not", "n't", "nt", "never", "no"})
-# "not only ... but (also)": a focus construction, not a negation.
-FOCUS_AFTER_NOT = frozenset({"only", "just", "merely", "simply"})
-NEG_DETERMINERS = frozenset({"no", "neither"})
-NEG_PRONOUNS = frozenset({"nobody", "nothing", "none", "noone", "neither"})
-# "no longer", "no more", "not anymore"
-NO_LONGER = frozenset({"longer", "more"})
-# Verbs that entail their infinitive did not happen: "failed to", "declined to", "yet to".
-NEG_IMPLICATIVE_VERBS = frozenset({"fail", "decline", "refuse", "neglect", "forget", "avoid", "cease", "stop", "omit"})
-NEG_IMPLICATIVE_ADJECTIVES = frozenset({"unable", "powerless"})
-# Verbs whose "from"-gerund did not happen: "refrained from using force".
-NEG_FROM_VERBS = frozenset(
-    {"refrain", "abstain", "desist", "prevent", "bar", "stop", "keep", "prohibit", "ban", "block", "deter", "hold"}
-)
-NEG_PREPOSITIONS = frozenset({"without"})
-# "instead of"/"rather than" + gerund: the alternative that did not happen.
-ALTERNATIVE_HEADS = frozenset({"instead", "rather"})
-DENIAL_VERBS = frozenset({"deny"})
-NEG_NOUN_HEADS = frozenset({"lack", "absence"})
-# verbs that say whether their subject event happened: "the talks did not take place"
-OCCURRENCE_VERBS = frozenset(
-    {"happen", "occur", "take", "go", "begin", "start", "resume", "proceed", "materialize", "materialise", "be"}
+from ..vocab import (
+    ALTERNATIVE_HEADS,
+    DENIAL_VERBS,
+    FOCUS_AFTER_NOT,
+    NEG_DETERMINERS,
+    NEG_FROM_VERBS,
+    NEG_IMPLICATIVE_ADJECTIVES,
+    NEG_IMPLICATIVE_VERBS,
+    NEG_NOUN_HEADS,
+    NEG_PREPOSITIONS,
+    NEG_PRONOUNS,
+    NEGATORS,
+    NO_LONGER,
+    OCCURRENCE_VERBS,
 )
 
 

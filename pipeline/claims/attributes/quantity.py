@@ -32,7 +32,7 @@ How exactly (``approx``): "over"/"more than"/"above"/"upwards of"/"in excess of"
 "less than"/"fewer than"/"close to"/"as many as" -> ``under``; otherwise ``None``. Word
 numbers count ("two", "a dozen"); a bare plural round number ("hundreds of", "thousands
 of") is vague and measures nothing (``None``), as the annotation guidelines say. The
-vocabularies are closed lists and stay in code. A small number after a definite
+vocabularies are closed lists and stay in code (:mod:`pipeline.claims.vocab`). A small number after a definite
 determiner ("the three governments", "all three") counts actors named before and is no
 measure.
 """
@@ -49,112 +49,30 @@ from spacy.tokens import Token
 from ...doc import DATES_KEY
 from ...models import Quantity
 from ..clause_chain import is_verbal
-
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "appos"})
-DATE_LABELS = frozenset({"DATE", "TIME"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "ORDINAL"})
-
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-}
-SCALES = {
-    "hundred": 100,
-    "thousand": 1000,
-    "k": 1000,
-    "million": 10**6,
-    "m": 10**6,
-    "mn": 10**6,
-    "mln": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-}
-# "hundreds of", "dozens of": over the round number.
-PLURAL_ROUNDS = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
-CURRENCY_NOUNS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "franc": "XOF", "naira": "NGN"}
-PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pct", "percentage"})
-MEASURE_UNITS = {
-    "kilometer": "km",
-    "kilometre": "km",
-    "km": "km",
-    "mile": "miles",
-    "meter": "m",
-    "metre": "m",
-    "tonne": "tonnes",
-    "ton": "tonnes",
-}
-# Durations measure a claim only as adjectives ("a two-hour discussion").
-TIME_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
-# Nouns after a number that do not count things: "three times", "two ways", and idioms
-# ("on (the) one hand").
-NOT_COUNTED = frozenset(
-    {"time", "way", "side", "part", "point", "step", "option", "reason", "hand", "mark", "other", "one"}
+from ..vocab import (
+    APPROXIMATORS,
+    CURRENCY_NOUNS,
+    CURRENCY_SYMBOLS,
+    EMBEDDED_CLAUSE_DEPS,
+    INVARIANT_PLURALS,
+    IRREGULAR_PLURALS,
+    MEASURE_UNITS,
+    NAME_LABELS,
+    NOT_COUNTED,
+    PERCENT_WORDS,
+    PLURAL_ROUNDS,
+    SCALES,
+    TIME_LABELS,
+    TIME_UNITS,
+    WORD_NUMBERS,
 )
-INVARIANT_PLURALS = frozenset({"personnel", "people", "police", "aircraft"})
-IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
-APPROXIMATORS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("more", "than"), "over"),
-    (("upwards", "of"), "over"),
-    (("in", "excess", "of"), "over"),
-    (("at", "least"), "at least"),
-    (("no", "fewer", "than"), "at least"),
-    (("no", "less", "than"), "at least"),
-    (("up", "to"), "under"),
-    (("less", "than"), "under"),
-    (("fewer", "than"), "under"),
-    (("close", "to"), "under"),
-    (("as", "many", "as"), "under"),
-    (("an", "estimated"), "about"),
-    (("over",), "over"),
-    (("above",), "over"),
-    (("about",), "about"),
-    (("approximately",), "about"),
-    (("around",), "about"),
-    (("roughly",), "about"),
-    (("some",), "about"),
-    (("estimated",), "about"),
-    (("nearly",), "under"),
-    (("almost",), "under"),
-    (("under",), "under"),
-    (("below",), "under"),
-)
+
 APPROXIMATOR_LENGTH = max(len(words) for words, _ in APPROXIMATORS)
 NUMBER_RE = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # number words and the cardinal tag as string ids (``token.lower``, ``token.tag``)
 NUMBER_WORD_IDS = frozenset(get_string_id(w) for w in (*WORD_NUMBERS, *PLURAL_ROUNDS, "dozen"))
 CD_TAG = get_string_id("CD")
-CLAUSE_DEP_IDS = frozenset(get_string_id(d) for d in CLAUSE_DEPS)
+EMBEDDED_CLAUSE_DEP_IDS = frozenset(get_string_id(d) for d in EMBEDDED_CLAUSE_DEPS)
 CONJ_DEP = get_string_id("conj")
 
 
@@ -215,7 +133,7 @@ def clause_tokens(trigger: Token) -> Iterator[tuple[Token, int]]:
             yield token, depth
             for child in token.children:
                 dep = child.dep  # a string id: cheaper than ``dep_`` on every token of the clause
-                embedded = dep in CLAUSE_DEP_IDS or (dep == CONJ_DEP and is_verbal(child))
+                embedded = dep in EMBEDDED_CLAUSE_DEP_IDS or (dep == CONJ_DEP and is_verbal(child))
                 if child.i not in done and not embedded:
                     stack.append((child, depth + 1))
 
@@ -379,7 +297,7 @@ def _in_date(group: list[Token]) -> bool:
     last = group[-1]
     if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and doc[last.i + 2].lemma_.lower() in TIME_UNITS:
         return False
-    if any(t.ent_type_ in DATE_LABELS for t in group):
+    if any(t.ent_type_ in TIME_LABELS for t in group):
         return True
     spans = doc.spans[DATES_KEY] if DATES_KEY in doc.spans else ()
     return any(s.start <= t.i < s.end for s in spans for t in group) or _looks_like_year(group)

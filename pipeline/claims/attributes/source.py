@@ -5,7 +5,7 @@ Usage (CORE): ``source_spans(trigger, reporting_verbs=...)`` -> ``list[Span]`` (
 span to an id with the gazetteer's resolver; ``[]`` when the article itself asserts the
 claim); ``is_reporting_verb(token, lemmas=...)`` -> ``bool`` (skip such verbs as triggers).
 Pass the ``reporting_verbs`` list of configs/predicates.yaml; the default is
-:data:`REPORTING_VERBS` below. Pure; reads the parse, ``doc.ents`` and, when present,
+:data:`pipeline.claims.vocab.REPORTING_VERBS`. Pure; reads the parse, ``doc.ents`` and, when present,
 ``doc.spans["sahel_mentions"]``.
 
 A claim is attributed when its clause lies inside the complement of a reporting verb
@@ -61,101 +61,25 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 from ...doc import MENTIONS_KEY
-from ..clause_chain import SUBJECT_DEPS, children, event_verb, is_verbal, mark_of
+from ..clause_chain import children, event_verb, is_verbal, mark_of
 from ..dateline import in_dateline
-
-REPORTING_VERBS: frozenset[str] = frozenset(
-    {
-        # as configs/predicates.yaml `reporting_verbs` (the default when none is passed)
-        "say",
-        "tell",
-        "disclose",
-        "announce",
-        "state",
-        "describe",
-        "stress",
-        "add",
-        "indicate",
-        "claim",
-        "report",
-        "confirm",
-        "explain",
-        "note",
-        "reveal",
-        "write",
-        "declare",
-        "assert",
-        "affirm",
-        "acknowledge",
-        "admit",
-        "argue",
-        "believe",
-        "think",
-        "suggest",
-        "remark",
-        "comment",
-        "emphasize",
-        "emphasise",
-        "reiterate",
-        "mention",
-        "tweet",
-        "post",
-        "quote",
-        "publicize",
-        "inform",
-        "signal",
-        "underline",
-        "underscore",
-        "assess",
-        "conclude",
-        "estimate",
-        "contend",
-        "testify",
-        "observe",
-        "deny",
-        "brief",
-    }
+from ..vocab import (
+    ADDRESSEE_VERBS,
+    AFFILIATION_PREPOSITIONS,
+    ARTICLES,
+    ASIDE_PUNCT,
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_VERBS,
+    CONTENT_PRONOUNS,
+    INDIRECT_QUESTION_MARKS,
+    NON_ACTOR_LABELS,
+    NP_LEFT_DEPS,
+    REASON_MARKS,
+    RELATIVE_TAGS,
+    REPORTING_VERBS,
+    SPEECH_ACT_VERBS,
+    SUBJECT_DEPS,
 )
-# Speech acts that are claims of their own (SPEC predicates) but whose complement clause is
-# still attributed to their subject: "Tebboune warned that an intrusion could plunge ...".
-SPEECH_ACT_VERBS: frozenset[str] = frozenset(
-    {"warn", "allege", "accuse", "threaten", "demand", "urge", "caution", "predict", "promise", "pledge", "vow"}
-)
-# Attitudes whose content is attributed to whoever holds them: "They fear that any military
-# action would ...", "the U.S. remains hopeful about a solution to restore Bazoum".
-ATTITUDE_VERBS: frozenset[str] = frozenset({"fear", "hope", "worry", "expect", "doubt", "want", "wish"})
-ATTITUDE_ADJECTIVES: frozenset[str] = frozenset(
-    {
-        "hopeful",
-        "optimistic",
-        "confident",
-        "concerned",
-        "worried",
-        "fearful",
-        "afraid",
-        "sure",
-        "certain",
-        "convinced",
-        "wary",
-        "skeptical",
-        "sceptical",
-        "pessimistic",
-    }
-)
-# Reporting verbs whose named-organisation object is the channel: "told the AP".
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief"})
-# An indirect question asserts nothing: "has yet to say whether they will ...".
-INDIRECT_QUESTION_MARKS = frozenset({"whether"})
-# Objects that stand for the reported content, not a nominal claim: "said so", "denied it".
-CONTENT_PRONOUNS = frozenset({"it", "this", "that", "so", "what"})
-AFFILIATION_PREPOSITIONS = frozenset({"from", "of", "at"})
-RELATIVE_TAGS = frozenset({"WP", "WDT"})
-REASON_MARKS = frozenset({"as", "since"})
-ASIDE_PUNCT = frozenset({",", "(", ")", "\u2014", "\u2013"})
-NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-ARTICLES = frozenset({"a", "an", "the"})
-# Left modifiers that belong to a speaker's noun phrase.
-NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case"})
 
 
 def is_reporting_verb(token: Token, *, lemmas: Collection[str] = REPORTING_VERBS) -> bool:
