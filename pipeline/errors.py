@@ -27,6 +27,7 @@ class Errors:
     E020 = "{path}:{line}: field '{field}': {reason}"
     E021 = "{path}: not valid YAML: {reason}"
     E022 = "{path}: cannot read: {reason}"
+    E023 = "{path}: not a saved {model}: {reason}"
     E030 = (
         "Cannot load the spaCy model '{model}': {reason}. Install it (README, set-up) or "
         "set 'model:' in configs/pipeline.yaml to an installed pipeline."
@@ -58,7 +59,6 @@ class Errors:
     E073 = "{path}: article '{article}' not stored (rolled back, the store keeps its previous rows): {reason}"
     E074 = "{url}: cannot read the store: {reason}"
     E075 = "unknown export format '{format}' (expected one of: {expected})"
-    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

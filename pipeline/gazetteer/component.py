@@ -18,14 +18,24 @@ matchers once. Each ``Doc`` then goes through :mod:`pipeline.gazetteer.entities`
 
 Later stages link any noun phrase through ``doc._.sahel_linker`` (a
 :class:`~pipeline.gazetteer.linker.Linker` over the index, see :mod:`pipeline.doc`).
+
+``to_disk`` writes the validated gazetteer as JSON (``gazetteer.json``) and where it
+came from (``cfg``) into the component's folder; ``from_disk`` validates it again and
+builds what ``initialize`` builds (index, matchers, a registered linker with a new key),
+without reading YAML.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..config import load_yaml_model
+from ..config import load_json_model, load_yaml_model
 from ..doc import FOCUS_KEY, LINKER_KEY, MENTIONS_KEY, register_linker
 from ..models import Gazetteer as GazetteerConfig
 from .entities import (
@@ -47,22 +57,51 @@ from .mentions import description_mentions, role_mentions
 class Gazetteer:
     """Link and correct entities with the gazetteer; see the module docstring."""
 
-    def __init__(self, name: str = "sahel_gazetteer") -> None:
+    def __init__(self, nlp: Language, name: str = "sahel_gazetteer") -> None:
+        self.nlp = nlp
         self.name = name
         self.path: str | None = None
+        self.config: GazetteerConfig | None = None
         self.index: AliasIndex | None = None
         self.matchers: Matchers | None = None
         self.linker_key: str | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
-        """Load ``path`` (configs/gazetteer.yaml) and compile the matchers for ``nlp``."""
-        if nlp is None or path is None:
+        """Load ``path`` (configs/gazetteer.yaml) and compile the matchers (for the
+        pipeline the factory was given; ``nlp`` is accepted as ``nlp.initialize`` passes it)."""
+        if path is None:
             return
         self.path = path
-        self.index = build_index(load_yaml_model(path, GazetteerConfig))
-        self.matchers = build_matchers(nlp, self.index)
+        self._set_config(load_yaml_model(path, GazetteerConfig))
+
+    def _set_config(self, config: GazetteerConfig) -> None:
+        """Index ``config``, compile its matchers and register a linker over the index."""
+        self.config = config
+        self.index = build_index(config)
+        self.matchers = build_matchers(self.nlp, self.index)
         self.linker_key = f"{self.name}:{id(self.index):x}"
         register_linker(self.linker_key, Linker(self.index))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``cfg`` (the source path) and, once initialised, ``gazetteer.json``."""
+        serializers = {"cfg": lambda p: p.write_text(json.dumps({"path": self.path}), encoding="utf-8")}
+        if self.config is not None:
+            serializers["gazetteer.json"] = lambda p: p.write_text(self.config.model_dump_json(), encoding="utf-8")
+        util.to_disk(path, serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
+        """Read what :meth:`to_disk` wrote and build the index, matchers and linker."""
+
+        def read_cfg(p: Path) -> None:
+            if p.exists():
+                self.path = json.loads(p.read_text(encoding="utf-8")).get("path")
+
+        def read_gazetteer(p: Path) -> None:
+            if p.exists():
+                self._set_config(load_json_model(p, GazetteerConfig))
+
+        util.from_disk(path, {"cfg": read_cfg, "gazetteer.json": read_gazetteer}, exclude)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if self.index is None or self.matchers is None:
@@ -94,4 +133,4 @@ class Gazetteer:
 
 @Language.factory("sahel_gazetteer", assigns=["doc.ents", "doc.spans"], requires=["doc.ents"])
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
-    return Gazetteer(name)
+    return Gazetteer(nlp, name)
