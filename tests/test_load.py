@@ -1,14 +1,18 @@
 """pipeline.batch.load: the built pipeline saves itself (``nlp.to_disk``) and loads back
-(``spacy.load``) with the same output."""
+(``spacy.load``) with the same output, in this process and in a fresh one."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
 import pytest
 import spacy
-from conftest import SHARED
+from conftest import ROOT, SHARED
 
 from pipeline.batch.load import STAGES, build_pipeline
 from pipeline.batch.run import json_line, make_doc
@@ -98,3 +102,45 @@ def test_from_disk_names_a_corrupt_file(saved, loaded, tmp_path):
     (tmp_path / "predicates.json").write_text('{"predicates": "not a list"}', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"predicates\.json: not a saved PredicatesConfig"):
         loaded.get_pipe("sahel_claims").from_disk(tmp_path)
+
+
+def entry_points_site(tmp_path: Path) -> Path:
+    """A folder holding the ``spacy_factories`` entry points of pyproject.toml as an
+    installed distribution's metadata (pip writes the same on install), for a
+    subprocess's PYTHONPATH: the venv may hold an older install of the package."""
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    factories = project["entry-points"]["spacy_factories"]
+    assert sorted(factories) == sorted(STAGES)
+    info = tmp_path / "site" / "sahel_claims_factories-0.0.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: sahel-claims-factories\nVersion: 0.0.0\n")
+    lines = [f"{name} = {target}" for name, target in factories.items()]
+    (info / "entry_points.txt").write_text("[spacy_factories]\n" + "\n".join(lines) + "\n")
+    return info.parent
+
+
+FRESH = """
+import json, sys
+import spacy
+assert not [m for m in sys.modules if m.split(".")[0] == "pipeline"], "pipeline imported before spacy.load"
+nlp = spacy.load(sys.argv[1])
+from pipeline.batch.run import json_line, make_doc
+from pipeline.batch.serialize import doc_to_result
+from pipeline.models import Article
+for line in sys.stdin:
+    article = Article.model_validate_json(line)
+    sys.stdout.write(json_line(doc_to_result(nlp(make_doc(nlp, article)), article.meta)))
+"""
+
+
+@pytest.mark.slow
+def test_saved_pipeline_loads_in_a_fresh_process_through_the_entry_points(built, saved, tmp_path):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(entry_points_site(tmp_path))])}
+    stdin = "".join(a.model_dump_json() + "\n" for a in articles())
+    run = subprocess.run(
+        [sys.executable, "-c", FRESH, str(saved)], input=stdin, capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines(keepends=True) == records(built, articles())
+    assert [json.loads(line)["article"]["id"] for line in run.stdout.splitlines()] == [i for i, _, _ in TEXTS]
