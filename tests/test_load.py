@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 import spacy
-from conftest import ROOT, SHARED
+from conftest import ROOT, SEED_ID, SHARED
 
 from pipeline.batch.load import STAGES, build_pipeline
 from pipeline.batch.run import json_line, make_doc
 from pipeline.batch.serialize import doc_to_result
 from pipeline.errors import ConfigError, SahelWarning
+from pipeline.gazetteer.index import MATCHER_ATTRS
 from pipeline.gazetteer.linker import Linker
 from pipeline.io import read_article
 from pipeline.models import Article, ArticleMeta
@@ -87,6 +88,16 @@ def test_components_load_the_data_they_saved(built, loaded):
         assert loaded.get_pipe(name).path == built.get_pipe(name).path
     assert loaded.get_pipe("sahel_gazetteer").index == built.get_pipe("sahel_gazetteer").index
     assert loaded.get_pipe("sahel_sentences").abbreviations == built.get_pipe("sahel_sentences").abbreviations
+
+
+@pytest.mark.slow
+def test_loaded_gazetteer_matchers_find_what_the_built_ones_find(built, loaded):
+    text = read_article(ROOT / "corpora" / f"{SEED_ID}.txt").text
+    matchers = built.get_pipe("sahel_gazetteer").matchers, loaded.get_pipe("sahel_gazetteer").matchers
+    for name in MATCHER_ATTRS:
+        found = [sorted(getattr(m, name)(nlp.make_doc(text))) for m, nlp in zip(matchers, (built, loaded), strict=True)]
+        assert found[0] == found[1] and found[0], name
+    assert json.loads(json.dumps(matchers[0].patterns)) == matchers[1].patterns
 
 
 @pytest.mark.slow

@@ -19,10 +19,11 @@ matchers once. Each ``Doc`` then goes through :mod:`pipeline.gazetteer.entities`
 Later stages link any noun phrase through ``doc._.sahel_linker`` (a
 :class:`~pipeline.gazetteer.linker.Linker` over the index, see :mod:`pipeline.doc`).
 
-``to_disk`` writes the validated gazetteer as JSON (``gazetteer.json``) and where it
-came from (``cfg``) into the component's folder; ``from_disk`` validates it again and
-builds what ``initialize`` builds (index, matchers, a registered linker with a new key),
-without reading YAML.
+``to_disk`` writes the validated gazetteer as JSON (``gazetteer.json``), the matchers'
+patterns as token ids (``matchers.json``) and where it came from (``cfg``) into the
+component's folder; ``from_disk`` validates the gazetteer again and builds what
+``initialize`` builds (index, matchers, a registered linker with a new key), without
+reading YAML or tokenising the names again.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from .entities import (
     title_spans,
     titled_persons,
 )
-from .index import AliasIndex, Matchers, build_index, build_matchers
+from .index import AliasIndex, MatcherPatterns, Matchers, build_index, build_matchers, compile_matchers
 from .linker import Linker
 from .mentions import description_mentions, role_mentions
 
@@ -74,33 +75,47 @@ class Gazetteer:
         self.path = path
         self._set_config(load_yaml_model(path, GazetteerConfig))
 
-    def _set_config(self, config: GazetteerConfig) -> None:
-        """Index ``config``, compile its matchers and register a linker over the index."""
+    def _set_config(self, config: GazetteerConfig, patterns: MatcherPatterns | None = None) -> None:
+        """Index ``config``, compile its matchers (from ``patterns`` when they were saved)
+        and register a linker over the index."""
         self.config = config
         self.index = build_index(config)
-        self.matchers = build_matchers(self.nlp, self.index)
+        if patterns is None:
+            self.matchers = build_matchers(self.nlp, self.index)
+        else:
+            self.matchers = compile_matchers(self.nlp.vocab, patterns)
         self.linker_key = f"{self.name}:{id(self.index):x}"
         register_linker(self.linker_key, Linker(self.index))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write ``cfg`` (the source path) and, once initialised, ``gazetteer.json``."""
+        """Write ``cfg`` (the source path) and, once initialised, ``matchers.json`` and
+        ``gazetteer.json``."""
         serializers = {"cfg": lambda p: p.write_text(json.dumps({"path": self.path}), encoding="utf-8")}
-        if self.config is not None:
+        if self.config is not None and self.matchers is not None:
+            patterns = self.matchers.patterns
+            serializers["matchers.json"] = lambda p: p.write_text(json.dumps(patterns), encoding="utf-8")
             serializers["gazetteer.json"] = lambda p: p.write_text(self.config.model_dump_json(), encoding="utf-8")
         util.to_disk(path, serializers, exclude)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
-        """Read what :meth:`to_disk` wrote and build the index, matchers and linker."""
+        """Read what :meth:`to_disk` wrote and build the index, matchers and linker (the
+        matchers tokenised again when ``matchers.json`` is missing or excluded)."""
+        patterns: list[MatcherPatterns] = []
 
         def read_cfg(p: Path) -> None:
             if p.exists():
                 self.path = json.loads(p.read_text(encoding="utf-8")).get("path")
 
+        def read_matchers(p: Path) -> None:
+            if p.exists():
+                patterns.append(json.loads(p.read_text(encoding="utf-8")))
+
         def read_gazetteer(p: Path) -> None:
             if p.exists():
-                self._set_config(load_json_model(p, GazetteerConfig))
+                self._set_config(load_json_model(p, GazetteerConfig), patterns[0] if patterns else None)
 
-        util.from_disk(path, {"cfg": read_cfg, "gazetteer.json": read_gazetteer}, exclude)
+        readers = {"cfg": read_cfg, "matchers.json": read_matchers, "gazetteer.json": read_gazetteer}
+        util.from_disk(path, readers, exclude)
         return self
 
     def __call__(self, doc: Doc) -> Doc:
