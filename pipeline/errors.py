@@ -67,6 +67,7 @@ class Warnings:
     W002 = "{path}:{line}: unknown front matter field '{field}' ignored"
     W003 = "gazetteer: alias '{alias}' of '{id}' also belongs to '{other}'; keeping the first"
     W010 = "no 'published' date: {n} relative date expression(s) left with value null"
+    W020 = "pipeline cache {path} could not be loaded, building the pipeline again: {reason}"
     W040 = "predictions for article '{article}' have no gold file: ignored"
     W041 = "no predictions for article '{article}': every gold item counts as a false negative"
     W042 = "{path}: file name does not match its article id '{article}'"
