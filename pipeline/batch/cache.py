@@ -50,11 +50,17 @@ TEMP_NAME = re.compile(r"^\.[0-9a-f]{32}\.")
 
 
 def cache_dir() -> Path | None:
-    """The cache folder, ``None`` when turned off (``SAHEL_CACHE_DIR=off``)."""
+    """The cache folder, ``None`` when turned off (``SAHEL_CACHE_DIR=off``) or when there
+    is no home folder to put it in."""
     configured = os.environ.get(CACHE_ENV)
     if configured:
         return None if configured.lower() == OFF else Path(configured).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:  # no home folder: no cache
+            return None
     return Path(base) / "sahel-claims"
 
 
