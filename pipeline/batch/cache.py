@@ -77,17 +77,19 @@ def _source_digest() -> bytes:
 
 
 def _model_files(model: str) -> list[Path] | None:
-    """The ``meta.json`` that identifies ``model`` (a package name or a folder); ``None``
-    when it is not installed (the build then reports it)."""
-    folder = Path(model)
-    if not folder.is_dir():
-        try:
-            spec = importlib.util.find_spec(model)
-        except (ImportError, ValueError):
-            return None
-        if spec is None or spec.origin is None:
-            return None
+    """The ``meta.json`` that identifies ``model``, an installed package or else a folder
+    (the order ``spacy.load`` tries them in); ``None`` when it is neither (the build then
+    reports it)."""
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin is not None:
         folder = Path(spec.origin).parent
+    elif Path(model).is_dir():
+        folder = Path(model)
+    else:
+        return None
     meta = folder.resolve() / "meta.json"
     return [meta] if meta.is_file() else None
 
