@@ -1,4 +1,5 @@
-"""Load YAML files into pydantic models with errors that name the file, line and field."""
+"""Load YAML files into pydantic models with errors that name the file, line and field;
+load the JSON a component saved (``to_disk``) back into its model."""
 
 from __future__ import annotations
 
@@ -57,6 +58,20 @@ def load_yaml_model(path: Path | str, model: type[M], *, error: type[Exception] 
     except (OSError, UnicodeDecodeError) as exc:
         raise error(Errors.E022.format(path=path, reason=exc)) from exc
     return parse_yaml_model(text, model, path=path, error=error)
+
+
+def load_json_model(path: Path | str, model: type[M], *, error: type[Exception] = ConfigError) -> M:
+    """Read ``path``, JSON written by ``model.model_dump_json`` (a component's saved data),
+    and validate it as ``model``; raise ``error`` naming the file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(Errors.E022.format(path=path, reason=exc)) from exc
+    try:
+        return model.model_validate_json(text)
+    except ValidationError as exc:
+        raise error(Errors.E023.format(path=path, model=model.__name__, reason=exc)) from exc
 
 
 def parse_yaml_model(

@@ -49,6 +49,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E011 = "{path}: unsupported input (expected .txt, .jsonl or a folder of them)"
     E021 = "{path}: not valid YAML: {reason}"
     E022 = "{path}: cannot read: {reason}"
+    E023 = "{path}: not a saved {model}: {reason}"
     E030 = (
         "Cannot load the spaCy model '{model}': {reason}. Install it (README, set-up) or "
         "set 'model:' in configs/pipeline.yaml to an installed pipeline."
@@ -78,7 +79,6 @@ class Errors(metaclass=ErrorsWithCodes):
     E073 = "{path}: article '{article}' not stored (rolled back, the store keeps its previous rows): {reason}"
     E074 = "{url}: cannot read the store: {reason}"
     E075 = "unknown export format '{format}' (expected one of: {expected})"
-    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 
@@ -87,6 +87,7 @@ class Warnings(metaclass=ErrorsWithCodes):
     W002 = "{path}:{line}: unknown front matter field '{field}' ignored"
     W003 = "gazetteer: alias '{alias}' of '{id}' also belongs to '{other}'; keeping the first"
     W010 = "no 'published' date: {n} relative date expression(s) left with value null"
+    W020 = "pipeline cache {path} could not be loaded, building the pipeline again: {reason}"
     W040 = "predictions for article '{article}' have no gold file: ignored"
     W041 = "no predictions for article '{article}': every gold item counts as a false negative"
     W042 = "{path}: file name does not match its article id '{article}'"

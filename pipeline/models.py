@@ -35,7 +35,7 @@ Modality = Literal["asserted", "uncertain", "planned", "hypothetical"]
 class Strict(BaseModel):
     """Base: unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def _iso_text(value: Any) -> Any:

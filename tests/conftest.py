@@ -13,6 +13,16 @@ REAL = SHARED / "data" / "real"
 SEED_ID = "niger-coup-2023-08-09"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory):
+    """The start-up cache (pipeline.batch.cache) of the session, under its tmp folder:
+    tests never write the user's cache. Worker processes inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        path = tmp_path_factory.mktemp("sahel-cache")
+        patch.setenv("SAHEL_CACHE_DIR", str(path))
+        yield path
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The full sahel-claims pipeline from configs/pipeline.yaml."""

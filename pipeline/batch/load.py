@@ -1,4 +1,5 @@
-"""Build the staged spaCy pipeline from configs/pipeline.yaml."""
+"""Build the staged spaCy pipeline from configs/pipeline.yaml, or load it from the cache
+of an earlier build (:mod:`pipeline.batch.cache`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..dates import component as _dates  # noqa: F401
 from ..errors import ConfigError, Errors
 from ..gazetteer import component as _gazetteer  # noqa: F401
 from ..sentences import component as _sentences  # noqa: F401
+from .cache import load_or_build
 
 STAGES = ("sahel_sentences", "sahel_gazetteer", "sahel_dates", "sahel_claims")
 
@@ -40,9 +42,10 @@ def build_pipeline(config_path: Path | str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _cached_pipeline(config: str | None) -> Language:
-    return build_pipeline(config)
+    return load_or_build(config, lambda: build_pipeline(config))
 
 
 def load_pipeline(config: Path | str | None = None) -> Language:
-    """The full pipeline for ``config`` (default configs/pipeline.yaml), built once."""
+    """The full pipeline for ``config`` (default configs/pipeline.yaml), once per process:
+    loaded from the start-up cache, or built (and then cached)."""
     return _cached_pipeline(str(Path(config).resolve()) if config else None)

@@ -17,18 +17,25 @@ tables (:class:`pipeline.claims.triggers.TriggerIndex`).
    and date of the trigger's clause; reporting verbs make no claim, they set ``source``;
 5. :func:`pipeline.claims.assembly.build_claims` and :func:`~pipeline.claims.assembly.dedupe`
    - stable ids, one claim per fact and sentence.
+
+``to_disk`` writes the validated predicates config as JSON (``predicates.json``) and
+where it came from (``cfg``); ``from_disk`` validates it again and compiles the
+``TriggerIndex``, as ``initialize`` does, without reading YAML.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections.abc import Iterable
+from pathlib import Path
 
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..config import CONFIG_DIR
+from ..config import CONFIG_DIR, load_json_model
 from ..doc import DATES_KEY, MENTIONS_KEY
-from ..errors import ConfigError, Errors
 from ..models import Claim, PredicatesConfig
 from .argspans import expand, head_args, proxy_owner
 from .arguments import claim_heads
@@ -45,19 +52,43 @@ DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
 class ClaimExtractor:
     """Writes ``doc._.claims`` (a list of :class:`pipeline.models.Claim`)."""
 
-    def __init__(self, name: str = "sahel_claims") -> None:
+    def __init__(self, nlp: Language, name: str = "sahel_claims") -> None:
+        self.nlp = nlp
         self.name = name
         self.path: str | None = None
         self.config: PredicatesConfig | None = None
         self.index: TriggerIndex | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
-        """Load and compile the predicate vocabulary of ``path`` (default configs/predicates.yaml)."""
+        """Load and compile the predicate vocabulary of ``path`` (default
+        configs/predicates.yaml); ``nlp`` is accepted as ``nlp.initialize`` passes it."""
         self.path = str(path or DEFAULT_PREDICATES)
-        self.config = load_predicates(self.path)
-        if nlp is None:
-            raise ConfigError(Errors.E090.format(path=self.path))
-        self.index = TriggerIndex(nlp.vocab, self.config)
+        self._set_config(load_predicates(self.path))
+
+    def _set_config(self, config: PredicatesConfig) -> None:
+        self.config = config
+        self.index = TriggerIndex(self.nlp.vocab, config)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``cfg`` (the source path) and, once initialised, ``predicates.json``."""
+        serializers = {"cfg": lambda p: p.write_text(json.dumps({"path": self.path}), encoding="utf-8")}
+        if self.config is not None:
+            serializers["predicates.json"] = lambda p: p.write_text(self.config.model_dump_json(), encoding="utf-8")
+        util.to_disk(path, serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimExtractor:
+        """Read what :meth:`to_disk` wrote and compile the trigger index."""
+
+        def read_cfg(p: Path) -> None:
+            if p.exists():
+                self.path = json.loads(p.read_text(encoding="utf-8")).get("path")
+
+        def read_predicates(p: Path) -> None:
+            if p.exists():
+                self._set_config(load_json_model(p, PredicatesConfig))
+
+        util.from_disk(path, {"cfg": read_cfg, "predicates.json": read_predicates}, exclude)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if self.index is None:  # not initialized: no vocabulary, no claims
@@ -241,7 +272,7 @@ def _sources(spans, mentions: MentionIndex) -> list[str]:
 
 @Language.factory("sahel_claims", assigns=["doc._.claims"], requires=["doc.ents", "token.dep"])
 def make_claim_extractor(nlp: Language, name: str) -> ClaimExtractor:
-    return ClaimExtractor(name)
+    return ClaimExtractor(nlp, name)
 
 
 __all__ = ["ClaimExtractor", "Trigger", "extract_claims"]

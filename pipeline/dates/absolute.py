@@ -6,6 +6,9 @@ are read directly, with the result dateparser gives them; dateparser reads the r
 
 A date without a year comes back with the anchor's year (dateparser's ``current_period``
 preference); :func:`pipeline.dates.normalise.normalise` then moves it by tense.
+
+dateparser is imported by the first parser built (~40 ms): a run whose dates are all
+plain never imports it.
 """
 
 from __future__ import annotations
@@ -13,8 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING
 
 from .lexicon import MONTHS
 
@@ -27,6 +29,9 @@ SETTINGS = {
 }
 # anchor used when an article has no ``published`` date: only complete dates are kept then
 NO_ANCHOR = dt.date(2000, 1, 1)
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
 PLAIN_DATES = (
     re.compile(r"(?P<month>[a-z]+\.?) (?P<day>\d{1,2})(?:st|nd|rd|th)?(?: (?P<year>\d{4}))?"),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<month>[a-z]+\.?)(?: (?P<year>\d{4}))?"),
@@ -35,6 +40,8 @@ PLAIN_DATES = (
 
 @lru_cache(maxsize=32)
 def _parser(anchor: dt.date) -> DateDataParser:
+    from dateparser.date import DateDataParser
+
     base = dt.datetime(anchor.year, anchor.month, anchor.day, 12)
     return DateDataParser(languages=LANGUAGES, settings={**SETTINGS, "RELATIVE_BASE": base})
 

@@ -19,11 +19,16 @@ The claims stage finds an event's own date with
 :func:`pipeline.claims.attributes.date.clause_date`.
 
 Runs after the parser, the NER and the gazetteer (it reads ``doc.ents``). The ``Matcher``
-is built once, in the constructor: its patterns are code, not data.
+is built once, in the constructor: its patterns are code, not data, so ``to_disk`` and
+``from_disk`` have nothing to write or read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,6 +62,14 @@ class DateTagger:
             if not any("published" in w for w in warnings):
                 warnings.append(Warnings.W010.format(n=sum(s._.timex_value is None for s in spans)))
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The component's folder, empty: the patterns are code."""
+        util.to_disk(path, {}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DateTagger:
+        """Nothing to read: the constructor built the matcher."""
+        return self
 
 
 @Language.factory("sahel_dates", assigns=["doc.spans"], requires=["doc.ents", "token.dep"])

@@ -66,8 +66,12 @@ def _tokens_with(doc: Doc, char: str) -> list[int]:
     per distinct shape, not one per token."""
     shapes = doc.to_array(SHAPE)
     strings = doc.vocab.strings
-    wanted = [h for h in numpy.unique(shapes).tolist() if char in strings[h] or strings[h] == "LONG"]
-    return numpy.flatnonzero(numpy.isin(shapes, wanted)).tolist() if wanted else []
+    wanted = sorted(h for h in set(shapes.tolist()) if char in strings[h] or strings[h] == "LONG")
+    if not wanted:
+        return []
+    ids = numpy.array(wanted, dtype=numpy.uint64)  # binary search: numpy.isin would import numpy.ma
+    at = numpy.minimum(numpy.searchsorted(ids, shapes), len(ids) - 1)
+    return numpy.flatnonzero(ids[at] == shapes).tolist()
 
 
 def alias_spans(doc: Doc, matchers: Matchers, index: AliasIndex) -> list[Span]:

@@ -5,7 +5,9 @@
 tables of names, surnames, names that need an owner, description rules and dated roles
 (scispacy's ``linking_utils`` style: a pure function over the typed records of
 :mod:`pipeline.gazetteer.kb`). :func:`build_matchers` compiles it into spaCy
-``PhraseMatcher`` objects; call it once, in ``initialize``.
+``PhraseMatcher`` objects; call it once, in ``initialize``. It tokenises each name
+(:func:`matcher_patterns`) and compiles the token ids (:func:`compile_matchers`); a saved
+gazetteer keeps those ids and compiles them again.
 
 The functions over a ``Doc`` live in :mod:`pipeline.gazetteer.entities` (names: the
 entities layer) and :mod:`pipeline.gazetteer.mentions` (descriptions and roles).
@@ -19,16 +21,17 @@ role ("Nigeria's president") in the article's context (date, what it is about).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
+from spacy.vocab import Vocab
 
 from ..errors import Warnings, warn
 from ..models import Gazetteer
 from . import mentions
-from .kb import AliasIndex, DescriptionRule, Holder, Matchers, Target
+from .kb import MATCHER_ATTRS, AliasIndex, DescriptionRule, Holder, MatcherPatterns, Matchers, Target
 from .vocab import TITLE_FALLBACKS, TITLE_SYNONYMS
 
 
@@ -97,29 +100,45 @@ def build_index(gazetteer: Gazetteer) -> AliasIndex:
     return index
 
 
-def build_matchers(nlp: Language, index: AliasIndex) -> Matchers:
-    """PhraseMatchers for ``index``, tokenised by ``nlp`` (build once, in ``initialize``)."""
-    make = nlp.make_doc
-
-    def matcher(attr: str, keyed: Iterable[tuple[str, str]]) -> PhraseMatcher:
-        m = PhraseMatcher(nlp.vocab, attr=attr)
-        groups: dict[str, list[str]] = {}
-        for key, text in keyed:
-            groups.setdefault(key, []).append(text)
-        for key, texts in groups.items():
-            m.add(key, [make(t) for t in texts])
-        return m
-
+def matcher_patterns(nlp: Language, index: AliasIndex) -> MatcherPatterns:
+    """The patterns of each matcher for ``index``, tokenised by ``nlp`` (pure but for the
+    vocabulary the tokens enter): a key per text, or per group of texts for the roles
+    (their synonyms) and titles."""
     held = {t for t, _ in index.roles}
     role_titles = held | {s for s, t in TITLE_SYNONYMS.items() if t in held} | set(TITLE_FALLBACKS)
-    return Matchers(
-        names=matcher("ORTH", ((n, n) for n in index.names)),
-        lower_names=matcher("LOWER", ((n, n) for n in index.lower_names)),
-        short_names=matcher("ORTH", ((s, s) for s, _ in index.short_names)),
-        descriptions=matcher("LOWER", ((p, p) for p in index.descriptions)),
-        roles=matcher("LOWER", ((TITLE_SYNONYMS.get(t, t), t) for t in role_titles)),
-        titles=matcher("ORTH", (("TITLE", t) for t in index.titles)),
-    )
+    keyed = {
+        "names": ((n, n) for n in index.names),
+        "lower_names": ((n, n) for n in index.lower_names),
+        "short_names": ((s, s) for s, _ in index.short_names),
+        "descriptions": ((p, p) for p in index.descriptions),
+        "roles": ((TITLE_SYNONYMS.get(t, t), t) for t in role_titles),
+        "titles": (("TITLE", t) for t in index.titles),
+    }
+    out: MatcherPatterns = {}
+    for name, pairs in keyed.items():
+        groups: dict[str, list[tuple[int, ...]]] = {}
+        for key, text in pairs:
+            groups.setdefault(key, []).append(tuple(nlp.make_doc(text).to_array(MATCHER_ATTRS[name]).tolist()))
+        out[name] = list(groups.items())
+    return out
+
+
+def compile_matchers(vocab: Vocab, patterns: MatcherPatterns) -> Matchers:
+    """PhraseMatchers of ``patterns``. Each pattern is added as its token ids, the form
+    ``PhraseMatcher`` keeps it in (and unpickles it from): no Doc is made, so loading a
+    saved gazetteer tokenises nothing."""
+    compiled = {}
+    for name, attr in MATCHER_ATTRS.items():
+        matcher = PhraseMatcher(vocab, attr=attr)
+        for key, keywords in patterns[name]:
+            matcher.add(key, [tuple(k) for k in keywords])
+        compiled[name] = matcher
+    return Matchers(**compiled, patterns=patterns)
+
+
+def build_matchers(nlp: Language, index: AliasIndex) -> Matchers:
+    """PhraseMatchers for ``index``, tokenised by ``nlp`` (build once, in ``initialize``)."""
+    return compile_matchers(nlp.vocab, matcher_patterns(nlp, index))
 
 
 def resolve_span(span: Span, index: AliasIndex | None = None, *, ents: Sequence[Span] | None = None) -> str | None:

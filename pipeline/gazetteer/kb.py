@@ -60,9 +60,24 @@ class AliasIndex:
     states: dict[str, str] = field(default_factory=dict)  # government body -> the state it acts for
 
 
+MatcherPatterns = dict[str, list[tuple[str, list[tuple[int, ...]]]]]
+"""Per matcher (a field of :class:`Matchers`), its keys in order, each with its patterns
+as token ids (the ``ORTH`` or ``LOWER`` of each token, what the matcher compares)."""
+
+MATCHER_ATTRS = {
+    "names": "ORTH",
+    "lower_names": "LOWER",
+    "short_names": "ORTH",
+    "descriptions": "LOWER",
+    "roles": "LOWER",
+    "titles": "ORTH",
+}
+
+
 @dataclass
 class Matchers:
-    """The index compiled once against a vocabulary."""
+    """The index compiled once against a vocabulary, and the patterns it was compiled
+    from (:func:`pipeline.gazetteer.index.matcher_patterns`, what the component saves)."""
 
     names: PhraseMatcher
     lower_names: PhraseMatcher
@@ -70,6 +85,7 @@ class Matchers:
     descriptions: PhraseMatcher
     roles: PhraseMatcher
     titles: PhraseMatcher
+    patterns: MatcherPatterns
 
 
 def match_key(doc: Doc, match_id: int) -> str:
