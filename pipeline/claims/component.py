@@ -136,7 +136,8 @@ def extract_claims(
         speakers=speakers,
     )
     date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
-    article_key = text_key(doc.text)
+    text = doc.text  # spaCy joins the tokens on every read
+    article_key = text_key(text)
     proxies = frozenset(config.proxy_nouns)
     claims: list[Claim] = []
     for trig, heads in claim_heads(index.find(doc), index, mentions):
@@ -174,7 +175,7 @@ def extract_claims(
         if trig.requested:
             attrs = dataclasses.replace(attrs, modality="hypothetical")
         sources = _sources(attrs.sources, mentions)
-        if in_quotation(doc.text, trig.token.idx) and attrs.sources:
+        if in_quotation(text, trig.token.idx) and attrs.sources:
             # "We urge ...", said the spokesperson: the quoted speaker, or the body they speak for
             quoted = [i for span in attrs.sources for i in speaker_ids(span, state_of)]
             subjects, objects = _quoted_first_person(subjects, quoted), _quoted_first_person(objects, quoted)

@@ -160,6 +160,7 @@ class MentionIndex:
     ) -> None:
         self.doc = doc
         self.speakers = speakers  # who "we" is outside quotations (pipeline.claims.speakers)
+        self._text: str | None = None
         self.actor_nouns = frozenset(actor_nouns)
         self.describe = describe
         self.describe_owned = describe_owned
@@ -187,6 +188,13 @@ class MentionIndex:
         self._subjects: dict[int, Token | None] = {}
 
     # ------------------------------------------------------------------ lookups
+
+    @property
+    def text(self) -> str:
+        """``doc.text``, read once (spaCy joins the tokens on every read)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def sentences(self) -> list[Span]:
         """``doc.sents``, listed once (spaCy rebuilds the spans on every read)."""
@@ -261,7 +269,7 @@ class MentionIndex:
 
     def speaker_args(self, token: Token) -> tuple[Arg, ...]:
         """A first-person pronoun outside quotations: the issuers of the statement."""
-        if not is_first_person(token) or in_quotation(self.doc.text, token.idx):
+        if not is_first_person(token) or in_quotation(self.text, token.idx):
             return ()
         return tuple(Arg(token.text, token.idx, token.idx + len(token), s) for s in self.speakers)
 
