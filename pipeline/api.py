@@ -128,11 +128,11 @@ def ingest(
     """
     from collections import deque
 
-    from . import __version__
-    from .stores import Fingerprint, content_hash, open_store
+    from .stores import open_store
+    from .stores.write import unchanged_ids, write_article
 
     summary = RunSummary()
-    bodies: dict[str, tuple[str, str, str]] = {}  # article id -> (body, hash, origin), in flight
+    pending: dict[str, Article] = {}  # article id -> the article, in flight
     queue: deque[tuple[str, bool]] = deque()  # (id, extracting?) read, not yet resolved, in order
     stored = failed = 0
     with open_store(store or default_store(config)) as target, ExitStack() as stack:
@@ -143,15 +143,14 @@ def ingest(
                 write_jsonl(target.results([article_id]), handle)
 
         def keep(article: Article) -> bool:
-            digest = content_hash(article)
-            if not force and target.is_current(article.meta.id, Fingerprint(digest, __version__)):
+            if not force and unchanged_ids(target, [article]):
                 summary.unchanged += 1
                 if not queue:
                     write_stored(article.meta.id)
                 elif handle is not None:
                     queue.append((article.meta.id, False))
                 return False
-            bodies[article.meta.id] = (article.text, digest, article.origin)
+            pending[article.meta.id] = article
             queue.append((article.meta.id, True))
             return True
 
@@ -165,7 +164,7 @@ def ingest(
                 elif article_id == upto:
                     return
                 else:
-                    bodies.pop(article_id, None)
+                    pending.pop(article_id, None)
 
         nlp = load_pipeline(config) if workers <= 1 else None
         results = iter_extract(
@@ -181,14 +180,10 @@ def ingest(
         )
         for result in results:
             resolve(result.article.id)
-            body, digest, origin = bodies.pop(result.article.id)
-            try:
-                target.put(result, body=body, content_hash=digest, pipeline_version=__version__)
-            except Exception as exc:  # noqa: BLE001 - this article is rolled back, the run goes on
+            failure = write_article(target, pending.pop(result.article.id), result)
+            if failure is not None:
                 failed += 1
-                reason = f"{type(exc).__name__}: {exc}"
-                message = Errors.E073.format(path=origin, article=result.article.id, reason=reason)
-                note(summary, "error", message, report)
+                note(summary, "error", failure, report)
                 continue
             stored += 1
             write_stored(result.article.id)
