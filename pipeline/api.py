@@ -114,6 +114,7 @@ def ingest(
     batch_size: int | None = None,
     progress: Progress | None = None,
     report: Report | None = None,
+    engine: str = "local",
 ) -> RunSummary:
     """Extract the articles under ``paths`` and load them into ``store`` (a URL; default:
     the config's ``store``), one transaction per article.
@@ -125,7 +126,29 @@ def ingest(
     the stored records of this run's articles (ingested and unchanged) as JSON Lines, in
     input order. ``workers``: extraction processes; the store is written in this process
     as records arrive, so memory holds only the articles in flight.
+
+    ``engine="ray"``: JSONL/Parquet shards extracted on Ray Data, ``workers`` actors each
+    writing the articles it extracted into ``store`` (PostgreSQL; SQLite is refused:
+    E076), with the same write path and idempotency; no ``output``
+    (:func:`pipeline.batch.ray_ingest.ingest_shards`).
     """
+    if engine == "ray":
+        from .batch.ray_ingest import ingest_shards
+
+        if output is not None:
+            raise ConfigError(Errors.E077)
+        return ingest_shards(
+            paths,
+            store=store or default_store(config),
+            config=config,
+            actors=workers,
+            batch_size=batch_size,
+            force=force,
+            progress=progress,
+            report=report,
+        )
+    if engine != "local":
+        raise ConfigError(Errors.E065.format(engine=engine, expected="local, ray"))
     from collections import deque
 
     from .stores import open_store

@@ -114,18 +114,21 @@ def ingest_cli(
     workers: int = WORKERS_OPT,
     batch_size: int = BATCH_OPT,
     skipped_log: Path = SKIPPED_LOG_OPT,
+    engine: str = typer.Option("local", "--engine", help="local, or ray (JSONL/Parquet shards; PostgreSQL store)."),
 ) -> None:
     """Extract articles and load them into a store, one transaction per article.
 
     Unchanged articles (same content, same pipeline version) are not extracted again.
     With --workers N, N processes extract; this process writes the store as records arrive.
+    With --engine ray, N Ray actors extract and each writes its articles (PostgreSQL only).
     Example: sahel-claims ingest corpora/ --store sqlite:///claims.db --workers 2
     """
     from .batch.progress import ProgressReporter, SkipLog, count_articles
 
     try:
         url = store or api.default_store(config)
-        with ProgressReporter(total=count_articles(paths)) as progress, SkipLog(skipped_log, echo=progress.note) as log:
+        total = count_articles(paths) if engine == "local" else None
+        with ProgressReporter(total=total) as progress, SkipLog(skipped_log, echo=progress.note) as log:
             summary = api.ingest(
                 paths,
                 store=url,
@@ -136,6 +139,7 @@ def ingest_cli(
                 batch_size=batch_size,
                 progress=progress,
                 report=log,
+                engine=engine,
             )
     except (SahelError, OSError) as exc:
         fail(exc)

@@ -1,8 +1,9 @@
 """The one write path of ``ingest``: every engine stores an article here.
 
-Engines decide what to skip with :func:`unchanged_ids` and write with
-:func:`write_article` (the local engine, :func:`pipeline.api.ingest`, in the main
-process), so that whatever a write does (an article's rows in one transaction; the
+Both engines decide what to skip with :func:`unchanged_ids` and write with
+:func:`write_article`: the local engine (:func:`pipeline.api.ingest`, the store written
+in the main process) and the Ray engine (:mod:`pipeline.batch.ray_ingest`, each actor
+writing with its own connection), so that whatever a write does (an article's rows in one transaction; the
 events it updates, when they exist) is done the same way whichever engine extracted the
 article.
 """
