@@ -215,6 +215,28 @@ def ingest(
     return summary
 
 
+def load(
+    shards: Iterable[Path | str],
+    *,
+    articles: Iterable[Path | str],
+    store: str | None = None,
+    config: Path | str | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+    report: Report | None = None,
+) -> RunSummary:
+    """Load the output shards that ``extract(engine="ray")`` wrote (``OUT/<name>.jsonl``,
+    or the folder) into ``store``, each record with its article from the input shard of
+    the same name under ``articles`` (its body and content hash): the store ends as
+    ``ingest`` of those articles would leave it, and articles already stored from the same
+    content by this version count as ``unchanged`` (``force``: store again). No model is
+    loaded (:func:`pipeline.batch.loader.load_records`)."""
+    from .batch.loader import load_records
+
+    url = store or default_store(config)
+    return load_records(shards, articles=articles, store=url, force=force, progress=progress, report=report)
+
+
 def export(
     *,
     store: str | None = None,
@@ -388,6 +410,7 @@ __all__ = [
     "ingest",
     "iter_extract",
     "json_line",
+    "load",
     "load_pipeline",
     "make_doc",
     "process_articles",

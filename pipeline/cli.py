@@ -148,6 +148,34 @@ def ingest_cli(
         raise typer.Exit(code=1)
 
 
+@app.command("load")
+def load_cli(
+    shards: list[Path] = typer.Argument(..., help="Output shards of extract --engine ray (OUT/*.jsonl, or OUT/)."),
+    articles: list[Path] = typer.Option(
+        ..., "--articles", help="The input shards they were extracted from (for bodies and content hashes)."
+    ),
+    store: str = STORE_OPT,
+    force: bool = typer.Option(False, "--force", help="Store again even unchanged articles."),
+    config: Path = CONFIG_OPT,
+    skipped_log: Path = SKIPPED_LOG_OPT,
+) -> None:
+    """Load the records extract --engine ray wrote into a store, as ingest would have.
+
+    Example: sahel-claims load out/ --articles shards/ --store postgresql://me@db/claims
+    """
+    from .batch.progress import ProgressReporter, SkipLog
+
+    try:
+        url = store or api.default_store(config)
+        with ProgressReporter(total=None) as progress, SkipLog(skipped_log, echo=progress.note) as log:
+            summary = api.load(shards, articles=articles, store=url, force=force, progress=progress, report=log)
+    except (SahelError, OSError) as exc:
+        fail(exc)
+    report(summary, f"{url}: loaded", unchanged=True, timing=progress.summary(), log=skipped_log)
+    if summary.processed == 0 and summary.unchanged == 0 and summary.skipped:
+        raise typer.Exit(code=1)
+
+
 @app.command("export")
 def export_cli(
     store: str = STORE_OPT,

@@ -84,6 +84,8 @@ class Errors(metaclass=ErrorsWithCodes):
         "engine (--workers N), or extract --engine ray and then load the shards into SQLite"
     )
     E077 = "ingest --engine ray writes no --output file: export the store afterwards (sahel-claims export)"
+    E078 = "{path}: no input shard named '{name}' among the --articles given: cannot load its records"
+    E079 = "{path}: article '{id}' {reason}: not loaded"
     E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 

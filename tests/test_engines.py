@@ -134,6 +134,13 @@ def test_ray_engine_equals_local_engine_and_reruns_skip_finished_shards(nlp, bat
     assert len(shard_output(out, second).read_text(encoding="utf-8").splitlines()) == 1
     assert len(shard_output(out, batch).read_text(encoding="utf-8").splitlines()) == 5
 
+    # loaded later, the shards leave the store as ingest would: ingest then finds all unchanged
+    store = f"sqlite:///{tmp_path / 'claims.db'}"
+    loaded = api.load([out], articles=[batch, empty, second], store=store)
+    assert (loaded.processed, loaded.unchanged, loaded.skipped) == (6, 0, 0)
+    ingested = api.ingest([batch, empty, second], store=store)
+    assert (ingested.processed, ingested.unchanged) == (0, 6)
+
 
 def test_input_errors_pass_through_the_local_engine(nlp):
     error = InputError("x.jsonl:1: bad")

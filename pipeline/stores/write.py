@@ -1,11 +1,12 @@
-"""The one write path of ``ingest``: every engine stores an article here.
+"""The one write path of ``ingest`` and ``load``: every engine stores an article here.
 
-Both engines decide what to skip with :func:`unchanged_ids` and write with
+Both engines and ``load`` decide what to skip with :func:`unchanged_ids` and write with
 :func:`write_article`: the local engine (:func:`pipeline.api.ingest`, the store written
-in the main process) and the Ray engine (:mod:`pipeline.batch.ray_ingest`, each actor
-writing with its own connection), so that whatever a write does (an article's rows in one transaction; the
-events it updates, when they exist) is done the same way whichever engine extracted the
-article.
+in the main process), the Ray engine (:mod:`pipeline.batch.ray_ingest`, each actor
+writing with its own connection) and ``load`` (:mod:`pipeline.batch.loader`, the records
+``extract --engine ray`` wrote), so that whatever a write does (an article's rows in one
+transaction; the events it updates, when they exist) is done the same way whichever
+engine extracted the article.
 """
 
 from __future__ import annotations
