@@ -142,10 +142,16 @@ def test_ray_ingest_equals_local_resumes_after_a_kill_and_reingest_changes_nothi
     claim_ids = [r[2] for r in after["claims"]]  # (article_id, seq, claim_id, ...)
     assert claim_ids == [r[2] for r in reference["claims"]] and all(c.startswith("c-") for c in claim_ids)
 
-    # ingested again: nothing is extracted or written (not even the ingestion times)
+    # ingested again, from the command line: nothing is written (not even the ingestion times)
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
     stamped = dump(ray_url, stamps=True)
-    again = api.ingest([shard_dir], store=ray_url, engine="ray", workers=2)
-    assert (again.processed, again.unchanged, again.skipped) == (0, N_CORPUS + 1, 1)
+    again = CliRunner().invoke(app, ["ingest", str(shard_dir), "--engine", "ray", "-w", "2", "--store", ray_url])
+    assert again.exit_code == 0, again.output
+    last = again.output.strip().splitlines()[-1]
+    assert f": ingested 0 article(s), unchanged {N_CORPUS + 1}, skipped 1 in " in last
     assert dump(ray_url, stamps=True) == stamped
 
 
