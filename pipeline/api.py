@@ -114,6 +114,7 @@ def ingest(
     batch_size: int | None = None,
     progress: Progress | None = None,
     report: Report | None = None,
+    engine: str = "local",
 ) -> RunSummary:
     """Extract the articles under ``paths`` and load them into ``store`` (a URL; default:
     the config's ``store``), one transaction per article.
@@ -125,14 +126,36 @@ def ingest(
     the stored records of this run's articles (ingested and unchanged) as JSON Lines, in
     input order. ``workers``: extraction processes; the store is written in this process
     as records arrive, so memory holds only the articles in flight.
+
+    ``engine="ray"``: JSONL/Parquet shards extracted on Ray Data, ``workers`` actors each
+    writing the articles it extracted into ``store`` (PostgreSQL; SQLite is refused:
+    E076), with the same write path and idempotency; no ``output``
+    (:func:`pipeline.batch.ray_ingest.ingest_shards`).
     """
+    if engine == "ray":
+        from .batch.ray_ingest import ingest_shards
+
+        if output is not None:
+            raise ConfigError(Errors.E077)
+        return ingest_shards(
+            paths,
+            store=store or default_store(config),
+            config=config,
+            actors=workers,
+            batch_size=batch_size,
+            force=force,
+            progress=progress,
+            report=report,
+        )
+    if engine != "local":
+        raise ConfigError(Errors.E065.format(engine=engine, expected="local, ray"))
     from collections import deque
 
-    from . import __version__
-    from .stores import Fingerprint, content_hash, open_store
+    from .stores import open_store
+    from .stores.write import unchanged_ids, write_article
 
     summary = RunSummary()
-    bodies: dict[str, tuple[str, str, str]] = {}  # article id -> (body, hash, origin), in flight
+    pending: dict[str, Article] = {}  # article id -> the article, in flight
     queue: deque[tuple[str, bool]] = deque()  # (id, extracting?) read, not yet resolved, in order
     stored = failed = 0
     with open_store(store or default_store(config)) as target, ExitStack() as stack:
@@ -143,15 +166,14 @@ def ingest(
                 write_jsonl(target.results([article_id]), handle)
 
         def keep(article: Article) -> bool:
-            digest = content_hash(article)
-            if not force and target.is_current(article.meta.id, Fingerprint(digest, __version__)):
+            if not force and unchanged_ids(target, [article]):
                 summary.unchanged += 1
                 if not queue:
                     write_stored(article.meta.id)
                 elif handle is not None:
                     queue.append((article.meta.id, False))
                 return False
-            bodies[article.meta.id] = (article.text, digest, article.origin)
+            pending[article.meta.id] = article
             queue.append((article.meta.id, True))
             return True
 
@@ -165,7 +187,7 @@ def ingest(
                 elif article_id == upto:
                     return
                 else:
-                    bodies.pop(article_id, None)
+                    pending.pop(article_id, None)
 
         nlp = load_pipeline(config) if workers <= 1 else None
         results = iter_extract(
@@ -181,20 +203,38 @@ def ingest(
         )
         for result in results:
             resolve(result.article.id)
-            body, digest, origin = bodies.pop(result.article.id)
-            try:
-                target.put(result, body=body, content_hash=digest, pipeline_version=__version__)
-            except Exception as exc:  # noqa: BLE001 - this article is rolled back, the run goes on
+            failure = write_article(target, pending.pop(result.article.id), result)
+            if failure is not None:
                 failed += 1
-                reason = f"{type(exc).__name__}: {exc}"
-                message = Errors.E073.format(path=origin, article=result.article.id, reason=reason)
-                note(summary, "error", message, report)
+                note(summary, "error", failure, report)
                 continue
             stored += 1
             write_stored(result.article.id)
         resolve(None)
     summary.processed, summary.skipped = stored, summary.skipped + failed
     return summary
+
+
+def load(
+    shards: Iterable[Path | str],
+    *,
+    articles: Iterable[Path | str],
+    store: str | None = None,
+    config: Path | str | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+    report: Report | None = None,
+) -> RunSummary:
+    """Load the output shards that ``extract(engine="ray")`` wrote (``OUT/<name>.jsonl``,
+    or the folder) into ``store``, each record with its article from the input shard of
+    the same name under ``articles`` (its body and content hash): the store ends as
+    ``ingest`` of those articles would leave it, and articles already stored from the same
+    content by this version count as ``unchanged`` (``force``: store again). No model is
+    loaded (:func:`pipeline.batch.loader.load_records`)."""
+    from .batch.loader import load_records
+
+    url = store or default_store(config)
+    return load_records(shards, articles=articles, store=url, force=force, progress=progress, report=report)
 
 
 def export(
@@ -370,6 +410,7 @@ __all__ = [
     "ingest",
     "iter_extract",
     "json_line",
+    "load",
     "load_pipeline",
     "make_doc",
     "process_articles",

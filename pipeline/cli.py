@@ -114,18 +114,21 @@ def ingest_cli(
     workers: int = WORKERS_OPT,
     batch_size: int = BATCH_OPT,
     skipped_log: Path = SKIPPED_LOG_OPT,
+    engine: str = typer.Option("local", "--engine", help="local, or ray (JSONL/Parquet shards; PostgreSQL store)."),
 ) -> None:
     """Extract articles and load them into a store, one transaction per article.
 
     Unchanged articles (same content, same pipeline version) are not extracted again.
     With --workers N, N processes extract; this process writes the store as records arrive.
+    With --engine ray, N Ray actors extract and each writes its articles (PostgreSQL only).
     Example: sahel-claims ingest corpora/ --store sqlite:///claims.db --workers 2
     """
     from .batch.progress import ProgressReporter, SkipLog, count_articles
 
     try:
         url = store or api.default_store(config)
-        with ProgressReporter(total=count_articles(paths)) as progress, SkipLog(skipped_log, echo=progress.note) as log:
+        total = count_articles(paths) if engine == "local" else None
+        with ProgressReporter(total=total) as progress, SkipLog(skipped_log, echo=progress.note) as log:
             summary = api.ingest(
                 paths,
                 store=url,
@@ -136,10 +139,39 @@ def ingest_cli(
                 batch_size=batch_size,
                 progress=progress,
                 report=log,
+                engine=engine,
             )
     except (SahelError, OSError) as exc:
         fail(exc)
     report(summary, f"{url}: ingested", unchanged=True, timing=progress.summary(), log=skipped_log)
+    if summary.processed == 0 and summary.unchanged == 0 and summary.skipped:
+        raise typer.Exit(code=1)
+
+
+@app.command("load")
+def load_cli(
+    shards: list[Path] = typer.Argument(..., help="Output shards of extract --engine ray (OUT/*.jsonl, or OUT/)."),
+    articles: list[Path] = typer.Option(
+        ..., "--articles", help="The input shards they were extracted from (for bodies and content hashes)."
+    ),
+    store: str = STORE_OPT,
+    force: bool = typer.Option(False, "--force", help="Store again even unchanged articles."),
+    config: Path = CONFIG_OPT,
+    skipped_log: Path = SKIPPED_LOG_OPT,
+) -> None:
+    """Load the records extract --engine ray wrote into a store, as ingest would have.
+
+    Example: sahel-claims load out/ --articles shards/ --store postgresql://me@db/claims
+    """
+    from .batch.progress import ProgressReporter, SkipLog
+
+    try:
+        url = store or api.default_store(config)
+        with ProgressReporter(total=None) as progress, SkipLog(skipped_log, echo=progress.note) as log:
+            summary = api.load(shards, articles=articles, store=url, force=force, progress=progress, report=log)
+    except (SahelError, OSError) as exc:
+        fail(exc)
+    report(summary, f"{url}: loaded", unchanged=True, timing=progress.summary(), log=skipped_log)
     if summary.processed == 0 and summary.unchanged == 0 and summary.skipped:
         raise typer.Exit(code=1)
 

@@ -79,6 +79,14 @@ class Errors(metaclass=ErrorsWithCodes):
     E073 = "{path}: article '{article}' not stored (rolled back, the store keeps its previous rows): {reason}"
     E074 = "{url}: cannot read the store: {reason}"
     E075 = "unknown export format '{format}' (expected one of: {expected})"
+    E076 = (
+        "{url}: ingest --engine ray writes from every Ray actor at once, and SQLite takes one writer "
+        "(and lives on one machine): use a PostgreSQL store (postgresql://USER@HOST/DB), the local "
+        "engine (--workers N), or extract --engine ray and then load the shards into SQLite"
+    )
+    E077 = "ingest --engine ray writes no --output file: export the store afterwards (sahel-claims export)"
+    E078 = "{path}: no input shard named '{name}' among the --articles given: cannot load its records"
+    E079 = "{path}: article '{id}' {reason}: not loaded"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

@@ -53,6 +53,48 @@ def real_dir() -> Path:
     return REAL
 
 
+def _postgres_base() -> str:
+    """``$SAHEL_TEST_POSTGRES_URL``; without it the test is skipped, or fails under ``CI=true``."""
+    import os
+
+    base = os.environ.get("SAHEL_TEST_POSTGRES_URL")
+    if not base:
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail("CI is set but SAHEL_TEST_POSTGRES_URL is not: .ci/postgres.sh failed to start PostgreSQL")
+        pytest.skip("PostgreSQL store tests need SAHEL_TEST_POSTGRES_URL (run: . .ci/postgres.sh)")
+    return base
+
+
+@pytest.fixture
+def postgres_schemas():
+    """``new()`` gives the URL of a new, empty schema of the PostgreSQL at
+    ``$SAHEL_TEST_POSTGRES_URL`` (started by .ci/postgres.sh); all are dropped afterwards."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    from pipeline.stores import engine_url
+
+    base = _postgres_base()
+    engine = sa.create_engine(engine_url(base))
+    made: list[str] = []
+
+    def new() -> str:
+        schema = f"test_{uuid.uuid4().hex[:12]}"
+        with engine.begin() as conn:
+            conn.execute(sa.schema.CreateSchema(schema))
+        made.append(schema)
+        return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+    try:
+        yield new
+    finally:
+        with engine.begin() as conn:
+            for schema in made:
+                conn.execute(sa.schema.DropSchema(schema, cascade=True))
+        engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path):
     """An empty store URL on each backend: a SQLite file under ``tmp_path``, and a throwaway
@@ -61,25 +103,17 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'claims.db'}"
         return
-    import os
-    import uuid
+    yield request.getfixturevalue("postgres_schemas")()
 
-    import sqlalchemy as sa
 
-    from pipeline.stores import engine_url
-
-    base = os.environ.get("SAHEL_TEST_POSTGRES_URL")
-    if not base:
-        if os.environ.get("CI", "").lower() in ("true", "1"):
-            pytest.fail("CI is set but SAHEL_TEST_POSTGRES_URL is not: .ci/postgres.sh failed to start PostgreSQL")
-        pytest.skip("PostgreSQL store tests need SAHEL_TEST_POSTGRES_URL (run: . .ci/postgres.sh)")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(engine_url(base))
-    with engine.begin() as conn:
-        conn.execute(sa.schema.CreateSchema(schema))
+@pytest.fixture(scope="session")
+def ray_local():
+    """Ray in local mode (``ray.init(num_cpus=2)``), started once for the session's Ray
+    tests and shut down after them; the tests are skipped without the ray extra."""
+    ray = pytest.importorskip("ray", reason="the ray extra is not installed (pip install -e '.[ray]')")
+    pytest.importorskip("ray.data", reason="ray[data] is not installed")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
-        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+        yield ray
     finally:
-        with engine.begin() as conn:
-            conn.execute(sa.schema.DropSchema(schema, cascade=True))
-        engine.dispose()
+        ray.shutdown()

@@ -109,9 +109,7 @@ def test_extract_rejects_unknown_engine(tmp_path):
 
 @pytest.mark.ray
 @pytest.mark.slow
-def test_ray_engine_equals_local_engine_and_reruns_skip_finished_shards(nlp, batch, tmp_path):
-    ray = pytest.importorskip("ray", reason="the ray extra is not installed (pip install -e '.[ray]')")
-    pytest.importorskip("ray.data", reason="ray[data] is not installed")
+def test_ray_engine_equals_local_engine_and_reruns_skip_finished_shards(nlp, batch, tmp_path, ray_local):
     from pipeline.batch.ray_engine import STAGING, extract_shards
 
     second = tmp_path / "late.jsonl"  # "late", then a repeat of an id of the first shard
@@ -119,25 +117,29 @@ def test_ray_engine_equals_local_engine_and_reruns_skip_finished_shards(nlp, bat
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     out = tmp_path / "out"
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    try:
-        summary = extract_shards([batch, empty, second], output_dir=out, actors=1, batch_size=2)
-        for shard in (batch, empty, second):
-            local = [x for x in lines_of(run_local(read_shard(shard), nlp=nlp)) if not x.startswith("error:")]
-            local = local[:1] if shard == second else local  # its repeat of "coup" is skipped
-            assert shard_output(out, shard).read_text(encoding="utf-8") == "".join(local)
-        assert (summary.processed, summary.skipped) == (6, 2)
-        assert summary.error_counts == {"E008": 1, "E068": 1}
-        assert any("wire.jsonl:3" in e for e in summary.errors) and any("late.jsonl:2" in e for e in summary.errors)
-        assert not (out / STAGING).exists()
+    summary = extract_shards([batch, empty, second], output_dir=out, actors=1, batch_size=2)
+    for shard in (batch, empty, second):
+        local = [x for x in lines_of(run_local(read_shard(shard), nlp=nlp)) if not x.startswith("error:")]
+        local = local[:1] if shard == second else local  # its repeat of "coup" is skipped
+        assert shard_output(out, shard).read_text(encoding="utf-8") == "".join(local)
+    assert (summary.processed, summary.skipped) == (6, 2)
+    assert summary.error_counts == {"E008": 1, "E068": 1}
+    assert summary.warning_counts == {"W001": 1}  # the undated article, read in a Ray task
+    assert any("wire.jsonl:3" in e for e in summary.errors) and any("late.jsonl:2" in e for e in summary.errors)
+    assert not (out / STAGING).exists()
 
-        shard_output(out, second).unlink()  # as if the run had died during this shard
-        again = extract_shards([batch, empty, second], output_dir=out, actors=1, batch_size=2)
-        assert (again.processed, again.skipped) == (1, 1)  # "coup" is known from wire's output
-        assert len(shard_output(out, second).read_text(encoding="utf-8").splitlines()) == 1
-        assert len(shard_output(out, batch).read_text(encoding="utf-8").splitlines()) == 5
-    finally:
-        ray.shutdown()
+    shard_output(out, second).unlink()  # as if the run had died during this shard
+    again = extract_shards([batch, empty, second], output_dir=out, actors=1, batch_size=2)
+    assert (again.processed, again.skipped) == (1, 1)  # "coup" is known from wire's output
+    assert len(shard_output(out, second).read_text(encoding="utf-8").splitlines()) == 1
+    assert len(shard_output(out, batch).read_text(encoding="utf-8").splitlines()) == 5
+
+    # loaded later, the shards leave the store as ingest would: ingest then finds all unchanged
+    store = f"sqlite:///{tmp_path / 'claims.db'}"
+    loaded = api.load([out], articles=[batch, empty, second], store=store)
+    assert (loaded.processed, loaded.unchanged, loaded.skipped) == (6, 0, 0)
+    ingested = api.ingest([batch, empty, second], store=store)
+    assert (ingested.processed, ingested.unchanged) == (0, 6)
 
 
 def test_input_errors_pass_through_the_local_engine(nlp):

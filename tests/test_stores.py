@@ -136,6 +136,17 @@ def test_store_put_replaces_one_article_and_no_other(store_url):
     assert [r for r in after["claim_sources"] if r[0] == "a1"] == []
 
 
+def test_store_fingerprints_reads_several_articles_at_once(store_url):
+    from pipeline.stores import Fingerprint
+
+    with open_store(store_url) as store:
+        put(store, record("a1"), digest="h1")
+        put(store, record("a2"), digest="h2")
+        found = store.fingerprints(["a2", "nope", "a1"])
+        assert found == {"a1": Fingerprint("h1", __version__), "a2": Fingerprint("h2", __version__)}
+        assert store.fingerprints([]) == {}
+
+
 @pytest.mark.parametrize("failing_table", ["sentences", "claims", "claim_sources", "article_warnings"])
 def test_store_failed_write_leaves_previous_rows(store_url, monkeypatch, failing_table):
     with open_store(store_url) as store:

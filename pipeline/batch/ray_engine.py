@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import ConfigError, Errors, InputError
+from ..errors import ConfigError, Errors, InputError, SahelWarning
 from ..models import Article, RunSummary
 from ..seen import SeenIds
 from .load import load_pipeline
@@ -44,7 +46,8 @@ STAGING = ".staging"
 SHARD_FAILED = -1  # ``seq`` of the row that reports a shard that could not be read
 
 
-def _import_ray() -> Any:
+def import_ray() -> Any:
+    """The ``ray`` module with Ray Data, or E061 when the extra is not installed."""
     try:
         import ray
         import ray.data  # noqa: F401
@@ -53,18 +56,57 @@ def _import_ray() -> Any:
     return ray
 
 
-def shard_rows(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """``flat_map``: one shard -> one row per article (as JSON) or per bad item (its message)."""
-    base = {"index": row["index"], "shard": row["shard"]}
+def start_ray(ray: Any) -> None:
+    """Join the cluster named by ``RAY_ADDRESS`` (or start Ray here) unless Ray is running."""
+    if not ray.is_initialized():
+        ray.init(include_dashboard=False, log_to_driver=False)
+
+
+def actor_pool(ray: Any, actors: int) -> Any:
+    """A fixed pool of ``actors`` actors (``compute=``; ``concurrency=`` is deprecated)."""
+    return ray.data.ActorPoolStrategy(size=actors)
+
+
+@contextmanager
+def preserving_order(ray: Any) -> Iterator[None]:
+    """Ray Data delivers rows in input order inside the block (the setting is restored)."""
+    context = ray.data.DataContext.get_current()
+    ordered, context.execution_options.preserve_order = context.execution_options.preserve_order, True
     try:
-        for seq, item in enumerate(read_shard(row["shard"])):
-            if isinstance(item, InputError):
-                yield {**base, "seq": seq, "article": "", "error": str(item)}
-            else:
-                yield {**base, "seq": seq, "article": item.model_dump_json(), "error": ""}
-    except Exception as exc:  # noqa: BLE001 - the shard is reported and retried next run
-        error = Errors.E069.format(path=row["shard"], reason=f"{type(exc).__name__}: {exc}")
-        yield {**base, "seq": SHARD_FAILED, "article": "", "error": error}
+        yield
+    finally:
+        context.execution_options.preserve_order = ordered
+
+
+def shard_rows(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """``flat_map``: one shard -> one row per article (as JSON) or per bad item (its message).
+
+    ``row["skip"]`` (optional, JSON ``{seq: message}``): items not to process, each
+    becoming an error row with its message (ingest: an id an earlier shard holds). Each
+    row carries the warnings its item raised when read (``warnings``, a JSON list), so
+    the driver reports them as the local engine does."""
+    base = {"index": row["index"], "shard": row["shard"]}
+    skip = {int(seq): message for seq, message in json.loads(row.get("skip") or "{}").items()}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SahelWarning)
+        try:
+            for seq, item in enumerate(read_shard(row["shard"])):
+                said = json.dumps([str(w.message) for w in caught if issubclass(w.category, SahelWarning)])
+                caught.clear()
+                if isinstance(item, InputError) or seq in skip:
+                    error = skip.get(seq) or str(item)
+                    yield {**base, "seq": seq, "article": "", "error": error, "warnings": said}
+                else:
+                    yield {**base, "seq": seq, "article": item.model_dump_json(), "error": "", "warnings": said}
+        except Exception as exc:  # noqa: BLE001 - the shard is reported and retried next run
+            error = Errors.E069.format(path=row["shard"], reason=f"{type(exc).__name__}: {exc}")
+            yield {**base, "seq": SHARD_FAILED, "article": "", "error": error, "warnings": "[]"}
+
+
+def note_warnings(summary: RunSummary, row: dict[str, Any], report: Report | None) -> None:
+    """Count and report the warnings a row carries (:func:`shard_rows`)."""
+    for message in json.loads(row.get("warnings") or "[]"):
+        note(summary, "warning", message, report)
 
 
 class Extractor:
@@ -95,6 +137,7 @@ class Extractor:
             "error": errors,
             "id": ids,
             "origin": origins,
+            "warnings": list(batch["warnings"]),
         }
 
 
@@ -150,6 +193,7 @@ class ShardWriter:
     def add(self, row: dict[str, Any]) -> None:
         index = int(row["index"])
         self._finish_before(index)
+        note_warnings(self.summary, row, self.report)
         error = str(row["error"])
         if int(row["seq"]) == SHARD_FAILED:
             self.failed.add(index)
@@ -187,7 +231,7 @@ def extract_shards(
     called with each skip as it happens (:data:`pipeline.api.Report`)."""
     if output_dir is None or (Path(output_dir).exists() and not Path(output_dir).is_dir()):
         raise ConfigError(Errors.E064.format(output=output_dir))
-    ray = _import_ray()
+    ray = import_ray()
     out = Path(output_dir)
     shards = list_shards(paths)
     todo = [s for s in shards if not shard_output(out, s).exists()]
@@ -204,11 +248,8 @@ def extract_shards(
         from ..config import load_pipeline_config
 
         batch_size = load_pipeline_config(config)[0].batch_size
-    if not ray.is_initialized():
-        ray.init(include_dashboard=False, log_to_driver=False)
-    context = ray.data.DataContext.get_current()
-    ordered, context.execution_options.preserve_order = context.execution_options.preserve_order, True
-    try:
+    start_ray(ray)
+    with preserving_order(ray):
         dataset = (
             ray.data.from_items(
                 [{"index": i, "shard": str(s)} for i, s in enumerate(todo)], override_num_blocks=len(todo)
@@ -221,7 +262,7 @@ def extract_shards(
                     "batch_size": batch_size,
                 },
                 batch_size=batch_size,
-                concurrency=actors,
+                compute=actor_pool(ray, actors),
                 batch_format="numpy",
             )
         )
@@ -231,7 +272,5 @@ def extract_shards(
             if progress:
                 progress(done)
         writer.close()
-    finally:
-        context.execution_options.preserve_order = ordered
     shutil.rmtree(staging, ignore_errors=True)
     return summary

@@ -38,6 +38,11 @@ class Store(ABC):
     def fingerprint(self, article_id: str) -> Fingerprint | None:
         """The stored article's fingerprint, ``None`` when it is not stored."""
 
+    def fingerprints(self, article_ids: Iterable[str]) -> dict[str, Fingerprint]:
+        """The fingerprints of those of ``article_ids`` that are stored (one query on SQL)."""
+        found = {aid: self.fingerprint(aid) for aid in article_ids}
+        return {aid: fp for aid, fp in found.items() if fp is not None}
+
     @abstractmethod
     def put(self, result: DocumentResult, *, body: str | None, content_hash: str, pipeline_version: str) -> None:
         """Store ``result`` (and the ``body`` its offsets index into), replacing the

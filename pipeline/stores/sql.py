@@ -155,6 +155,17 @@ class SqlStore(Store):
             row = conn.execute(query).first()
         return Fingerprint(*row) if row else None
 
+    def fingerprints(self, article_ids: Iterable[str]) -> dict[str, Fingerprint]:
+        ids = list(dict.fromkeys(article_ids))
+        a = S.articles.c
+        found: dict[str, Fingerprint] = {}
+        with self._read_errors(), self.engine.connect() as conn:
+            for start in range(0, len(ids), READ_CHUNK):
+                chunk = ids[start : start + READ_CHUNK]
+                query = select(a.id, a.content_hash, a.pipeline_version).where(a.id.in_(chunk))
+                found.update((aid, Fingerprint(digest, version)) for aid, digest, version in conn.execute(query))
+        return found
+
     def article_ids(self) -> list[str]:
         with self._read_errors(), self.engine.connect() as conn:
             return list(conn.execute(select(S.articles.c.id).order_by(_by_code_point(conn, S.articles.c.id))).scalars())
