@@ -88,12 +88,13 @@ def python_path(root: Path) -> str:
     return os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))
 
 
-def run(code: str, args: list[str], env: dict[str, str]) -> tuple[float, float]:
+def run(code: str, args: list[str], env: dict[str, str], *, cwd: Path) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of a fresh ``python -c code args`` (which
-    must succeed)."""
+    must succeed), run in ``cwd``: ``python -c`` puts the current folder first on
+    ``sys.path``, so it must hold no ``pipeline`` package to shadow ``PYTHONPATH``'s."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, cwd=cwd)
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -101,11 +102,11 @@ def run(code: str, args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return took, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def instructions(code: str, args: list[str], env: dict[str, str]) -> int:
+def instructions(code: str, args: list[str], env: dict[str, str], *, cwd: Path) -> int:
     """Instructions a fresh ``python -c code args`` executes, counted by valgrind's
     callgrind (about 50 times slower, but the same count however busy the machine is)."""
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code, *args]
-    proc = subprocess.run(command, env=env, capture_output=True, text=True)
+    proc = subprocess.run(command, env=env, capture_output=True, text=True, cwd=cwd)
     found = re.search(r"Collected : (\d+)", proc.stderr)
     if proc.returncode != 0 or found is None:
         raise SystemExit(f"failed under valgrind: {code[:60]}...\n{proc.stderr[-2000:]}")
@@ -150,17 +151,21 @@ def main() -> None:
         ]
         if opts.baseline:
             old = {**warm, "PYTHONPATH": python_path(opts.baseline.resolve())}
+            which = [sys.executable, "-c", "import pipeline; print(pipeline.__file__)"]
+            found = subprocess.run(which, env=old, cwd=work, capture_output=True, text=True).stdout
+            if not found.startswith(str(opts.baseline.resolve())):
+                raise SystemExit(f"--baseline {opts.baseline}: the subprocess imports pipeline from {found!r}")
             configs.insert(4, ("baseline: extract_text", API, [], lambda: old))
             configs.append(("baseline: sahel-claims extract", CLI, extract, lambda: old))
         for _, code, args, environ in configs:  # fills the bytecode cache and the warm start-up cache
-            run(code, args, environ())
+            run(code, args, environ(), cwd=work)
         if opts.instructions:
-            counts = {name: instructions(code, args, environ()) for name, code, args, environ in configs}
+            counts = {name: instructions(code, args, environ(), cwd=work) for name, code, args, environ in configs}
         else:
             times: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in configs}
             for _ in range(opts.rounds):
                 for name, code, args, environ in configs:
-                    times[name].append(run(code, args, environ()))
+                    times[name].append(run(code, args, environ(), cwd=work))
 
     bare_of = {name: "bare model" for name, *_ in configs}
     for name in ("bare model, CLI-like", "sahel-claims extract, warm cache", "baseline: sahel-claims extract"):
