@@ -284,4 +284,4 @@ def test_unreadable_shard_becomes_one_row_that_names_it(tmp_path):
     shard.write_bytes(b"not parquet at all")
     (row,) = shard_rows({"index": 3, "shard": str(shard)})
     assert (row["index"], row["seq"]) == (3, SHARD_FAILED)
-    assert row["error"].startswith(f"{shard}: cannot read the shard (no output written; retried on the next run): ")
+    assert row["error"].startswith(f"[E069] {shard}: cannot read the shard (no output written; retried on the next run): ")
