@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from ..config import load_pipeline_config, load_yaml_model, node_at, parse_yaml_model
 from ..errors import Errors, GoldError, InputError, Warnings
-from ..io import iter_articles, read_article
+from ..io import iter_articles, json_problem, read_article
 from ..models import Article, DocumentResult, GoldDocument, GoldFile, PredicatesConfig, PredicateSpec
 
 # --------------------------------------------------------------------------- vocabulary
@@ -295,8 +295,8 @@ def read_predictions(path: Path | str) -> tuple[dict[str, DocumentResult], list[
                 continue
             try:
                 record = DocumentResult.model_validate(json.loads(line))
-            except json.JSONDecodeError as exc:
-                notes.append(Errors.E048.format(path=path, line=lineno, reason=exc.msg))
+            except (json.JSONDecodeError, RecursionError) as exc:
+                notes.append(Errors.E048.format(path=path, line=lineno, reason=json_problem(exc)))
                 continue
             except ValidationError as exc:
                 first = exc.errors()[0]

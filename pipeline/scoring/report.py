@@ -82,9 +82,9 @@ def format_item(item: ScoreItem, *, width: int = 110) -> str:
     return head
 
 
-def format_report(report: ScoreReport, *, max_errors: int = 8, title: str = "scores") -> str:
+def format_report(report: ScoreReport, *, max_errors: int = 8, title: str = "scores", warnings: bool = True) -> str:
     """The readable table: per article its figures and its first ``max_errors`` errors, then
-    the micro total and the run's warnings."""
+    the micro total and (``warnings``) the run's warnings; the CLI prints those on stderr."""
     out = []
     for art in report.articles:
         out.append(f"== {art.article}")
@@ -102,7 +102,7 @@ def format_report(report: ScoreReport, *, max_errors: int = 8, title: str = "sco
     n = len(report.articles)
     out.append(f"== {report.total.article} ({title}, micro over {n} article{'s' if n != 1 else ''})")
     out.append(format_table(score_rows(report.total)))
-    if report.warnings:
+    if warnings and report.warnings:
         out.append("")
         out += [f"warning: {w}" for w in report.warnings]
     return "\n".join(out)
