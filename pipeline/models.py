@@ -497,6 +497,11 @@ class PipelineConfig(Strict):
     predicates: str = "predicates.yaml"
     batch_size: int = Field(default=16, ge=1)
     abbreviations: list[str] = Field(default_factory=list)
+    max_sentence_tokens: int = Field(
+        default=256,
+        ge=16,
+        description="longest run of tokens without a full stop or line break before a sentence is cut",
+    )
     store: str = Field(
         default="sqlite:///claims.db",
         description="default store URL of ingest/export (a relative SQLite path is resolved against the cwd)",
