@@ -262,13 +262,14 @@ def _write_reports(
     json_path: Path | str | None,
     html_path: Path | str | None,
     title: str,
+    lines: int | None = None,
 ) -> None:
-    from .scoring.report import render_html
+    from .scoring.html import render_html
 
     if json_path is not None:
         Path(json_path).write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
     if html_path is not None:
-        Path(html_path).write_text(render_html(report, golds, preds, title=title), encoding="utf-8")
+        Path(html_path).write_text(render_html(report, golds, preds, title=title, lines=lines), encoding="utf-8")
 
 
 def _something_to_score(
@@ -342,7 +343,9 @@ def score(
         for a in sorted(golds)
     ]
     report = ScoreReport(articles=articles, total=micro_total(articles), warnings=notes)
-    _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="sahel-claims scores")
+    _write_reports(
+        report, golds, preds, json_path=json_path, html_path=html_path, title="sahel-claims scores", lines=lines
+    )
     return report
 
 

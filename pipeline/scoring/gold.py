@@ -53,6 +53,16 @@ def symmetric_predicates(path: Path | str | None = None) -> frozenset[str]:
     return frozenset(spec.name for spec in _predicate_specs(path) if spec.symmetric)
 
 
+def trigger_words(path: Path | str | None = None) -> dict[str, tuple[str, ...]]:
+    """Each predicate's trigger words (verbs, event nouns, the first word of its phrases)
+    in the same config: what the HTML report looks for to mark a claim's trigger."""
+    out: dict[str, tuple[str, ...]] = {}
+    for spec in _predicate_specs(path):
+        firsts = [w for phrase in spec.phrases for w in phrase.split()[0].split("|")]
+        out[spec.name] = tuple(dict.fromkeys([*spec.verbs, *spec.nouns, *firsts]))
+    return out
+
+
 # --------------------------------------------------------------------------- bodies
 
 
