@@ -212,6 +212,17 @@ def test_ingest_skips_an_article_with_a_nul_alike_on_every_backend(nlp, store_ur
         assert {r["evidence_text"] for r in store.claim_rows()} <= {ARTICLES["a-one"][:44], ARTICLES["a-one"][45:]}
 
 
+def test_ingest_of_a_batch_with_a_line_nested_100000_deep_stores_the_rest(nlp, store_url, tmp_path):
+    """The reader once raised RecursionError on such a line and the run stored nothing."""
+    batch = tmp_path / "wire.jsonl"
+    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    clean = {"id": "clean", "published": "2023-08-09", "text": ARTICLES["a-one"]}
+    batch.write_text(json.dumps(clean) + "\n" + deep + "\n", encoding="utf-8")
+    summary = api.ingest([batch], store=store_url)
+    assert (summary.processed, summary.skipped) == (1, 1) and summary.error_counts == {"E008": 1}
+    assert [json.loads(line)["article"]["id"] for line in exported(store_url)] == ["clean"]
+
+
 def test_reading_a_store_that_does_not_exist_is_an_error_and_creates_nothing(store_url, tmp_path):
     """export reads an existing store only: a missing SQLite file, or a database (here a
     fresh PostgreSQL schema) without our tables, is E076, and is left as it was."""
