@@ -71,6 +71,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E048 = "{path}:{line}: not a valid output record (SPEC section 4): {reason}"
     E049 = "{path}: nothing to read: {reason}"
     E050 = "{path}: processing failed in the pipeline: {reason}"
+    E051 = (
+        "{path}: article of {length:,} characters, over the {limit:,} a run takes (max_article_chars in the "
+        "pipeline config): split it into articles, or raise the limit"
+    )
     E060 = "{path}: the worker process running this article's batch died: {reason}"
     E061 = "the ray engine needs the 'ray' extra: pip install -e \".[ray]\" ({reason})"
     E062 = "{path}: not a shard for the ray engine (expected .jsonl or .parquet files, or folders of them)"

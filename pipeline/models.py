@@ -502,6 +502,13 @@ class PipelineConfig(Strict):
         ge=16,
         description="longest run of tokens without a full stop or line break before a sentence is cut",
     )
+    max_article_chars: int = Field(
+        default=200_000,
+        ge=1_000,
+        le=1_000_000,
+        description="longest article a run processes; a longer one is skipped (E051): its cost grows faster "
+        "than its length (docs/performance.md)",
+    )
     store: str = Field(
         default="sqlite:///claims.db",
         description="default store URL of ingest/export (a relative SQLite path is resolved against the cwd)",

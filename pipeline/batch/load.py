@@ -36,6 +36,7 @@ def build_pipeline(config_path: Path | str | None = None) -> Language:
     nlp.add_pipe("sahel_dates", after="sahel_gazetteer")
     nlp.add_pipe("sahel_claims", after="sahel_dates").initialize(nlp=nlp, path=str(base / config.predicates))
     nlp.meta.setdefault("sahel", {})["batch_size"] = config.batch_size
+    nlp.meta["sahel"]["max_article_chars"] = config.max_article_chars
     return nlp
 
 
