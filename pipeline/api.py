@@ -204,6 +204,9 @@ def ingest(
                 message = Errors.E073.format(path=origin, article=result.article.id, reason=reason)
                 note(summary, "error", message, report)
                 continue
+            except BaseException:  # interrupted mid-write: rolled back, so not stored
+                summary.processed -= 1
+                raise
             write_stored(result.article.id)
         resolve(None)
     return summary
