@@ -21,6 +21,7 @@ from .batch.local import iter_extract
 from .batch.run import Progress, Report, json_line, make_doc, note, process_articles, write_jsonl
 from .batch.serialize import doc_to_result
 from .errors import ConfigError, Errors, InputError
+from .io import check_inputs
 from .models import Article, ArticleMeta, DocumentResult, GoldDocument, RunSummary, ScoreReport
 
 
@@ -51,6 +52,7 @@ def extract(
     batch_size: int | None = None,
     engine: str = "local",
     report: Report | None = None,
+    summary: RunSummary | None = None,
 ) -> RunSummary:
     """Extract articles under ``paths`` to ``output`` (JSON Lines; stdout when None).
 
@@ -58,7 +60,11 @@ def extract(
     each article with the number handled (written or skipped) so far. ``engine="ray"``:
     JSONL/Parquet shards on Ray Data, one output file per shard in the folder ``output``
     (:func:`pipeline.batch.ray_engine.extract_shards`). ``report``: see :data:`Report`.
+    ``summary``: counted into as the run goes (so a caller interrupted midway knows how
+    far it got); returned. :class:`InputError` (E014), before anything is written, when
+    ``paths`` hold no input file at all.
     """
+    paths = list(paths)
     if engine == "ray":
         from .batch.ray_engine import extract_shards
 
@@ -70,10 +76,12 @@ def extract(
             batch_size=batch_size,
             progress=progress,
             report=report,
+            summary=summary,
         )
     if engine != "local":
         raise ConfigError(Errors.E065.format(engine=engine, expected="local, ray"))
-    summary = RunSummary()
+    check_inputs(paths)
+    summary = summary if summary is not None else RunSummary()
     nlp = load_pipeline(config) if workers <= 1 else None
     results = iter_extract(
         paths,
@@ -115,9 +123,10 @@ def ingest(
     progress: Progress | None = None,
     report: Report | None = None,
     engine: str = "local",
+    summary: RunSummary | None = None,
 ) -> RunSummary:
     """Extract the articles under ``paths`` and load them into ``store`` (a URL; default:
-    the config's ``store``), one transaction per article.
+    the config's ``store``; created when it does not exist), one transaction per article.
 
     An article stored from the same content (hash of metadata and body) by the same
     pipeline version is not extracted again and counts as ``unchanged`` (``force``: redo
@@ -125,7 +134,9 @@ def ingest(
     stage, the write) is skipped and reported; what the store held stays. ``output``: write
     the stored records of this run's articles (ingested and unchanged) as JSON Lines, in
     input order. ``workers``: extraction processes; the store is written in this process
-    as records arrive, so memory holds only the articles in flight.
+    as records arrive, so memory holds only the articles in flight. ``summary``: as for
+    :func:`extract`; :class:`InputError` (E014) before the store is opened when ``paths``
+    hold no input file.
 
     ``engine="ray"``: JSONL/Parquet shards extracted on Ray Data, ``workers`` actors each
     writing the articles it extracted into ``store`` (PostgreSQL; SQLite is refused:
@@ -154,11 +165,12 @@ def ingest(
     from .stores import open_store
     from .stores.write import unchanged_ids, write_article
 
-    summary = RunSummary()
+    paths = list(paths)
+    check_inputs(paths)
+    summary = summary if summary is not None else RunSummary()
     pending: dict[str, Article] = {}  # article id -> the article, in flight
     queue: deque[tuple[str, bool]] = deque()  # (id, extracting?) read, not yet resolved, in order
-    stored = failed = 0
-    with open_store(store or default_store(config)) as target, ExitStack() as stack:
+    with open_store(store or default_store(config), create=True) as target, ExitStack() as stack:
         handle = stack.enter_context(open(output, "w", encoding="utf-8")) if output is not None else None
 
         def write_stored(article_id: str) -> None:
@@ -203,15 +215,18 @@ def ingest(
         )
         for result in results:
             resolve(result.article.id)
-            failure = write_article(target, pending.pop(result.article.id), result)
+            try:
+                failure = write_article(target, pending.pop(result.article.id), result)
+            except BaseException:  # interrupted mid-write: rolled back, so not stored
+                summary.processed -= 1
+                raise
             if failure is not None:
-                failed += 1
+                summary.processed -= 1  # counted as extracted: not stored after all
+                summary.skipped += 1
                 note(summary, "error", failure, report)
                 continue
-            stored += 1
             write_stored(result.article.id)
         resolve(None)
-    summary.processed, summary.skipped = stored, summary.skipped + failed
     return summary
 
 
@@ -246,7 +261,8 @@ def export(
 ) -> int:
     """Write what ``store`` holds to ``output`` (stdout when None): ``jsonl``, one record
     per article as ``extract`` writes it (SPEC section 4), by article id; ``csv``, the rows
-    of the ``claim_rows`` view. Returns the number of records or rows written."""
+    of the ``claim_rows`` view. Returns the number of records or rows written.
+    :class:`~pipeline.errors.StoreError` when the store does not exist (never created)."""
     from .errors import StoreError
     from .stores import open_store
     from .stores.export import EXPORT_FORMATS, write_csv
@@ -254,7 +270,7 @@ def export(
 
     if format not in EXPORT_FORMATS:
         raise StoreError(Errors.E075.format(format=format, expected=", ".join(EXPORT_FORMATS)))
-    with open_store(store or default_store(config)) as source:
+    with open_store(store or default_store(config), create=False) as source:
         handle = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")
         try:
             if format == "csv":
@@ -272,8 +288,11 @@ def validate_gold(target: Path | str, *, corpus: Path | str | None = None) -> tu
     """(problems, warnings) of the gold files of ``target`` (a folder or one file) checked
     against their article bodies in ``corpus`` (default: ``corpora/`` next to the gold
     folder); no problems when all are valid (SPEC section 5)."""
-    from .scoring.gold import check_gold
+    from .errors import GoldError
+    from .scoring.gold import check_gold, gold_paths
 
+    if not gold_paths(target):
+        raise GoldError(Errors.E047.format(path=target))
     _, problems, notes = check_gold(target, corpus=corpus)
     return problems, notes
 
@@ -286,13 +305,40 @@ def _write_reports(
     json_path: Path | str | None,
     html_path: Path | str | None,
     title: str,
+    lines: int | None = None,
 ) -> None:
-    from .scoring.report import render_html
+    from .scoring.html import render_html
 
     if json_path is not None:
         Path(json_path).write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
     if html_path is not None:
-        Path(html_path).write_text(render_html(report, golds, preds, title=title), encoding="utf-8")
+        Path(html_path).write_text(render_html(report, golds, preds, title=title, lines=lines), encoding="utf-8")
+
+
+def _something_to_score(
+    path: Path | str,
+    preds: dict[str, DocumentResult],
+    pred_notes: list[str],
+    golds: dict[str, GoldDocument],
+    gold: Path | str,
+) -> None:
+    """:class:`InputError` (E049) when no prediction can be scored: the file holds no
+    output record (a CSV file, an empty file), or none for an article of the gold."""
+    from .errors import InputError, leading_code
+
+    if not preds:
+        bad = [n for n in pred_notes if leading_code(n) == "E048"]
+        if bad:  # "[E048] x.csv:1: not a valid output record (SPEC section 4): <why>"
+            why = f"none of its {len(bad)} line(s) is an output record (the first: {bad[0].rsplit('): ', 1)[-1]})"
+        else:
+            why = "it holds no output record"
+        reason = f"{why}; score reads the JSON Lines file that extract writes"
+        raise InputError(Errors.E049.format(path=path, reason=reason))
+    if not set(preds) & set(golds):
+        reason = (
+            f"none of its {len(preds)} record(s) is for an article of {gold} ({len(golds)} gold file(s)): check --gold"
+        )
+        raise InputError(Errors.E049.format(path=path, reason=reason))
 
 
 def score(
@@ -308,7 +354,9 @@ def score(
 
     Gold files are validated first (:class:`GoldError` listing every problem); an article
     with gold but no predictions counts as predicting nothing, predictions without gold are
-    ignored; both are warned about in the report. Writes ``json_path``/``html_path`` if given.
+    ignored; both are warned about in the report, as are lines that are not records.
+    :class:`InputError` (E049) when nothing can be scored (no record, or none with gold).
+    Writes ``json_path``/``html_path`` if given.
     ``lines``: score only what starts in the first ``lines`` lines of each body (for gold
     that annotates only the head of each article, as MEANTIME does: ``lines=6``).
     """
@@ -319,6 +367,7 @@ def score(
     golds, notes = load_gold_documents(gold, corpus=corpus)
     symmetric = symmetric_predicates()
     preds, pred_notes = read_predictions(predictions)
+    _something_to_score(predictions, preds, pred_notes, golds, gold)
     notes += pred_notes
     notes += [Warnings.W040.format(article=a) for a in sorted(preds) if a not in golds]
     notes += [Warnings.W041.format(article=a) for a in sorted(golds) if a not in preds]
@@ -337,7 +386,9 @@ def score(
         for a in sorted(golds)
     ]
     report = ScoreReport(articles=articles, total=micro_total(articles), warnings=notes)
-    _write_reports(report, golds, preds, json_path=json_path, html_path=html_path, title="sahel-claims scores")
+    _write_reports(
+        report, golds, preds, json_path=json_path, html_path=html_path, title="sahel-claims scores", lines=lines
+    )
     return report
 
 
@@ -389,19 +440,31 @@ def agreement(
     return report
 
 
-def read_results(path: Path | str) -> tuple[list[DocumentResult], list[str]]:
+def read_results(path: Path | str, *, article: str | None = None) -> tuple[list[DocumentResult], list[str]]:
     """The records of an output JSON Lines file (extract, ingest --output, export), in
-    file order, and a note for each line that is not a valid record."""
+    file order (only ``article``'s when given), and a note for each line that is not a
+    valid record. :class:`InputError` (E049) when there is nothing to give: no record, or
+    none for ``article``."""
     from .scoring.gold import read_predictions
 
     records, notes = read_predictions(path)
-    return list(records.values()), notes
+    if not records:
+        reason = f"none of its {len(notes)} line(s) is an output record" if notes else "it holds no output record"
+        raise InputError(Errors.E049.format(path=path, reason=reason))
+    if article is None:
+        return list(records.values()), notes
+    if article not in records:
+        ids = sorted(records)
+        listed = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        raise InputError(Errors.E049.format(path=path, reason=f"no record for article '{article}' (it has {listed})"))
+    return [records[article]], notes
 
 
 __all__ = [
     "Progress",
     "Report",
     "agreement",
+    "check_inputs",
     "default_store",
     "doc_to_result",
     "export",

@@ -1,28 +1,142 @@
-"""The ``sahel-claims`` command line: a thin typer layer over :mod:`pipeline.api`."""
+"""The ``sahel-claims`` command line: a thin typer layer over :mod:`pipeline.api`.
+
+Exit status, the same for every command (:data:`EXIT_STATUS`, printed by ``--help``):
+0 when every input was processed, 1 when some were skipped (each named on stderr; the
+output of the rest is written), 2 on a usage error or when nothing could be processed,
+130 when interrupted. Results go to stdout or ``--output``; skips, warnings, progress and
+the closing summary go to stderr.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__, api
-from .errors import GoldError, SahelError
+from .errors import OTHER, GoldError, SahelError, leading_code
 from .models import RunSummary
 from .render import format_result
 
+OK, SOME_SKIPPED, FAILED, INTERRUPTED = 0, 1, 2, 130
+EXIT_STATUS = (
+    "Exit status: 0 every input processed; 1 some inputs skipped (each named on stderr, the "
+    "output of the rest written); 2 usage error, or nothing processed; 130 interrupted."
+)
+
+
+# --------------------------------------------------------------------------- help
+
+
+def _tidy_params(params: list[Any]) -> None:
+    """Help that shows what to type: a flag takes no value (no ``<bool>``), an argument
+    shows its metavar only (no ``<list[Path]>``). Only attributes typer reads when it
+    renders help are set; parsing is untouched."""
+    for param in params:
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+        elif getattr(param, "param_type_name", "") == "argument":
+            param.display_type_rich = lambda ctx: None
+            name = param.metavar or param.name.upper()
+            param.metavar = f"{name}..." if param.nargs != 1 and not name.endswith("...") else name
+
+
+class Command(TyperCommand):
+    """A typer command whose usage line reads ``sahel-claims extract [OPTIONS] PATH...``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _tidy_params(self.params)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _tidy_params([option])
+        return option
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if getattr(param, "param_type_name", "") != "argument":
+                continue
+            name = param.metavar or param.name.upper()
+            pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+class Group(TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _tidy_params(self.params)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _tidy_params([option])
+        return option
+
+
 app = typer.Typer(
-    help="Dated, attributed claims from news wire text about the Sahel.",
+    cls=Group,
+    help="Dated, attributed claims from news wire text about the Sahel.\n\n" + EXIT_STATUS,
     no_args_is_help=True,
     add_completion=False,
 )
 
-CONFIG_OPT = typer.Option(None, "--config", help="Pipeline config (default: configs/pipeline.yaml).")
-WORKERS_OPT = typer.Option(1, "--workers", "-w", min=1, help="Processes (or Ray actors), each loading the pipeline.")
-BATCH_OPT = typer.Option(None, "--batch-size", min=1, help="Articles per nlp.pipe batch (default: the config's).")
-SKIPPED_LOG_OPT = typer.Option(
-    None, "--skipped-log", help="Write every skipped article and warning here, one JSON object a line."
+
+def command(name: str):  # noqa: ANN201 - typer's decorator
+    return app.command(name, cls=Command, epilog=EXIT_STATUS)
+
+
+def _at_least_one(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"must be 1 or more, got {value}")
+    return value
+
+
+PATHS_ARG = typer.Argument(
+    ..., metavar="PATH", help="Article .txt files, folders of them, or .jsonl batches (one article a line)."
 )
+CONFIG_OPT = typer.Option(None, "--config", metavar="FILE", help="Pipeline config (default: configs/pipeline.yaml).")
+WORKERS_OPT = typer.Option(
+    1,
+    "--workers",
+    "-w",
+    metavar="N",
+    callback=_at_least_one,
+    help="Processes (or Ray actors), each loading the pipeline.",
+)
+BATCH_OPT = typer.Option(
+    None,
+    "--batch-size",
+    metavar="N",
+    callback=_at_least_one,
+    help="Articles per nlp.pipe batch (default: the config's).",
+)
+SKIPPED_LOG_OPT = typer.Option(
+    None, "--skipped-log", metavar="FILE", help="Write every skipped article and warning here, one JSON object a line."
+)
+STORE_OPT = typer.Option(
+    None,
+    "--store",
+    metavar="URL",
+    help="Store URL: sqlite:///FILE or postgresql://USER@HOST/DB (default: 'store' in the config).",
+)
+CORPUS_OPT = typer.Option(
+    None,
+    "--corpus",
+    metavar="FOLDER",
+    help="Article files the gold annotates (default: corpora/ next to the gold folder).",
+)
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def by_code(counts: dict[str, int]) -> str:
@@ -30,11 +144,19 @@ def by_code(counts: dict[str, int]) -> str:
     return ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
 
 
+def exit_status(summary: RunSummary) -> int:
+    """0, 1 or 2 for a finished run (:data:`EXIT_STATUS`): an article stored unchanged
+    counts as processed, a shard that could not be read as skipped."""
+    if summary.processed + summary.unchanged == 0:
+        return FAILED
+    return SOME_SKIPPED if summary.skipped or summary.error_counts else OK
+
+
 def report(
     summary: RunSummary,
     what: str = "extracted",
     *,
-    unchanged: bool = False,
+    unchanged: str = "",
     timing: str = "",
     log: Path | None = None,
 ) -> None:
@@ -46,14 +168,22 @@ def report(
         typer.echo(f"warnings by code: {by_code(summary.warning_counts)}", err=True)
     if log is not None:
         typer.echo(f"every skip and warning: {log}", err=True)
-    kept = f", unchanged {summary.unchanged}" if unchanged else ""
-    took = f" {timing}" if timing else ""
-    typer.echo(f"{what} {summary.processed} article(s){kept}, skipped {summary.skipped}{took}", err=True)
+    kept = f", {unchanged} {summary.unchanged}" if unchanged else ""
+    took = f", {timing}" if timing else ""
+    typer.echo(f"{what} {_plural(summary.processed, 'article')}{kept}, skipped {summary.skipped}{took}", err=True)
 
 
-def fail(exc: Exception) -> None:
-    typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
-    raise typer.Exit(code=2)
+def fail(exc: BaseException | str, code: int = FAILED) -> None:
+    """The error on stderr, one line per line of its message, then exit ``code``."""
+    for line in str(exc).splitlines() or [""]:
+        typer.secho(f"error: {line}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code=code)
+
+
+def interrupted(summary: RunSummary | None, where: str) -> None:
+    done = f": {_plural(summary.processed, 'article')} {where} before it" if summary is not None else ""
+    typer.secho(f"interrupted{done}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code=INTERRUPTED)
 
 
 @app.callback(invoke_without_command=True)
@@ -63,22 +193,34 @@ def main(version: bool = typer.Option(False, "--version", help="Print the versio
         raise typer.Exit()
 
 
-@app.command("extract")
+# --------------------------------------------------------------------------- extract, ingest, export
+
+
+@command("extract")
 def extract_cli(
-    paths: list[Path] = typer.Argument(..., help="Article .txt files, folders of them, or .jsonl batches."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write JSON Lines here (default: stdout)."),
+    paths: list[Path] = PATHS_ARG,
+    output: Path = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write JSON Lines here (default: stdout; a folder for --engine ray).",
+    ),
     config: Path = CONFIG_OPT,
     workers: int = WORKERS_OPT,
-    engine: str = typer.Option("local", "--engine", help="local, or ray (JSONL/Parquet shards to --output/)."),
+    engine: str = typer.Option(
+        "local", "--engine", metavar="NAME", help="local, or ray (JSONL/Parquet shards, one output file each)."
+    ),
     batch_size: int = BATCH_OPT,
     skipped_log: Path = SKIPPED_LOG_OPT,
 ) -> None:
-    """Extract entities, dates and claims, one JSON object per article (SPEC section 4).
+    """Extract entities, dates and claims: one JSON object per article, a line each.
 
     Example: sahel-claims extract corpora/ --output claims.jsonl --workers 2
     """
     from .batch.progress import ProgressReporter, SkipLog, count_articles
 
+    summary = RunSummary()
     try:
         total = count_articles(paths) if engine == "local" else None
         with ProgressReporter(total=total) as progress, SkipLog(skipped_log, echo=progress.note) as log:
@@ -91,40 +233,44 @@ def extract_cli(
                 engine=engine,
                 batch_size=batch_size,
                 report=log,
+                summary=summary,
             )
+    except KeyboardInterrupt:
+        interrupted(summary, "written")
     except (SahelError, OSError) as exc:
         fail(exc)
-    report(summary, timing=progress.summary(), log=skipped_log)
-    if summary.processed == 0 and summary.skipped:
-        raise typer.Exit(code=1)
+    report(summary, unchanged="already done" if summary.unchanged else "", timing=progress.summary(), log=skipped_log)
+    raise typer.Exit(code=exit_status(summary))
 
 
-STORE_OPT = typer.Option(
-    None, "--store", help="Store URL: sqlite:///FILE or postgresql://USER@HOST/DB (default: 'store' in the config)."
-)
-
-
-@app.command("ingest")
+@command("ingest")
 def ingest_cli(
-    paths: list[Path] = typer.Argument(..., help="Article .txt files, folders of them, or .jsonl batches."),
+    paths: list[Path] = PATHS_ARG,
     store: str = STORE_OPT,
-    output: Path = typer.Option(None, "--output", "-o", help="Also write this run's stored records as JSON Lines."),
+    output: Path = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Also write this run's stored records as JSON Lines."
+    ),
     force: bool = typer.Option(False, "--force", help="Extract and store again even unchanged articles."),
     config: Path = CONFIG_OPT,
     workers: int = WORKERS_OPT,
     batch_size: int = BATCH_OPT,
     skipped_log: Path = SKIPPED_LOG_OPT,
-    engine: str = typer.Option("local", "--engine", help="local, or ray (JSONL/Parquet shards; PostgreSQL store)."),
+    engine: str = typer.Option(
+        "local", "--engine", metavar="NAME", help="local, or ray (JSONL/Parquet shards; PostgreSQL store)."
+    ),
 ) -> None:
-    """Extract articles and load them into a store, one transaction per article.
+    """Extract articles and load them into a store (created if needed), one transaction per article.
 
     Unchanged articles (same content, same pipeline version) are not extracted again.
     With --workers N, N processes extract; this process writes the store as records arrive.
     With --engine ray, N Ray actors extract and each writes its articles (PostgreSQL only).
-    Example: sahel-claims ingest corpora/ --store sqlite:///claims.db --workers 2
+
+    Example: sahel-claims ingest corpora/ --store sqlite:///claims.db
     """
     from .batch.progress import ProgressReporter, SkipLog, count_articles
 
+    summary = RunSummary()
+    url = store
     try:
         url = store or api.default_store(config)
         total = count_articles(paths) if engine == "local" else None
@@ -140,19 +286,26 @@ def ingest_cli(
                 progress=progress,
                 report=log,
                 engine=engine,
+                summary=summary,
             )
+    except KeyboardInterrupt:
+        interrupted(summary, "stored")
     except (SahelError, OSError) as exc:
         fail(exc)
-    report(summary, f"{url}: ingested", unchanged=True, timing=progress.summary(), log=skipped_log)
-    if summary.processed == 0 and summary.unchanged == 0 and summary.skipped:
-        raise typer.Exit(code=1)
+    report(summary, f"{url}: ingested", unchanged="unchanged", timing=progress.summary(), log=skipped_log)
+    raise typer.Exit(code=exit_status(summary))
 
 
-@app.command("load")
+@command("load")
 def load_cli(
-    shards: list[Path] = typer.Argument(..., help="Output shards of extract --engine ray (OUT/*.jsonl, or OUT/)."),
+    shards: list[Path] = typer.Argument(
+        ..., metavar="OUT", help="Output shards of extract --engine ray (OUT/*.jsonl, or OUT/)."
+    ),
     articles: list[Path] = typer.Option(
-        ..., "--articles", help="The input shards they were extracted from (for bodies and content hashes)."
+        ...,
+        "--articles",
+        metavar="SHARDS",
+        help="The input shards they were extracted from (for bodies and content hashes).",
     ),
     store: str = STORE_OPT,
     force: bool = typer.Option(False, "--force", help="Store again even unchanged articles."),
@@ -165,63 +318,94 @@ def load_cli(
     """
     from .batch.progress import ProgressReporter, SkipLog
 
+    summary = RunSummary()
+    url = store
     try:
         url = store or api.default_store(config)
         with ProgressReporter(total=None) as progress, SkipLog(skipped_log, echo=progress.note) as log:
             summary = api.load(shards, articles=articles, store=url, force=force, progress=progress, report=log)
+    except KeyboardInterrupt:
+        interrupted(summary, "stored")
     except (SahelError, OSError) as exc:
         fail(exc)
-    report(summary, f"{url}: loaded", unchanged=True, timing=progress.summary(), log=skipped_log)
-    if summary.processed == 0 and summary.unchanged == 0 and summary.skipped:
-        raise typer.Exit(code=1)
+    report(summary, f"{url}: loaded", unchanged="unchanged", timing=progress.summary(), log=skipped_log)
+    raise typer.Exit(code=exit_status(summary))
 
 
-@app.command("export")
+@command("export")
 def export_cli(
     store: str = STORE_OPT,
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (SPEC section 4 records) or csv (claim_rows)."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write here (default: stdout)."),
+    format: str = typer.Option(
+        "jsonl", "--format", "-f", metavar="FORMAT", help="jsonl (the records extract writes) or csv (claim_rows)."
+    ),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here (default: stdout)."),
     config: Path = CONFIG_OPT,
 ) -> None:
-    """Write a store's contents: records as extract writes them, or one CSV row per claim.
+    """Write an existing store's contents: records as extract writes them, or one CSV row per claim.
 
     Example: sahel-claims export --store sqlite:///claims.db --format csv --output claims.csv
     """
     try:
         url = store or api.default_store(config)
         n = api.export(store=url, format=format, output=output, config=config)
-    except SahelError as exc:
+    except (SahelError, OSError) as exc:
         fail(exc)
-    typer.echo(f"{url}: exported {n} {'row(s)' if format == 'csv' else 'article(s)'}", err=True)
+    typer.echo(f"{url}: exported {_plural(n, 'row' if format == 'csv' else 'article')}", err=True)
 
 
-CORPUS_OPT = typer.Option(
-    None, "--corpus", help="Article files the gold annotates (default: corpora/ next to the gold folder)."
-)
+# --------------------------------------------------------------------------- scoring
 
 
-def gold_failed(exc: GoldError) -> None:
-    """Every gold problem on its own line, then exit 1."""
+def gold_failed(exc: GoldError, code: int = FAILED) -> None:
+    """Every gold problem on its own line, then exit."""
     for line in str(exc).splitlines():
         typer.secho(f"gold: {line}", err=True, fg=typer.colors.RED)
-    raise typer.Exit(code=1)
+    raise typer.Exit(code=code)
 
 
-@app.command("score")
+SKIPPED_PREDICTIONS = frozenset({"E048", "W040", "W044"})
+"""Codes of the score's notes that mean a prediction line or record was not scored."""
+
+
+def _notes(messages: list[str]) -> int:
+    """Print a run's notes on stderr (``skipped:`` for an input left out, ``warning:``
+    otherwise); the number of skips."""
+    skipped = 0
+    for message in messages:
+        code = leading_code(message)
+        if code in SKIPPED_PREDICTIONS or (code != OTHER and code.startswith("E")):
+            skipped += 1
+            typer.secho(f"skipped: {message}", err=True, fg=typer.colors.YELLOW)
+        else:
+            typer.secho(f"warning: {message}", err=True, fg=typer.colors.YELLOW)
+    return skipped
+
+
+@command("score")
 def score_cli(
-    predictions: Path = typer.Argument(..., help="JSON Lines of output records (sahel-claims extract)."),
-    gold: Path = typer.Option(..., "--gold", help="Folder of gold/<article-id>.yaml files (or one file)."),
+    predictions: Path = typer.Argument(
+        ..., metavar="PREDICTIONS", help="JSON Lines of output records (extract, ingest --output, export)."
+    ),
+    gold: Path = typer.Option(
+        ..., "--gold", metavar="FOLDER", help="Folder of gold/<article-id>.yaml files (or one file)."
+    ),
     corpus: Path = CORPUS_OPT,
-    json_path: Path = typer.Option(None, "--json", help="Write every figure and error as JSON here."),
-    html_path: Path = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
-    max_errors: int = typer.Option(8, "--errors", help="Errors shown per article in the table (all in JSON/HTML)."),
+    json_path: Path = typer.Option(None, "--json", metavar="FILE", help="Write every figure and error as JSON here."),
+    html_path: Path = typer.Option(None, "--html", metavar="FILE", help="Write a self-contained HTML report here."),
+    max_errors: int = typer.Option(
+        8, "--errors", metavar="N", help="Errors shown per article in the table (all in JSON/HTML)."
+    ),
     lines: int = typer.Option(
-        None, "--lines", min=1, help="Score only the first N lines of each body (MEANTIME annotates 6)."
+        None,
+        "--lines",
+        metavar="N",
+        callback=_at_least_one,
+        help="Score only the first N lines of each body (MEANTIME annotates 6).",
     ),
 ) -> None:
-    """Score predictions against gold (SPEC section 6): a table per article and in total.
+    """Score predictions against gold: a table per article and in total, on stdout.
 
-    Example: sahel-claims score claims.jsonl --gold gold/ --json scores.json --html scores.html
+    Example: sahel-claims score claims.jsonl --gold gold/ --html scores.html
     """
     from .scoring.report import format_report
 
@@ -229,47 +413,53 @@ def score_cli(
         result = api.score(predictions, gold=gold, corpus=corpus, json_path=json_path, html_path=html_path, lines=lines)
     except GoldError as exc:
         gold_failed(exc)
-    except SahelError as exc:
+    except (SahelError, OSError) as exc:
         fail(exc)
-    typer.echo(format_report(result, max_errors=max_errors))
+    skipped = _notes(result.warnings)
+    typer.echo(format_report(result, max_errors=max_errors, warnings=False))
+    raise typer.Exit(code=SOME_SKIPPED if skipped else OK)
 
 
-@app.command("validate-gold")
+@command("validate-gold")
 def validate_gold_cli(
-    gold: Path = typer.Argument(..., help="Folder of gold files (or one file)."),
+    gold: Path = typer.Argument(..., metavar="GOLD", help="Folder of gold files (or one file)."),
     corpus: Path = CORPUS_OPT,
 ) -> None:
-    """Validate gold files against their articles (SPEC section 5); exit 1 listing every problem.
+    """Validate gold files against their articles; exit 1 listing every problem.
 
     Example: sahel-claims validate-gold gold/ --corpus corpora/
     """
     try:
         problems, notes = api.validate_gold(gold, corpus=corpus)
-    except SahelError as exc:
+    except (SahelError, OSError) as exc:
         fail(exc)
     for note in notes:
         typer.secho(f"warning: {note}", err=True, fg=typer.colors.YELLOW)
     if problems:
-        gold_failed(GoldError("\n".join(problems)))
+        gold_failed(GoldError("\n".join(problems)), code=SOME_SKIPPED)
     typer.echo(f"{gold}: gold valid")
 
 
-@app.command("agreement")
+@command("agreement")
 def agreement_cli(
-    gold_a: Path = typer.Argument(..., help="Annotator A's gold file (the reference), or a folder of them."),
+    gold_a: Path = typer.Argument(
+        ..., metavar="GOLD_A", help="Annotator A's gold file (the reference), or a folder of them."
+    ),
     gold_b: Path = typer.Argument(
-        ..., help="Annotator B's gold file for the same article, or a folder (paired by article id)."
+        ..., metavar="GOLD_B", help="Annotator B's gold file for the same article, or a folder (paired by article id)."
     ),
     corpus: Path = CORPUS_OPT,
-    json_path: Path = typer.Option(None, "--json", help="Write the figures and disagreements as JSON here."),
-    html_path: Path = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
-    max_errors: int = typer.Option(20, "--errors", help="Disagreements shown in the table."),
+    json_path: Path = typer.Option(
+        None, "--json", metavar="FILE", help="Write the figures and disagreements as JSON here."
+    ),
+    html_path: Path = typer.Option(None, "--html", metavar="FILE", help="Write a self-contained HTML report here."),
+    max_errors: int = typer.Option(20, "--errors", metavar="N", help="Disagreements shown in the table."),
 ) -> None:
     """Inter-annotator agreement: B scored against A, per layer both annotate.
 
-    Example: sahel-claims agreement gold/a.yaml other/a.yaml --corpus corpora/
-
     Folders: every article of B against A's file for it, and a micro total.
+
+    Example: sahel-claims agreement gold/ gold/annotator_b/
     """
     from .scoring.report import format_report
 
@@ -277,26 +467,29 @@ def agreement_cli(
         result = api.agreement(gold_a, gold_b, corpus=corpus, json_path=json_path, html_path=html_path)
     except GoldError as exc:
         gold_failed(exc)
-    except SahelError as exc:
+    except (SahelError, OSError) as exc:
         fail(exc)
-    typer.echo(format_report(result, max_errors=max_errors, title="B against A"))
+    _notes(result.warnings)
+    typer.echo(format_report(result, max_errors=max_errors, title="B against A", warnings=False))
 
 
-@app.command("show")
+@command("show")
 def show_cli(
-    path: Path = typer.Argument(..., help="A JSON Lines file written by extract, ingest --output or export."),
-    article: str = typer.Option(None, "--article", help="Only this article id."),
+    path: Path = typer.Argument(
+        ..., metavar="FILE", help="A JSON Lines file written by extract, ingest --output or export."
+    ),
+    article: str = typer.Option(None, "--article", metavar="ID", help="Only this article id."),
 ) -> None:
     """Print the claims of an output file as lines a person can read.
 
     Example: sahel-claims show claims.jsonl --article niger-coup-2023-08-09
     """
     try:
-        results, notes = api.read_results(path)
-    except SahelError as exc:
+        results, notes = api.read_results(path, article=article)
+    except (SahelError, OSError) as exc:
         fail(exc)
     for note in notes:
         typer.secho(f"skipped: {note}", err=True, fg=typer.colors.YELLOW)
     for result in results:
-        if article is None or result.article.id == article:
-            typer.echo(format_result(result) + "\n")
+        typer.echo(format_result(result) + "\n")
+    raise typer.Exit(code=SOME_SKIPPED if notes else OK)

@@ -36,7 +36,7 @@ class ErrorsWithCodes(type):
 
 
 class Errors(metaclass=ErrorsWithCodes):
-    E001 = "{path}: cannot decode as UTF-8 at byte {pos}: {reason}"
+    E001 = "{path}: cannot decode as UTF-8 at byte {pos}: {reason} (save the file as UTF-8)"
     E002 = "{path}:{line}: front matter opened with '---' but never closed"
     E003 = "{path}:{line}: front matter is not valid YAML: {reason}"
     E004 = "{path}:{line}: front matter must be a mapping of keys, got {kind}"
@@ -47,6 +47,13 @@ class Errors(metaclass=ErrorsWithCodes):
     E009 = "{path}:{line}: JSON Lines record needs a 'text' field with the body"
     E010 = "{path}: no such file or folder"
     E011 = "{path}: unsupported input (expected .txt, .jsonl or a folder of them)"
+    E012 = "{path}: cannot read this input: {reason}"
+    E013 = "{path}: the folder holds no .txt or .jsonl file"
+    E014 = "nothing to read: {problems}"
+    E015 = (
+        "{path}:{line}: field '{field}' holds an unpaired surrogate ({escape}), which is not text: "
+        "fix the escape (a character outside the BMP is a pair, e.g. \\ud83d\\ude00) or remove it"
+    )
     E021 = "{path}: not valid YAML: {reason}"
     E022 = "{path}: cannot read: {reason}"
     E023 = "{path}: not a saved {model}: {reason}"
@@ -63,7 +70,12 @@ class Errors(metaclass=ErrorsWithCodes):
     E046 = "{path}: article '{article}' already has a gold file: {first}"
     E047 = "{path}: no gold files (*.yaml) found"
     E048 = "{path}:{line}: not a valid output record (SPEC section 4): {reason}"
+    E049 = "{path}: nothing to read: {reason}"
     E050 = "{path}: processing failed in the pipeline: {reason}"
+    E051 = (
+        "{path}: article of {length:,} characters, over the {limit:,} a run takes (max_article_chars in the "
+        "pipeline config): split it into articles, or raise the limit"
+    )
     E060 = "{path}: the worker process running this article's batch died: {reason}"
     E061 = "the ray engine needs the 'ray' extra: pip install -e \".[ray]\" ({reason})"
     E062 = "{path}: not a shard for the ray engine (expected .jsonl or .parquet files, or folders of them)"
@@ -73,7 +85,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E067 = "the worker pool died {count} times in a row, stopping: {reason}"
     E068 = "{path}: duplicate article id '{id}' (already read from an earlier shard of this run; the first is kept)"
     E069 = "{path}: cannot read the shard (no output written; retried on the next run): {reason}"
-    E070 = "{url}: unsupported store URL (expected sqlite:///FILE or postgresql://USER@HOST/DB)"
+    E070 = "{url}: unsupported store URL (expected sqlite:///FILE or postgresql://USER@HOST/DB){hint}"
     E071 = "{url}: cannot open the store: {reason}"
     E072 = "{url}: the store's schema is at version {found}, newer than this sahel-claims knows ({known}): upgrade it"
     E073 = "{path}: article '{article}' not stored (rolled back, the store keeps its previous rows): {reason}"
@@ -87,6 +99,13 @@ class Errors(metaclass=ErrorsWithCodes):
     E077 = "ingest --engine ray writes no --output file: export the store afterwards (sahel-claims export)"
     E078 = "{path}: no input shard named '{name}' among the --articles given: cannot load its records"
     E079 = "{path}: article '{id}' {reason}: not loaded"
+    E080 = "{url}: no such store ({why}): export reads a store that ingest has written"
+    E081 = "{url}: the folder {folder} does not exist: create it first (mkdir -p {folder})"
+    E082 = (
+        "{where} holds a NUL character (U+0000) at offset {offset}, which PostgreSQL cannot store "
+        "(neither store takes it): remove it from the input"
+    )
+    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

@@ -33,6 +33,55 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
+def yaml_problem(exc: yaml.YAMLError, *, first_line: int) -> tuple[int, str]:
+    """The file line of a PyYAML error in a front matter block that starts at
+    ``first_line`` and its reason in one line (PyYAML's own text quotes
+    ``"<unicode string>"`` and two lines of the block, over several lines)."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    problem = problem.replace("'<stream end>'", "the end of the front matter").replace(
+        "end of stream", "end of the front matter"
+    )
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    line = first_line + mark.line if mark is not None else first_line
+    context = getattr(exc, "context", None)
+    column = f"column {mark.column + 1}" if mark is not None else ""
+    if context:
+        problem += f" ({context} at {column})" if column else f" ({context})"
+    elif column:
+        problem += f" ({column})"
+    return line, f"{problem}; quote a value that holds ':', '#', '[' or '{{'"
+
+
+def json_problem(exc: ValueError | RecursionError) -> str:
+    """A JSON decoding error in one line, with its column (``json``'s own ``msg`` can
+    end mid-sentence: "Invalid control character at")."""
+    if isinstance(exc, RecursionError):  # the decoder stops at the interpreter's recursion limit
+        return "arrays or objects nested too deeply to read (an article's fields are flat)"
+    if not isinstance(exc, json.JSONDecodeError):
+        return str(exc)
+    msg = exc.msg.removesuffix(" at")
+    column = min(exc.pos, len(exc.doc.rstrip("\r\n"))) + 1  # a JSON Lines record is one line
+    if msg.startswith("Invalid control character") and exc.pos < len(exc.doc):
+        char = ord(exc.doc[exc.pos])
+        return f"raw control character U+{char:04X} at column {column}: write it escaped (\\u{char:04x})"
+    return f"{msg} at column {column}"
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _unpaired_surrogate(obj: dict[str, Any]) -> tuple[str, str] | None:
+    """(field, escape) of the first string value holding a lone UTF-16 surrogate (a JSON
+    escape such as ``\\ud800`` decodes to one; no UTF-8 file can hold it)."""
+    for key, value in obj.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return str(key), f"\\u{ord(value[exc.start]):04x}"
+    return None
+
+
 def _field_line(head: str, field: str, first_line: int) -> int:
     """The line of ``field:`` in a front matter block that starts at ``first_line``."""
     for offset, line in enumerate(head.splitlines()):
@@ -85,9 +134,11 @@ def _split(text: str, *, path: str) -> tuple[dict[str, Any], str, str, int]:
             try:
                 data = yaml.load(head, Loader=_FrontMatterLoader) if head.strip() else {}
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                line = mark.line + 2 if mark is not None else 2
-                raise InputError(Errors.E003.format(path=path, line=line, reason=exc)) from exc
+                line, reason = yaml_problem(exc, first_line=2)
+                raise InputError(Errors.E003.format(path=path, line=line, reason=reason)) from exc
+            except RecursionError as exc:
+                reason = "nested too deeply to read (the fields id, published, source, url, title are flat)"
+                raise InputError(Errors.E003.format(path=path, line=2, reason=reason)) from exc
             if not isinstance(data, dict):
                 raise InputError(Errors.E004.format(path=path, line=2, kind=type(data).__name__))
             return data, head, body, i + 2
@@ -105,65 +156,124 @@ def parse_article(text: str, *, default_id: str, origin: str = "<string>") -> Ar
     return Article(meta=meta, text=body, origin=origin)
 
 
+def _reason(exc: OSError) -> str:
+    """``Permission denied``, not ``[Errno 13] Permission denied: '/x/a.txt'``."""
+    return exc.strerror or str(exc)
+
+
 def read_article(path: Path | str) -> Article:
     """Read one ``.txt`` article; the id defaults to the file name without extension."""
     path = Path(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Errors.E012.format(path=path, reason=_reason(exc))) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(Errors.E001.format(path=path, pos=exc.start, reason=exc.reason)) from exc
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError(Errors.E001.format(path=f"{path}:{line}", pos=exc.start, reason=exc.reason)) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_article(text, default_id=path.stem, origin=str(path))
 
 
 def iter_jsonl(path: Path | str) -> Iterator[Article | InputError]:
-    """Articles of a ``.jsonl`` batch, one object a line; bad lines yield an error."""
+    """Articles of a ``.jsonl`` batch, one object a line; bad lines yield an error, and
+    so does a file that cannot be read (at the line where reading stopped)."""
     path = Path(path)
-    with path.open("rb") as handle:
-        for lineno, raw in enumerate(handle, start=1):
-            where = f"{path}:{lineno}"
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield InputError(Errors.E001.format(path=where, pos=exc.start, reason=exc.reason))
-                continue
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(Errors.E008.format(path=path, line=lineno, reason=exc.msg))
-                continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                yield InputError(Errors.E009.format(path=path, line=lineno))
-                continue
-            body = obj.pop("text")
-            try:
-                meta = article_meta(obj, default_id=f"{path.stem}-{lineno}", path=str(path), line=lineno)
-            except InputError as exc:
-                yield exc
-                continue
-            if not body.strip():
-                yield InputError(Errors.E006.format(path=path, line=lineno))
-                continue
-            if meta.published is None:
-                warn(Warnings.W001.format(path=where))
-            yield Article(meta=meta, text=body, origin=where)
+    lineno = 0
+    try:
+        with path.open("rb") as handle:
+            for lineno, raw in enumerate(handle, start=1):
+                item = _jsonl_item(raw, path=path, lineno=lineno)
+                if item is not None:
+                    yield item
+    except OSError as exc:
+        where = f"{path}:{lineno + 1}" if lineno else str(path)
+        yield InputError(Errors.E012.format(path=where, reason=_reason(exc)))
 
 
-def _expand(paths: Iterable[Path | str]) -> Iterator[Path | InputError]:
+def _jsonl_item(raw: bytes, *, path: Path, lineno: int) -> Article | InputError | None:
+    """One line of a JSON Lines batch: its article, the error in its place, or None
+    for a blank line."""
+    where = f"{path}:{lineno}"
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return InputError(Errors.E001.format(path=where, pos=exc.start, reason=exc.reason))
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return InputError(Errors.E008.format(path=path, line=lineno, reason=json_problem(exc)))
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        return InputError(Errors.E009.format(path=path, line=lineno))
+    if _SURROGATE_ESCAPE.search(line):
+        bad = _unpaired_surrogate(obj)
+        if bad is not None:
+            return InputError(Errors.E015.format(path=path, line=lineno, field=bad[0], escape=bad[1]))
+    body = obj.pop("text")
+    try:
+        meta = article_meta(obj, default_id=f"{path.stem}-{lineno}", path=str(path), line=lineno)
+    except InputError as exc:
+        return exc
+    if not body.strip():
+        return InputError(Errors.E006.format(path=path, line=lineno))
+    if meta.published is None:
+        warn(Warnings.W001.format(path=where))
+    return Article(meta=meta, text=body, origin=where)
+
+
+SUFFIXES = (".txt", ".jsonl")
+
+
+def _folder_files(folder: Path) -> list[Path] | InputError:
+    """The article files of a folder, sorted; an error when it cannot be listed or holds
+    none."""
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    except OSError as exc:
+        return InputError(Errors.E012.format(path=folder, reason=_reason(exc)))
+    return files or InputError(Errors.E013.format(path=folder))
+
+
+def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | InputError]:
+    """The input files under ``paths`` in order (a folder's ``.txt`` and ``.jsonl``
+    files, sorted), an :class:`InputError` in place of a path that cannot be read: one
+    that does not exist, is neither, is a folder that holds none or cannot be listed."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix in (".txt", ".jsonl") and p.is_file())
-        elif not path.exists():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as exc:
+            yield InputError(Errors.E012.format(path=path, reason=_reason(exc)))
+            continue
+        if is_dir:
+            found = _folder_files(path)
+            if isinstance(found, InputError):
+                yield found
+            else:
+                yield from found
+        elif not exists:
             yield InputError(Errors.E010.format(path=path))
-        elif path.suffix in (".txt", ".jsonl"):
+        elif path.suffix in SUFFIXES:
             yield path
         else:
             yield InputError(Errors.E011.format(path=path))
+
+
+def check_inputs(paths: Iterable[Path | str]) -> None:
+    """Raise :class:`InputError` (E014, naming each path's problem) when ``paths`` hold no
+    input file at all: a run would read nothing. A path with a problem next to a good
+    one is not an error here: the run skips it and reports it."""
+    problems = []
+    for item in expand_paths(paths):
+        if not isinstance(item, InputError):
+            return
+        problems.append(str(item))
+    raise InputError(Errors.E014.format(problems="; ".join(problems) or "no path given"))
 
 
 FIRST_SEEN_KEPT = 100_000  # ids whose first location a duplicate's message can name
@@ -179,7 +289,7 @@ def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article | InputError]
     """
     seen = SeenIds()
     where: dict[str, str] = {}
-    for item in _expand(paths):
+    for item in expand_paths(paths):
         if isinstance(item, InputError):
             yield item
             continue

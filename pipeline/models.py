@@ -511,6 +511,18 @@ class PipelineConfig(Strict):
     predicates: str = "predicates.yaml"
     batch_size: int = Field(default=16, ge=1)
     abbreviations: list[str] = Field(default_factory=list)
+    max_sentence_tokens: int = Field(
+        default=256,
+        ge=16,
+        description="longest run of tokens without a full stop or line break before a sentence is cut",
+    )
+    max_article_chars: int = Field(
+        default=200_000,
+        ge=1_000,
+        le=1_000_000,
+        description="longest article a run processes; a longer one is skipped (E051): its cost grows faster "
+        "than its length (docs/performance.md)",
+    )
     store: str = Field(
         default="sqlite:///claims.db",
         description="default store URL of ingest/export (a relative SQLite path is resolved against the cwd)",

@@ -76,6 +76,21 @@ def test_failing_article_is_skipped_and_the_rest_go_on(blank_nlp, position, batc
     assert [r.article.id for r in others] == [f"a{i}" for i in range(5) if i != position]
 
 
+def test_an_article_over_max_article_chars_is_skipped_naming_its_length(blank_nlp, monkeypatch):
+    monkeypatch.setitem(blank_nlp.meta, "sahel", {"max_article_chars": 1_000})
+    items = [article(0), article(1, "Niger closed its airspace. " * 100), article(2)]
+    results = list(api.process_articles(items, nlp=blank_nlp, batch_size=2))
+    assert ids(results)[0::2] == ["a0", "a2"]
+    assert str(results[1]) == (
+        "[E051] f1: article of 2,700 characters, over the 1,000 a run takes (max_article_chars in the pipeline "
+        "config): split it into articles, or raise the limit"
+    )
+
+
+def test_the_pipeline_takes_max_article_chars_from_its_config(nlp):
+    assert nlp.meta["sahel"]["max_article_chars"] == 200_000
+
+
 def test_doc_extensions_reach_the_components(blank_nlp):
     seen = []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -81,20 +82,52 @@ def test_cli_score_lists_contradictions(tmp_path):
     assert "contradictions (1)" in result.output and "negated: gold True, predicted False" in result.output
 
 
-def test_cli_score_warns_about_missing_and_unknown_articles(tmp_path):
+def test_cli_score_warns_about_missing_and_unknown_articles_on_stderr(tmp_path):
     other = {**prediction(), "article": {"id": "other"}}
-    preds, gold = make_set(tmp_path, records=[other])
+    preds, gold = make_set(tmp_path, records=[other, prediction()])
+    (tmp_path / "corpora" / "art-2.txt").write_text(ARTICLE.replace("art-1", "art-2"), encoding="utf-8")
+    (gold / "art-2.yaml").write_text(GOLD.replace("article: art-1", "article: art-2"), encoding="utf-8")
     result = runner.invoke(app, ["score", str(preds), "--gold", str(gold), "--corpus", str(tmp_path / "corpora")])
-    assert result.exit_code == 0
-    assert "no predictions for article 'art-1'" in result.output
-    assert "predictions for article 'other' have no gold file" in result.output
-    assert "claims     core            0.000  0.000   0.000      0   0     2" in result.output
+    assert result.exit_code == 1  # a prediction record was not scored
+    assert "warning: [W041] no predictions for article 'art-2'" in result.stderr
+    assert "skipped: [W040] predictions for article 'other' have no gold file" in result.stderr
+    assert "W04" not in result.stdout
+    art2 = result.stdout.split("== art-2")[1]
+    assert "claims     core            0.000  0.000   0.000      0   0     2" in art2
 
 
-def test_cli_score_invalid_gold_exits_1_naming_file_and_entry(tmp_path):
-    preds, gold = make_set(tmp_path, gold=GOLD.replace("predicate: close", "predicate: shut"))
+def test_cli_score_of_a_file_that_holds_no_record_exits_2_in_one_line(tmp_path):
+    preds, gold = make_set(tmp_path)
+    table = tmp_path / "claims.csv"
+    table.write_text("article_id,claim_seq\n" + "a,1\n" * 456, encoding="utf-8")
+    result = runner.invoke(app, ["score", str(table), "--gold", str(gold)])
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: [E049] {table}: nothing to read: none of its 457 line(s) is an output record")
+    assert "score reads the JSON Lines file that extract writes" in line
+
+
+def test_cli_score_with_a_broken_line_scores_the_rest_and_exits_1(tmp_path):
+    preds, gold = make_set(tmp_path)
+    preds.write_text(preds.read_text() + '{"article": \n', encoding="utf-8")
     result = runner.invoke(app, ["score", str(preds), "--gold", str(gold)])
     assert result.exit_code == 1
+    assert f"skipped: [E048] {preds}:2: not a valid output record (SPEC section 4): Expecting value at column 13" in (
+        result.stderr
+    )
+    assert "== TOTAL" in result.stdout
+
+
+def test_cli_score_of_records_for_no_gold_article_exits_2(tmp_path):
+    preds, gold = make_set(tmp_path, records=[{**prediction(), "article": {"id": "other"}}])
+    result = runner.invoke(app, ["score", str(preds), "--gold", str(gold)])
+    assert result.exit_code == 2 and "none of its 1 record(s) is for an article of" in result.stderr
+
+
+def test_cli_score_invalid_gold_exits_2_naming_file_and_entry(tmp_path):
+    preds, gold = make_set(tmp_path, gold=GOLD.replace("predicate: close", "predicate: shut"))
+    result = runner.invoke(app, ["score", str(preds), "--gold", str(gold)])
+    assert result.exit_code == 2  # nothing scored
     assert "art-1.yaml:10: gold entry claims[0] ('closed the airspace')" in result.output
 
 
@@ -147,7 +180,7 @@ def test_cli_agreement_pairs_folders_by_article(tmp_path):
     assert [a["article"] for a in data["articles"]] == ["art-1"] and data["total"]["claims"]["contradictions"] == 1
     (folder_b / "art-9.yaml").write_text(GOLD.replace("article: art-1", "article: art-9"))
     result = runner.invoke(app, args)
-    assert result.exit_code == 1 and "art-9" in result.output
+    assert result.exit_code == 2 and "art-9" in result.output
 
 
 # --------------------------------------------------------------------------- ingest, export
@@ -159,12 +192,12 @@ def test_cli_ingest_export_round_trip(nlp, store_url, tmp_path):
     stored = tmp_path / "stored.jsonl"
     result = runner.invoke(app, ["ingest", str(article), "--store", store_url, "--output", str(stored)])
     assert result.exit_code == 0, result.output
-    assert "ingested 1 article(s), unchanged 0, skipped 0" in result.output
+    assert "ingested 1 article, unchanged 0, skipped 0, in " in result.output
     result = runner.invoke(app, ["ingest", str(article), "--store", store_url])
-    assert result.exit_code == 0 and "ingested 0 article(s), unchanged 1, skipped 0" in result.output
+    assert result.exit_code == 0 and "ingested 0 articles, unchanged 1, skipped 0, in " in result.output
     extracted = runner.invoke(app, ["extract", str(article)]).stdout
     exported = runner.invoke(app, ["export", "--store", store_url])
-    assert exported.exit_code == 0 and "exported 1 article(s)" in exported.output
+    assert exported.exit_code == 0 and "exported 1 article" in exported.stderr
     assert exported.stdout == extracted == stored.read_text(encoding="utf-8")
     table = runner.invoke(app, ["export", "--store", store_url, "--format", "csv"]).stdout.splitlines()
     assert table[0].startswith("article_id,claim_seq,claim_id,subject_id,subject_text,predicate,")
@@ -181,16 +214,17 @@ def test_cli_ingest_default_store_is_relative_to_the_cwd(nlp, tmp_path, monkeypa
     assert result.exit_code == 0 and json.loads(Path("out.jsonl").read_text())["article"]["id"] == "art-1"
 
 
-def test_cli_ingest_reports_skipped_articles_and_exits_1_when_nothing_stored(tmp_path):
+def test_cli_ingest_reports_skipped_articles_and_exits_2_when_nothing_stored(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("---\npublished: 2023-08-09\n---\n\n", encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(empty), "--store", f"sqlite:///{tmp_path / 'c.db'}"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "skipped: " in result.output and "empty body" in result.output
-    assert "ingested 0 article(s), unchanged 0, skipped 1" in result.output
+    assert "ingested 0 articles, unchanged 0, skipped 1" in result.output
 
 
 def test_cli_store_errors_exit_2(tmp_path):
+    (tmp_path / "art-1.txt").write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(tmp_path), "--store", "mysql://u@localhost/db"])
     assert result.exit_code == 2 and "unsupported store URL" in result.output
     result = runner.invoke(app, ["export", "--store", f"sqlite:///{tmp_path / 'c.db'}", "--format", "xml"])
@@ -203,7 +237,7 @@ def test_cli_extract_reports_each_skip_and_writes_the_skipped_log(nlp, tmp_path)
     batch.write_text("\n".join(['{"id": 1', good, json.dumps({"text": " "}), '{"text": 2}']) + "\n", "utf-8")
     log = tmp_path / "skipped.jsonl"
     result = runner.invoke(app, ["extract", str(batch), "-o", str(tmp_path / "o.jsonl"), "--skipped-log", str(log)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     skipped = [line for line in result.output.splitlines() if line.startswith("skipped: ")]
     assert [line.split(": ")[1] for line in skipped] == [f"[E008] {batch}:1", f"[E006] {batch}:3", f"[E009] {batch}:4"]
     assert "skipped by code: E006 1, E008 1, E009 1" in result.output
@@ -211,4 +245,166 @@ def test_cli_extract_reports_each_skip_and_writes_the_skipped_log(nlp, tmp_path)
     rows = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
     assert [r["code"] for r in rows if r["kind"] == "error"] == ["E008", "E006", "E009"]
     assert [r["code"] for r in rows if r["kind"] == "warning"] == ["W001"]  # noted as read: maybe ahead
-    assert result.output.strip().splitlines()[-1].startswith("extracted 1 article(s), skipped 3 in ")
+    assert result.output.strip().splitlines()[-1].startswith("extracted 1 article, skipped 3, in ")
+
+
+# --------------------------------------------------------------------------- exit status, messages
+
+
+def write_article(folder: Path, name: str = "art-1.txt", text: str = ARTICLE) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cli_extract_a_mistyped_path_next_to_a_good_one_exits_1_with_the_rest_written(nlp, tmp_path):
+    good = write_article(tmp_path / "in")
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["extract", str(good), str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"skipped: [E010] {tmp_path / 'nope.txt'}: no such file or folder" in result.stderr
+    assert [json.loads(line)["article"]["id"] for line in out.read_text().splitlines()] == ["art-1"]
+
+
+def test_cli_extract_every_input_processed_exits_0(nlp, tmp_path):
+    result = runner.invoke(app, ["extract", str(write_article(tmp_path / "in")), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].startswith("extracted 1 article, skipped 0, in ")
+
+
+@pytest.mark.parametrize("layout", ["empty folder", "no article files", "missing"])
+def test_cli_extract_with_nothing_to_read_exits_2_and_writes_nothing(tmp_path, layout):
+    target = tmp_path / "in"
+    if layout != "missing":
+        target.mkdir()
+    if layout == "no article files":
+        (target / "notes.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["extract", str(target), "-o", str(out)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: [E014] nothing to read: ")
+    assert ("holds no .txt or .jsonl file" if layout != "missing" else "no such file or folder") in line
+    assert not out.exists()
+
+
+def test_cli_extract_every_input_skipped_exits_2(tmp_path):
+    bad = write_article(tmp_path / "in", text="---\npublished: [2023\n---\nBody.\n")
+    result = runner.invoke(app, ["extract", str(bad), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2
+    assert "extracted 0 articles, skipped 1, in " in result.stderr
+
+
+def test_cli_broken_front_matter_is_one_line_with_the_files_line_and_a_fix(tmp_path):
+    bad = write_article(tmp_path / "in", text="---\nid: a\npublished: [2023\n---\nBody.\n")
+    result = runner.invoke(app, ["extract", str(bad), "-o", str(tmp_path / "o.jsonl")])
+    (line,) = [ln for ln in result.stderr.splitlines() if ln.startswith("skipped: ")]
+    assert line == (
+        f"skipped: [E003] {bad}:3: front matter is not valid YAML: expected ',' or ']', but got the end of the "
+        "front matter (while parsing a flow sequence at column 12); quote a value that holds ':', '#', '[' or '{'"
+    )
+    assert "<unicode string>" not in result.output
+
+
+def test_cli_broken_json_line_gives_the_whole_reason_and_its_column(nlp, tmp_path):
+    batch = tmp_path / "wire.jsonl"
+    good = json.dumps({"id": "a", "published": "2023-08-09", "text": BODY})
+    batch.write_text(good + '\n{"id": "b", "text": "tab\x01here"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(batch), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 1
+    assert (
+        f"skipped: [E008] {batch}:2: JSON Lines record is not valid JSON: raw control character U+0001 at column 25:"
+        " write it escaped (\\u0001)"
+    ) in result.stderr
+
+
+def test_cli_show_an_article_the_file_does_not_hold_exits_2(tmp_path):
+    path = tmp_path / "out.jsonl"
+    path.write_text(json.dumps(prediction()) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(path), "--article", "nonexistent"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no record for article 'nonexistent' (it has art-1)" in result.stderr
+    assert runner.invoke(app, ["show", str(path), "--article", "art-1"]).exit_code == 0
+
+
+def test_cli_show_with_a_broken_line_exits_1(tmp_path):
+    path = tmp_path / "out.jsonl"
+    path.write_text(json.dumps(prediction()) + "\n{bad\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 1 and "== art-1" in result.stdout and f"skipped: [E048] {path}:2" in result.stderr
+
+
+def test_cli_export_of_a_store_that_does_not_exist_is_an_error_not_a_new_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", "--store", "sqlite:///does_not_exist.db"])
+    assert result.exit_code == 2
+    assert "[E080] sqlite:///does_not_exist.db: no such store (the file does_not_exist.db does not exist)" in (
+        result.stderr
+    )
+    assert not (tmp_path / "does_not_exist.db").exists()
+
+
+def test_cli_ingest_into_a_folder_that_does_not_exist_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_article(tmp_path / "in")
+    result = runner.invoke(app, ["ingest", "in", "--store", "sqlite:///missing_dir/x.db"])
+    assert result.exit_code == 2
+    assert "the folder missing_dir does not exist: create it first (mkdir -p missing_dir)" in result.stderr
+    assert not (tmp_path / "missing_dir").exists()
+
+
+def test_cli_store_without_a_scheme_suggests_the_sqlite_url(tmp_path):
+    result = runner.invoke(app, ["export", "--store", "claims.db"])
+    assert result.exit_code == 2 and "write sqlite:///claims.db" in result.stderr
+
+
+def test_cli_postgresql_errors_show_the_url_as_given():
+    result = runner.invoke(app, ["export", "--store", "postgresql://u:secret@127.0.0.1:1/db?connect_timeout=2"])
+    assert result.exit_code == 2
+    assert "postgresql://u:***@127.0.0.1:1/db" in result.stderr
+    assert "psycopg" not in result.stderr and "secret" not in result.stderr
+
+
+# --------------------------------------------------------------------------- help
+
+COMMANDS = ["extract", "ingest", "export", "score", "validate-gold", "agreement", "show"]
+
+
+@pytest.mark.parametrize("name", [None, *COMMANDS])
+def test_cli_help_shows_what_to_type_and_the_exit_status(name):
+    result = runner.invoke(app, [name, "--help"] if name else ["--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    for noise in ("<list[", "<bool>", "<int", "<path>", "<str>", "[x>=", "{paths}", "{path}"):
+        assert noise not in text, noise
+    assert "Exit status: 0 every input processed; 1 some inputs skipped" in text
+    if name in ("extract", "ingest"):
+        assert "[OPTIONS] PATH..." in text and "--force <" not in text
+
+
+def help_example(name: str) -> list[str]:
+    """The arguments of the ``Example:`` line of a command's --help."""
+    import shlex
+
+    text = " ".join(runner.invoke(app, [name, "--help"], env={"COLUMNS": "400"}).stdout.split())
+    example = text.split("Example: sahel-claims ", 1)[1].split(" Folders:")[0].split(" ╭")[0]
+    args = shlex.split(example)
+    assert args[0] == name, example
+    return args
+
+
+@pytest.mark.slow
+def test_cli_every_help_example_runs_as_written_on_the_repository_corpora(nlp, tmp_path, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(tmp_path)
+    for folder in ("corpora", "gold"):
+        (tmp_path / folder).symlink_to(ROOT / folder, target_is_directory=True)
+    # in the order a user would run them: extract's output feeds show and score
+    for name in ["extract", "show", "score", "ingest", "export", "validate-gold", "agreement"]:
+        args = help_example(name)
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, f"sahel-claims {' '.join(args)}\n{result.output[-3000:]}"
+    assert Path("claims.jsonl").stat().st_size and Path("claims.csv").stat().st_size
+    assert Path("scores.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

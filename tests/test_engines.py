@@ -79,11 +79,22 @@ def test_list_shards_rejects_outputs_that_would_collide(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["notes.txt", "data.csv"])
-def test_list_shards_rejects_other_files(tmp_path, name):
+def test_list_shards_skips_other_files_and_missing_paths_naming_them(tmp_path, name):
     path = tmp_path / name
     path.write_text("x", encoding="utf-8")
-    with pytest.raises(ConfigError, match=name):
-        list_shards([path])
+    good = tmp_path / "day1.jsonl"
+    good.write_text("", encoding="utf-8")
+    shards, problems = list_shards([path, good, tmp_path / "nope.jsonl"])
+    assert shards == [good]
+    assert (
+        problems[0].startswith(f"[E062] {path}: not a shard")
+        and problems[1] == f"[E010] {tmp_path / 'nope.jsonl'}: no such file or folder"
+    )
+
+
+def test_extract_ray_with_no_shard_at_all_is_an_error_before_ray_starts(tmp_path):
+    with pytest.raises(ConfigError, match="E014"):
+        api.extract([tmp_path / "nope"], engine="ray", output=tmp_path / "out")
 
 
 def test_parquet_shard_reads_like_jsonl(tmp_path):
@@ -165,9 +176,9 @@ def test_cli_extract_ends_with_a_summary_line(nlp, batch, tmp_path):
 
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(app, ["extract", str(batch), "-o", str(out), "--batch-size", "2"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # one skipped
     last = result.output.strip().splitlines()[-1]
-    assert last.startswith("extracted 5 article(s), skipped 1 in ") and last.endswith("articles/s)")
+    assert last.startswith("extracted 5 articles, skipped 1, in ") and last.endswith("articles/s)")
     assert len(out.read_text(encoding="utf-8").splitlines()) == 5
 
 

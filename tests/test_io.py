@@ -52,7 +52,7 @@ def test_bad_articles_name_file_and_line(tmp_path, content, match):
 def test_undecodable_bytes_are_an_error_naming_the_file(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Niamey, caf\xe9".encode("latin-1"))
-    with pytest.raises(InputError, match=r"latin1.txt: cannot decode as UTF-8 at byte 11"):
+    with pytest.raises(InputError, match=r"latin1.txt:1: cannot decode as UTF-8 at byte 11"):
         read_article(path)
 
 

@@ -20,11 +20,16 @@ def test_count_articles_counts_txt_files_and_jsonl_lines(tmp_path):
     assert count_articles([batch]) == 2
 
 
-def test_count_articles_unknown_when_unreadable(tmp_path):
-    assert count_articles([tmp_path / "missing"]) is None
+def test_count_articles_counts_a_path_to_be_skipped_as_one(tmp_path):
+    (tmp_path / "a.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    assert count_articles([tmp_path / "missing", tmp_path / "a.txt", tmp_path / "empty"]) == 3
 
 
-@pytest.mark.parametrize("seconds,text", [(5, "5 s"), (65, "1 min 05 s"), (3725, "1 h 02 min")])
+@pytest.mark.parametrize(
+    "seconds,text",
+    [(1.94, "1.9 s"), (5, "5.0 s"), (9.96, "10 s"), (42.4, "42 s"), (65, "1 min 05 s"), (3725, "1 h 02 min")],
+)
 def test_duration(seconds, text):
     assert _duration(seconds) == text
 

@@ -60,6 +60,6 @@ def test_show_command_reads_jsonl_and_filters_by_article(tmp_path):
     ]
     path.write_text("".join(json.dumps(r.model_dump(mode="json")) + "\n" for r in records) + "{bad\n")
     result = CliRunner().invoke(app, ["show", str(path), "--article", "b"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # a line skipped
     assert "== b (2023-08-09)" in result.output and "== a " not in result.output
     assert "skipped:" in result.output

@@ -192,6 +192,78 @@ def test_store_delete_removes_every_row(store_url):
     assert all(rows == [] for name, rows in dump(store_url).items() if name != "schema_migrations")
 
 
+def test_store_refuses_a_nul_character_on_every_backend(store_url):
+    """PostgreSQL cannot store U+0000 in text and SQLite's substr() stops at it (the
+    claim_rows view then gave a wrong evidence_text): both stores refuse it, alike."""
+    body = BODY.replace("Bazoum was", "Bazoum\x00was")
+    with open_store(store_url) as store:
+        with pytest.raises(StoreError) as err:
+            store.put(record("a1"), body=body, content_hash="h1", pipeline_version=__version__)
+        assert str(err.value) == (
+            "[E082] articles.body holds a NUL character (U+0000) at offset 22, which PostgreSQL cannot store "
+            "(neither store takes it): remove it from the input"
+        )
+        titled = record("a1").model_copy(update={"article": ArticleMeta(id="a1", title="Ni\x00ger")})
+        with pytest.raises(StoreError, match=r"articles.title holds a NUL character \(U\+0000\) at offset 2"):
+            put(store, titled)
+        assert store.article_ids() == []
+
+
+def test_ingest_skips_an_article_with_a_nul_alike_on_every_backend(nlp, store_url, tmp_path):
+    batch = tmp_path / "wire.jsonl"
+    clean = {"id": "clean", "published": "2023-08-09", "text": ARTICLES["a-one"]}
+    nul = {"id": "nul", "published": "2023-08-09", "text": ARTICLES["a-two"].replace(" aid", "\x00aid")}
+    batch.write_text(json.dumps(nul) + "\n" + json.dumps(clean) + "\n", encoding="utf-8")
+    summary = api.ingest([batch], store=store_url)
+    assert (summary.processed, summary.skipped) == (1, 1) and summary.error_counts == {"E073": 1}
+    assert summary.errors[0].startswith(f"[E073] {batch}:1: article 'nul' not stored (rolled back")
+    assert "[E082] articles.body holds a NUL character (U+0000) at offset 27" in summary.errors[0]
+    assert [json.loads(line)["article"]["id"] for line in exported(store_url)] == ["clean"]
+    with open_store(store_url) as store:
+        assert {r["evidence_text"] for r in store.claim_rows()} <= {ARTICLES["a-one"][:44], ARTICLES["a-one"][45:]}
+
+
+def test_ingest_of_a_batch_with_a_line_nested_100000_deep_stores_the_rest(nlp, store_url, tmp_path):
+    """The reader once raised RecursionError on such a line and the run stored nothing."""
+    batch = tmp_path / "wire.jsonl"
+    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    clean = {"id": "clean", "published": "2023-08-09", "text": ARTICLES["a-one"]}
+    batch.write_text(json.dumps(clean) + "\n" + deep + "\n", encoding="utf-8")
+    summary = api.ingest([batch], store=store_url)
+    assert (summary.processed, summary.skipped) == (1, 1) and summary.error_counts == {"E008": 1}
+    assert [json.loads(line)["article"]["id"] for line in exported(store_url)] == ["clean"]
+
+
+def test_reading_a_store_that_does_not_exist_is_an_error_and_creates_nothing(store_url, tmp_path):
+    """export reads an existing store only: a missing SQLite file, or a database (here a
+    fresh PostgreSQL schema) without our tables, is E080, and is left as it was."""
+    with pytest.raises(StoreError, match=r"\[E080\] .*no such store"):
+        api.export(store=store_url, output=tmp_path / "out.jsonl")
+    assert not (tmp_path / "claims.db").exists()
+    assert not (tmp_path / "out.jsonl").exists()
+    engine = sa.create_engine(engine_url(store_url))
+    try:
+        with engine.connect() as conn:
+            assert not conn.dialect.has_table(conn, migrations_table.name)
+    finally:
+        engine.dispose()
+
+
+def test_a_store_in_a_folder_that_does_not_exist_is_an_error(tmp_path):
+    url = f"sqlite:///{tmp_path / 'missing' / 'claims.db'}"
+    with pytest.raises(StoreError, match=r"\[E081\] .*the folder .*missing does not exist: create it first"):
+        open_store(url)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_store_errors_show_the_url_as_given():
+    with pytest.raises(StoreError) as err:
+        open_store("postgres://u:secret@127.0.0.1:1/db?connect_timeout=2")
+    assert str(err.value).startswith("[E071] postgres://u:***@127.0.0.1:1/db?connect_timeout=2: cannot open")
+    with pytest.raises(StoreError, match="write sqlite:///claims.db"):
+        open_store("claims.db")
+
+
 def test_claim_rows_view_flattens_a_claim(store_url):
     with open_store(store_url) as store:
         put(store, record("a1", n_claims=2))

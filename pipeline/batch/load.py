@@ -32,11 +32,13 @@ def build_pipeline(config_path: Path | str | None = None) -> Language:
     """The model plus the four sahel stages, each initialised with its knowledge file."""
     config, base = load_pipeline_config(config_path)
     nlp = load_model(config.model)
-    nlp.add_pipe("sahel_sentences", before="parser", config={"abbreviations": config.abbreviations})
+    sentences = {"abbreviations": config.abbreviations, "max_tokens": config.max_sentence_tokens}
+    nlp.add_pipe("sahel_sentences", before="parser", config=sentences)
     nlp.add_pipe("sahel_gazetteer", after="ner").initialize(nlp=nlp, path=str(base / config.gazetteer))
     nlp.add_pipe("sahel_dates", after="sahel_gazetteer")
     nlp.add_pipe("sahel_claims", after="sahel_dates").initialize(nlp=nlp, path=str(base / config.predicates))
     nlp.meta.setdefault("sahel", {})["batch_size"] = config.batch_size
+    nlp.meta["sahel"]["max_article_chars"] = config.max_article_chars
     return nlp
 
 

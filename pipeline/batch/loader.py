@@ -67,9 +67,13 @@ def read_records(path: Path) -> Iterator[DocumentResult | InputError]:
 
 def pair_shards(outputs: Iterable[Path | str], articles: Iterable[Path | str]) -> list[tuple[Path, Path]]:
     """Each output shard with the input shard of the same name (E078 when there is none)."""
-    inputs = {shard.stem: shard for shard in list_shards(articles)}
+    inputs_found, problems = list_shards(articles)
+    outputs_found, more = list_shards(outputs)
+    if problems or more:
+        raise ConfigError(Errors.E014.format(problems="; ".join(problems + more)))
+    inputs = {shard.stem: shard for shard in inputs_found}
     pairs = []
-    for output in list_shards(outputs):
+    for output in outputs_found:
         if output.stem not in inputs:
             raise ConfigError(Errors.E078.format(path=output, name=output.stem))
         pairs.append((output, inputs[output.stem]))

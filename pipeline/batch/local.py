@@ -12,6 +12,13 @@ worker that dies (killed, out of memory) breaks the pool and every batch in flig
 new pool re-runs those batches one at a time, so that only the batch that kills its
 worker again is lost, reported article by article (E060), and the run goes on. After
 ``MAX_RESTARTS`` batches lost in a row the run stops (E067).
+
+Stopping. Workers are started with SIGINT ignored, so Ctrl-C (which a terminal sends to
+the whole process group) reaches only the parent: it raises ``KeyboardInterrupt`` there,
+the workers are terminated at once and their batches abandoned, and what was yielded
+before stays yielded. A worker also watches its parent (:func:`_watch_parent`) and ends
+itself when the parent is gone, killed with SIGKILL included, so no worker outlives a run
+(nor, with them gone, multiprocessing's resource tracker).
 """
 
 from __future__ import annotations
@@ -19,11 +26,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -52,11 +62,29 @@ class PipelineLoadError(SahelError):
     """A worker could not load the pipeline: the run stops, as it would in one process."""
 
 
-def _init_worker(config: str | None) -> None:
-    """Pool initializer: load the pipeline once per worker process. A failure is kept
-    and raised by the first batch, so the parent stops with the worker's message."""
+PARENT_POLL = 0.5  # seconds between a worker's checks that its parent is alive
+
+
+def _watch_parent(parent: int, *, poll: float = PARENT_POLL) -> None:
+    """In a worker: a daemon thread that ends this process as soon as its parent
+    ``parent`` is gone (the worker is then re-parented: ``os.getppid()`` changes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sahel-parent-watch", daemon=True).start()
+
+
+def _init_worker(config: str | None, parent: int | None = None) -> None:
+    """Pool initializer: watch the parent, then load the pipeline once per worker
+    process. A failure is kept and raised by the first batch, so the parent stops with
+    the worker's message."""
     global _WORKER_NLP, _WORKER_ERROR
 
+    if parent is not None:
+        _watch_parent(parent)
     try:
         _WORKER_NLP = load_pipeline(config)
     except Exception as exc:  # noqa: BLE001 - re-raised in the parent by _work
@@ -136,6 +164,21 @@ class _Batch:
         return self.future.result()
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored in this process while the block runs (in the main thread only,
+    where Python handles signals): a process started meanwhile inherits the ignoring
+    through ``exec`` and keeps it for life, so Ctrl-C interrupts the parent alone."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _Pool:
     """A ``spawn`` process pool that is replaced when a worker dies."""
 
@@ -146,13 +189,18 @@ class _Pool:
     def _start(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.config,)
+            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.config, os.getpid())
         )
+
+    def submit(self, articles: list[Article]) -> Future[list[Result]]:
+        """Run ``articles`` in a worker (submitting may start one: without SIGINT)."""
+        with _sigint_ignored():
+            return self.executor.submit(_work, articles)
 
     def batch(self, chunk: list[Item]) -> _Batch:
         batch = _Batch(chunk, None)
         if batch.articles:
-            batch.future = self.executor.submit(_work, batch.articles)
+            batch.future = self.submit(batch.articles)
         return batch
 
     def restart(self) -> None:
@@ -161,6 +209,15 @@ class _Pool:
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def stop(self) -> None:
+        """Interrupted: end the workers now, abandoning their batches."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=10)
 
 
 def _recover(pool: _Pool, pending: deque[_Batch], lost: int) -> tuple[int, SahelError | None]:
@@ -172,7 +229,7 @@ def _recover(pool: _Pool, pending: deque[_Batch], lost: int) -> tuple[int, Sahel
     pool.restart()
     for batch in [b for b in pending if b.suspect()]:
         try:
-            batch.done = pool.executor.submit(_work, batch.articles).result()
+            batch.done = pool.submit(batch.articles).result()
         except BrokenProcessPool as exc:
             lost += 1
             batch.done = [_died(a, exc) for a in batch.articles]
@@ -207,7 +264,10 @@ def _run_pool(items: Iterable[Item], *, config: str | None, workers: int, size: 
                 yield item if isinstance(item, InputError) else next(results)
             if stop is None:
                 pending.extend(pool.batch(chunk) for chunk in islice(chunks, 1))
-    finally:
+    except BaseException:  # Ctrl-C, or the consumer stopped: the workers' batches are abandoned
+        pool.stop()
+        raise
+    else:
         pool.shutdown()
     if stop is not None:
         raise stop

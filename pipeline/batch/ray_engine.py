@@ -141,6 +141,12 @@ class Extractor:
         }
 
 
+def _records(output: Path) -> int:
+    """The number of records of a finished shard's output file (one a line)."""
+    with output.open("rb") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
 def done_ids(outputs: Iterable[Path]) -> SeenIds:
     """The article ids of finished shards' output files (one record a line)."""
     seen = SeenIds()
@@ -225,19 +231,29 @@ def extract_shards(
     batch_size: int | None = None,
     progress: Any = None,
     report: Report | None = None,
+    summary: RunSummary | None = None,
 ) -> RunSummary:
     """Extract every shard under ``paths`` on Ray into ``output_dir/<shard>.jsonl``;
-    shards whose output exists are skipped. Returns the run's summary; ``report`` is
-    called with each skip as it happens (:data:`pipeline.api.Report`)."""
+    shards whose output exists are skipped (their records count as ``unchanged``).
+    Returns the run's summary (``summary``, counted into as the run goes); ``report``
+    is called with each skip as it happens (:data:`pipeline.api.Report`), a path that
+    is missing or no shard being one."""
     if output_dir is None or (Path(output_dir).exists() and not Path(output_dir).is_dir()):
         raise ConfigError(Errors.E064.format(output=output_dir))
+    summary = summary if summary is not None else RunSummary()
+    shards, problems = list_shards(paths)
+    if not shards:
+        raise ConfigError(Errors.E014.format(problems="; ".join(problems) or "no path given"))
+    for problem in problems:
+        summary.skipped += 1
+        note(summary, "error", problem, report)
     ray = import_ray()
     out = Path(output_dir)
-    shards = list_shards(paths)
     todo = [s for s in shards if not shard_output(out, s).exists()]
-    summary = RunSummary()
     if len(todo) < len(shards):
-        note(summary, "warning", f"{out}: {len(shards) - len(todo)} shard(s) already done, skipped", report)
+        done = [shard_output(out, s) for s in shards if s not in todo]
+        summary.unchanged += sum(_records(path) for path in done)
+        note(summary, "warning", f"{out}: {len(done)} shard(s) already done, skipped", report)
     if not todo:
         return summary
     seen = done_ids([shard_output(out, s) for s in shards if s not in todo])

@@ -45,7 +45,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..errors import Errors, InputError, StoreError
+from ..errors import ConfigError, Errors, InputError, StoreError
 from ..models import Article, RunSummary
 from ..seen import SeenIds
 from ..stores import engine_url, open_store
@@ -176,10 +176,13 @@ def ingest_shards(
     Ray, ``actors`` actors extracting and writing. ``force``: extract and store again
     even unchanged articles. Returns the run's summary (``processed``: ingested now)."""
     check_store(store)
-    shards = list_shards(paths)
-    summary = RunSummary()
+    shards, problems = list_shards(paths)
     if not shards:
-        return summary
+        raise ConfigError(Errors.E014.format(problems="; ".join(problems) or "no path given"))
+    summary = RunSummary()
+    for problem in problems:
+        summary.skipped += 1
+        note(summary, "error", problem, report)
     ray = import_ray()
     if batch_size is None:
         from ..config import load_pipeline_config

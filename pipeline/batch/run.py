@@ -84,18 +84,30 @@ def _learner(nlp: Language) -> TokenizerLearner:
     return learner
 
 
+def too_long(item: Article | InputError, limit: int | None) -> Article | InputError:
+    """``item``, or an :class:`InputError` (E051) in its place when it is an article longer
+    than ``limit`` characters (the config's ``max_article_chars``): the cost of an article
+    grows faster than its length (docs/performance.md), so one pathological input could
+    hold a worker for an hour and gigabytes; it is skipped and named instead."""
+    if limit is None or not isinstance(item, Article) or len(item.text) <= limit:
+        return item
+    return InputError(Errors.E051.format(path=item.origin, length=len(item.text), limit=limit))
+
+
 def process_articles(
     items: Iterable[Article | InputError], *, nlp: Language, batch_size: int | None = None
 ) -> Iterator[DocumentResult | InputError]:
     """Results in input order; bad input passes through as :class:`InputError`.
 
     Streams: reads ``batch_size`` items at a time (default: the config's), so nothing
-    accumulates however long the input is.
+    accumulates however long the input is. An article longer than the config's
+    ``max_article_chars`` comes out as an error in its place (:func:`too_long`).
     """
     size = batch_size or nlp.meta.get("sahel", {}).get("batch_size", 16)
+    limit = nlp.meta.get("sahel", {}).get("max_article_chars")
     iterator = iter(items)
     while True:
-        chunk = list(islice(iterator, size))
+        chunk = [too_long(item, limit) for item in islice(iterator, size)]
         if not chunk:
             return
         articles = [a for a in chunk if isinstance(a, Article)]

@@ -19,26 +19,35 @@ from ..models import Article
 SHARD_SUFFIXES = (".jsonl", ".parquet")
 
 
-def list_shards(paths: Iterable[Path | str]) -> list[Path]:
-    """Shard files under ``paths`` (files, or folders of them, sorted), in order. Two
-    shards with the same name would write the same output file: that is an error."""
+def list_shards(paths: Iterable[Path | str]) -> tuple[list[Path], list[str]]:
+    """Shard files under ``paths`` (files, or folders of them, sorted), in order, and a
+    message for each path that gives none (missing, not a shard, an empty or unreadable
+    folder): the run skips those. Two shards with the same name would write the same
+    output file: that is an error (:class:`ConfigError`)."""
     shards: list[Path] = []
+    problems: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            shards.extend(sorted(p for p in path.iterdir() if p.suffix in SHARD_SUFFIXES and p.is_file()))
-        elif not path.exists():
-            raise ConfigError(Errors.E010.format(path=path))
-        elif path.suffix in SHARD_SUFFIXES:
-            shards.append(path)
-        else:
-            raise ConfigError(Errors.E062.format(path=path))
+        try:
+            if path.is_dir():
+                found = sorted(p for p in path.iterdir() if p.suffix in SHARD_SUFFIXES and p.is_file())
+                shards.extend(found)
+                if not found:
+                    problems.append(Errors.E062.format(path=path))
+            elif not path.exists():
+                problems.append(Errors.E010.format(path=path))
+            elif path.suffix in SHARD_SUFFIXES:
+                shards.append(path)
+            else:
+                problems.append(Errors.E062.format(path=path))
+        except OSError as exc:
+            problems.append(Errors.E012.format(path=path, reason=exc.strerror or exc))
     seen: dict[str, Path] = {}
     for shard in shards:
         if shard.stem in seen:
             raise ConfigError(Errors.E063.format(path=shard, name=shard.stem, first=seen[shard.stem]))
         seen[shard.stem] = shard
-    return shards
+    return shards, problems
 
 
 def shard_output(output_dir: Path, shard: Path) -> Path:

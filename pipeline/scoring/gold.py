@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from ..config import load_pipeline_config, load_yaml_model, node_at, parse_yaml_model
 from ..errors import Errors, GoldError, InputError, Warnings
-from ..io import iter_articles, read_article
+from ..io import iter_articles, json_problem, read_article
 from ..models import Article, DocumentResult, GoldDocument, GoldFile, PredicatesConfig, PredicateSpec
 
 # --------------------------------------------------------------------------- vocabulary
@@ -51,6 +51,16 @@ def symmetric_predicates(path: Path | str | None = None) -> frozenset[str]:
     """The predicates of the same config flagged ``symmetric`` (SPEC section 6, revision 2:
     their two arguments compare unordered, a claim and its mirror count once)."""
     return frozenset(spec.name for spec in _predicate_specs(path) if spec.symmetric)
+
+
+def trigger_words(path: Path | str | None = None) -> dict[str, tuple[str, ...]]:
+    """Each predicate's trigger words (verbs, event nouns, the first word of its phrases)
+    in the same config: what the HTML report looks for to mark a claim's trigger."""
+    out: dict[str, tuple[str, ...]] = {}
+    for spec in _predicate_specs(path):
+        firsts = [w for phrase in spec.phrases for w in phrase.split()[0].split("|")]
+        out[spec.name] = tuple(dict.fromkeys([*spec.verbs, *spec.nouns, *firsts]))
+    return out
 
 
 # --------------------------------------------------------------------------- bodies
@@ -295,8 +305,8 @@ def read_predictions(path: Path | str) -> tuple[dict[str, DocumentResult], list[
                 continue
             try:
                 record = DocumentResult.model_validate(json.loads(line))
-            except json.JSONDecodeError as exc:
-                notes.append(Errors.E048.format(path=path, line=lineno, reason=exc.msg))
+            except (json.JSONDecodeError, RecursionError) as exc:
+                notes.append(Errors.E048.format(path=path, line=lineno, reason=json_problem(exc)))
                 continue
             except ValidationError as exc:
                 first = exc.errors()[0]

@@ -38,7 +38,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..models import (
     PRF,
@@ -213,6 +213,19 @@ def _item(kind: str, layer: str, start: int | None, end: int | None, text: str, 
 # --------------------------------------------------------------------------- layers
 
 
+def entity_pairs(gold: Sequence[GoldEntity], pred: Sequence[Entity]) -> list[tuple[int, int]]:
+    """Gold and predicted entities paired by overlap (same label, overlapping spans; the most
+    exact spans, then ids): the pairs behind the overlap figures and the entity errors."""
+
+    def overlap_w(g: int, p: int) -> int | None:
+        a, b = gold[g], pred[p]
+        if a.label != b.label or not _overlap(a.start, a.end, b.start, b.end):
+            return None
+        return 2 * int((a.start, a.end) == (b.start, b.end)) + int(same_id(a.id, b.id))
+
+    return match_pairs(len(gold), len(pred), overlap_w)
+
+
 def score_entities(
     gold: Sequence[GoldEntity], pred: Sequence[Entity], ctx: Context
 ) -> tuple[EntityScores, list[ScoreItem]]:
@@ -224,14 +237,8 @@ def score_entities(
             return None
         return int(same_id(a.id, b.id))
 
-    def overlap_w(g: int, p: int) -> int | None:
-        a, b = gold[g], pred[p]
-        if a.label != b.label or not _overlap(a.start, a.end, b.start, b.end):
-            return None
-        return 2 * int((a.start, a.end) == (b.start, b.end)) + int(same_id(a.id, b.id))
-
     strict = match_pairs(len(gold), len(pred), strict_w)
-    loose = match_pairs(len(gold), len(pred), overlap_w)
+    loose = entity_pairs(gold, pred)
     linked = [(g, p) for g, p in strict if gold[g].id is not None]
     right = sum(same_id(gold[g].id, pred[p].id) for g, p in linked)
     scores = EntityScores(
@@ -258,6 +265,20 @@ def score_entities(
     return scores, errors
 
 
+def date_pairs(gold: Sequence[GoldDate], pred: Sequence[DateExpr]) -> list[tuple[int, int]]:
+    """Gold and predicted dates paired by overlap (relaxed; the right values first, then
+    exact spans, then types): the pairs behind the relaxed figures and the date errors."""
+
+    def relaxed_w(g: int, p: int) -> int | None:
+        a, b = gold[g], pred[p]
+        if not _overlap(a.start, a.end, b.start, b.end):
+            return None
+        value = norm_value(a.value) == norm_value(b.value)
+        return 4 * int(value) + 2 * int((a.start, a.end) == (b.start, b.end)) + int(a.type == b.type)
+
+    return match_pairs(len(gold), len(pred), relaxed_w)
+
+
 def score_dates(gold: Sequence[GoldDate], pred: Sequence[DateExpr], ctx: Context) -> tuple[DateScores, list[ScoreItem]]:
     """Strict (same span) and relaxed (overlap) extraction, value and type accuracy over
     relaxed matches (TempEval-3), and value F1 (relaxed match with the right value)."""
@@ -269,14 +290,8 @@ def score_dates(gold: Sequence[GoldDate], pred: Sequence[DateExpr], ctx: Context
         same = (gold[g].start, gold[g].end) == (pred[p].start, pred[p].end)
         return int(value_ok(g, p)) if same else None
 
-    def relaxed_w(g: int, p: int) -> int | None:
-        a, b = gold[g], pred[p]
-        if not _overlap(a.start, a.end, b.start, b.end):
-            return None
-        return 4 * int(value_ok(g, p)) + 2 * int((a.start, a.end) == (b.start, b.end)) + int(a.type == b.type)
-
     strict = match_pairs(len(gold), len(pred), strict_w)
-    relaxed = match_pairs(len(gold), len(pred), relaxed_w)
+    relaxed = date_pairs(gold, pred)
     values = sum(value_ok(g, p) for g, p in relaxed)
     types = sum(gold[g].type == pred[p].type for g, p in relaxed)
     scores = DateScores(
@@ -496,23 +511,30 @@ def score_facts(gold: Sequence[GoldClaim], pred: Sequence[Claim], *, symmetric: 
     return prf(tp, len(p_facts) - tp, len(g_facts) - tp)
 
 
-def score_claims(
+class ClaimAlignment(NamedTuple):
+    """How gold and predicted claims pair up (:func:`align_claims`)."""
+
+    pairs: list[tuple[int, int, Claim]]
+    """(gold index, prediction index, the prediction as it faces the gold claim: itself, or
+    its mirror for a symmetric predicate matched the other way round)."""
+    missed: list[list[int]]
+    """Gold units (a claim, or a claim and its mirror) that no prediction matched."""
+    extra: list[list[int]]
+    """Prediction units that match no gold claim."""
+    spans: list[int]
+    """Each gold claim's evidence offset in the body (-1 when there is no body)."""
+
+
+def align_claims(
     gold: Sequence[GoldClaim],
     pred: Sequence[Claim],
     ctx: Context,
     *,
     symmetric: Iterable[str] = (),
-) -> tuple[ClaimScores, list[ScoreItem], list[ScoreItem]]:
-    """Core and strict P/R/F1, attribute accuracies over matched pairs, errors, contradictions.
-
-    A gold claim's evidence is located in ``ctx.body`` (validated unique); without a body no
-    claim can be located, so every gold claim is a false negative. The predicates of
-    ``symmetric`` match with their arguments in either order, and a claim together with its
-    mirror in the same sentence counts once (:func:`mirror_units`): for predictions the same
-    evidence span, for gold evidence in the same gold sentence (without gold sentences, the
-    same evidence text). Such
-    a unit matches when any of its members does, through its best-agreeing member.
-    """
+) -> ClaimAlignment:
+    """The one-to-one matching of gold and predicted claims behind the claims figures (see
+    :func:`score_claims`): units of mirrors matched as a whole, through their best-agreeing
+    members."""
     sym = frozenset(symmetric)
     spans = [ctx.body.find(c.evidence) if ctx.body is not None and c.evidence else -1 for c in gold]
 
@@ -535,9 +557,9 @@ def score_claims(
         start, evidence = spans[g], pred[p].evidence
         return start >= 0 and evidence.start <= start and start + len(gold[g].evidence) <= evidence.end
 
-    def member_pair(gu: int, pu: int) -> tuple[int, Claim, int] | None:
-        """The best core-matching (gold, oriented prediction, agreeing attributes) of two units."""
-        best: tuple[int, Claim, int] | None = None
+    def member_pair(gu: int, pu: int) -> tuple[int, Claim, int, int] | None:
+        """The best core-matching (gold, oriented prediction, agreeing attributes, prediction) of two units."""
+        best: tuple[int, Claim, int, int] | None = None
         for g in gold_units[gu]:
             for p in pred_units[pu]:
                 oriented = orientation(gold[g], pred[p], sym) if contains(g, p) else None
@@ -545,7 +567,7 @@ def score_claims(
                     continue
                 agree = sum(_attribute_ok(n, gold[g], oriented) for n in ATTRIBUTES)
                 if best is None or agree > best[2]:
-                    best = (g, oriented, agree)
+                    best = (g, oriented, agree, p)
         return best
 
     members = {
@@ -557,7 +579,34 @@ def score_claims(
     unit_pairs = match_pairs(
         len(gold_units), len(pred_units), lambda gu, pu: members[(gu, pu)][2] if (gu, pu) in members else None
     )
-    pairs = [(members[(gu, pu)][0], members[(gu, pu)][1]) for gu, pu in unit_pairs]
+    pairs = [(members[(gu, pu)][0], members[(gu, pu)][3], members[(gu, pu)][1]) for gu, pu in unit_pairs]
+    matched_g, matched_p = {gu for gu, _ in unit_pairs}, {pu for _, pu in unit_pairs}
+    missed = [unit for gu, unit in enumerate(gold_units) if gu not in matched_g]
+    extra = [unit for pu, unit in enumerate(pred_units) if pu not in matched_p]
+    return ClaimAlignment(pairs, missed, extra, spans)
+
+
+def score_claims(
+    gold: Sequence[GoldClaim],
+    pred: Sequence[Claim],
+    ctx: Context,
+    *,
+    symmetric: Iterable[str] = (),
+) -> tuple[ClaimScores, list[ScoreItem], list[ScoreItem]]:
+    """Core and strict P/R/F1, attribute accuracies over matched pairs, errors, contradictions.
+
+    A gold claim's evidence is located in ``ctx.body`` (validated unique); without a body no
+    claim can be located, so every gold claim is a false negative. The predicates of
+    ``symmetric`` match with their arguments in either order, and a claim together with its
+    mirror in the same sentence counts once (:func:`mirror_units`): for predictions the same
+    evidence span, for gold evidence in the same gold sentence (without gold sentences, the
+    same evidence text). Such
+    a unit matches when any of its members does, through its best-agreeing member.
+    """
+    sym = frozenset(symmetric)
+    alignment = align_claims(gold, pred, ctx, symmetric=sym)
+    spans = alignment.spans
+    pairs = [(g, b) for g, _, b in alignment.pairs]
     right = {n: sum(_attribute_ok(n, gold[g], b) for g, b in pairs) for n in ATTRIBUTES}
     strict = sum(all(_attribute_ok(n, gold[g], b) for n in ATTRIBUTES) for g, b in pairs)
     errors: list[ScoreItem] = []
@@ -583,10 +632,7 @@ def score_claims(
         errors.append(item)
         if "negated" in wrong:
             contradictions.append(item)
-    matched_g, matched_p = {gu for gu, _ in unit_pairs}, {pu for _, pu in unit_pairs}
-    for gu, unit in enumerate(gold_units):
-        if gu in matched_g:
-            continue
+    for unit in alignment.missed:
         a, start = gold[unit[0]], spans[unit[0]]
         near = [b for b in pred if start >= 0 and b.evidence.start <= start < b.evidence.end]
         detail = describe_claim(a)
@@ -594,13 +640,13 @@ def score_claims(
             detail += " | predicted in its sentence: " + "; ".join(describe_claim(b) for b in near[:3])
         where = (start, start + len(a.evidence)) if start >= 0 else (None, None)
         errors.append(_item("fn", "claims", *where, a.evidence, detail, ctx))
-    for pu, unit in enumerate(pred_units):
-        if pu not in matched_p:
-            b = pred[unit[0]]
-            text = ctx.text(b.evidence.start, b.evidence.end)
-            detail = describe_claim(b) + (" (and its mirror)" if len(unit) > 1 else "")
-            errors.append(_item("fp", "claims", b.evidence.start, b.evidence.end, text, detail, ctx))
-    n_gold, n_pred, tp = len(gold_units), len(pred_units), len(pairs)
+    for unit in alignment.extra:
+        b = pred[unit[0]]
+        text = ctx.text(b.evidence.start, b.evidence.end)
+        detail = describe_claim(b) + (" (and its mirror)" if len(unit) > 1 else "")
+        errors.append(_item("fp", "claims", b.evidence.start, b.evidence.end, text, detail, ctx))
+    tp = len(pairs)
+    n_gold, n_pred = tp + len(alignment.missed), tp + len(alignment.extra)
     scores = ClaimScores(
         core=prf(tp, n_pred - tp, n_gold - tp),
         strict=prf(strict, n_pred - strict, n_gold - strict),

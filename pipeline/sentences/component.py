@@ -17,16 +17,23 @@ from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .rules import sentence_constraints
+from .rules import MAX_SENTENCE_TOKENS, sentence_constraints
 
 
 class SentenceRules:
-    def __init__(self, name: str = "sahel_sentences", *, abbreviations: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        name: str = "sahel_sentences",
+        *,
+        abbreviations: Iterable[str] = (),
+        max_tokens: int | None = MAX_SENTENCE_TOKENS,
+    ) -> None:
         self.name = name
         self.abbreviations = frozenset(abbreviations)
+        self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, start in sentence_constraints(doc, self.abbreviations).items():
+        for i, start in sentence_constraints(doc, self.abbreviations, max_tokens=self.max_tokens).items():
             doc[i].is_sent_start = start
         return doc
 
@@ -49,7 +56,7 @@ class SentenceRules:
 @Language.factory(
     "sahel_sentences",
     assigns=["token.is_sent_start"],
-    default_config={"abbreviations": []},
+    default_config={"abbreviations": [], "max_tokens": MAX_SENTENCE_TOKENS},
 )
-def make_sentence_rules(nlp: Language, name: str, *, abbreviations: list[str]) -> SentenceRules:
-    return SentenceRules(name, abbreviations=abbreviations)
+def make_sentence_rules(nlp: Language, name: str, *, abbreviations: list[str], max_tokens: int) -> SentenceRules:
+    return SentenceRules(name, abbreviations=abbreviations, max_tokens=max_tokens)

@@ -3,7 +3,9 @@
 Each function yields ``(token index, is_sent_start)`` pairs; the sentences component
 writes them. Rules: a paragraph break always ends a sentence (and a line break does
 when the next line starts like a sentence); a closing quote or bracket stays with the
-sentence it closes; an abbreviation such as "U.S." never ends one.
+sentence it closes; an abbreviation such as "U.S." never ends one; and no sentence runs
+over ``max_tokens`` tokens without a full stop or a line break (:func:`length_boundaries`:
+a bound on the cost of pathological input, which ordinary text never reaches).
 """
 
 from __future__ import annotations
@@ -77,13 +79,49 @@ def abbreviation_boundaries(doc: Doc, abbreviations: Iterable[str]) -> Iterator[
             yield i + 1, False
 
 
-def sentence_constraints(doc: Doc, abbreviations: Iterable[str] = ()) -> dict[int, bool]:
+MAX_SENTENCE_TOKENS = 256
+"""Default of :func:`length_boundaries`: twice the longest run without a full stop or a
+line break in the 163 articles of corpora/, MEANTIME and the real set (121 tokens)."""
+
+
+def length_boundaries(doc: Doc, max_tokens: int, starts: Iterable[int] = ()) -> Iterator[tuple[int, bool]]:
+    """A stretch of more than ``max_tokens`` tokens with no possible sentence end (a full
+    stop, "!", "?", a line break, or a start in ``starts``) is cut every ``max_tokens``
+    tokens, at the next token that is not whitespace: the parser and every stage after it
+    work sentence by sentence, so a 200,000-token "sentence" (a table flattened into one
+    line, a dump without punctuation) costs what a thousand ordinary ones cost. Ordinary
+    text never has such a stretch, and is untouched."""
+    if len(doc) <= max_tokens:
+        return
+    space = doc.to_array(IS_SPACE).astype(bool)
+    ends = numpy.isin(doc.to_array(ORTH), _ids(FINAL_PUNCT)).tolist()
+    for i in numpy.flatnonzero(space).tolist():
+        ends[i] = "\n" in doc[i].text
+    marks = sorted({-1, *(i for i, end in enumerate(ends) if end), *(i - 1 for i in starts), len(doc)})
+    for before, after in zip(marks, marks[1:], strict=False):
+        cut = before + 1 + max_tokens
+        while cut < after:
+            while cut < after and space[cut]:
+                cut += 1
+            if cut < after:
+                yield cut, True
+            cut += max_tokens
+
+
+def sentence_constraints(
+    doc: Doc, abbreviations: Iterable[str] = (), *, max_tokens: int | None = MAX_SENTENCE_TOKENS
+) -> dict[int, bool]:
     """All constraints, later rules winning over earlier ones: line breaks last, since a
-    paragraph break always ends a sentence."""
+    paragraph break always ends a sentence; then the length bound (``max_tokens``, None:
+    no bound), only where no rule has spoken."""
     out: dict[int, bool] = {}
     rules = (abbreviation_boundaries(doc, abbreviations), closing_quote_boundaries(doc), line_break_boundaries(doc))
     for rule in rules:
         out.update(rule)
+    if max_tokens is not None:
+        starts = [i for i, start in out.items() if start]
+        for i, start in length_boundaries(doc, max_tokens, starts):
+            out.setdefault(i, start)
     out.pop(0, None)
     return out
 

@@ -108,6 +108,18 @@ def to_rows(
     }
 
 
+def find_nul(rows: Mapping[str, Sequence[Row]]) -> tuple[str, int] | None:
+    """(``table.column``, offset) of the first text value holding a NUL character (U+0000)
+    among an article's rows, None when there is none. PostgreSQL cannot store one in a
+    text column and SQLite's ``substr()`` stops at it, so no store takes it."""
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            for column, value in row.items():
+                if isinstance(value, str) and "\x00" in value:
+                    return f"{table}.{column}", value.index("\x00")
+    return None
+
+
 def _arg_back(row: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
     if row[f"{prefix}_text"] is None:
         return None

@@ -1,9 +1,11 @@
 """The SQL store (SQLite and PostgreSQL) over SQLAlchemy Core.
 
-URLs: ``sqlite:///claims.db`` (a file, relative to the current directory; its folder is
-created), ``sqlite:////abs/path.db``, ``sqlite://`` (in memory), ``postgresql://user@host/db``
+URLs: ``sqlite:///claims.db`` (a file, relative to the current directory, in a folder
+that exists), ``sqlite:////abs/path.db``, ``sqlite://`` (in memory), ``postgresql://user@host/db``
 (psycopg 3; ``postgres://`` and ``postgresql+psycopg://`` are accepted too). Opening a store
-applies the pending schema migrations.
+applies the pending schema migrations; a store opened for reading (``create=False``) must
+exist already: a missing SQLite file or a database without our tables is an error (E080),
+never a new empty store.
 
 SQLite runs in true transactions (``BEGIN`` emitted by us, not pysqlite's implicit ones,
 so DDL and reads are transactional too) with foreign keys on.
@@ -52,17 +54,28 @@ _DRIVERS = {
 }
 
 
+def _hint(url: str) -> str:
+    """What the user probably meant by a URL without a scheme: a SQLite file."""
+    return f"; for the SQLite file {url}, write sqlite:///{url}" if "://" not in url else ""
+
+
 def engine_url(url: str | URL) -> URL:
     """The SQLAlchemy URL for a store URL; :class:`StoreError` when it is not supported."""
     shown = str(url)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise StoreError(Errors.E070.format(url=shown)) from exc
+        raise StoreError(Errors.E070.format(url=shown, hint=_hint(shown))) from exc
     driver = _DRIVERS.get(parsed.drivername)
     if driver is None:
-        raise StoreError(Errors.E070.format(url=parsed.render_as_string(hide_password=True)))
+        raise StoreError(Errors.E070.format(url=parsed.render_as_string(hide_password=True), hint=""))
     return parsed.set(drivername=driver)
+
+
+def display_url(url: str | URL) -> str:
+    """A store URL as the user wrote it (``postgresql://``, not the driver's
+    ``postgresql+psycopg://``), its password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _sqlite_transactions(engine: Engine) -> None:
@@ -83,21 +96,31 @@ def _sqlite_transactions(engine: Engine) -> None:
 class SqlStore(Store):
     """A :class:`Store` in a relational database; one schema for SQLite and PostgreSQL."""
 
-    def __init__(self, url: str | URL) -> None:
+    def __init__(self, url: str | URL, *, create: bool = True) -> None:
         target = engine_url(url)
-        self.url = target.render_as_string(hide_password=True)
+        self.url = display_url(url)
         sqlite = target.get_backend_name() == "sqlite"
         if sqlite and target.database not in (None, "", ":memory:"):
-            Path(target.database).parent.mkdir(parents=True, exist_ok=True)
+            file = Path(target.database)
+            if not file.parent.is_dir():
+                raise StoreError(Errors.E081.format(url=self.url, folder=file.parent))
+            if not create and not file.exists():
+                raise StoreError(Errors.E080.format(url=self.url, why=f"the file {file} does not exist"))
         timeout = {} if sqlite or "connect_timeout" in target.query else {"connect_timeout": CONNECT_TIMEOUT}
         try:
             self.engine = create_engine(target, connect_args=timeout)
+        except SQLAlchemyError as exc:
+            raise StoreError(Errors.E071.format(url=self.url, reason=_reason(exc))) from exc
+        try:
             if sqlite:
                 _sqlite_transactions(self.engine)
             with self.engine.connect() as conn:
-                migrate(conn, url=self.url)
-        except SQLAlchemyError as exc:
-            raise StoreError(Errors.E071.format(url=self.url, reason=_reason(exc))) from exc
+                migrate(conn, url=self.url, create=create)
+        except BaseException as exc:
+            self.engine.dispose()
+            if isinstance(exc, SQLAlchemyError):
+                raise StoreError(Errors.E071.format(url=self.url, reason=_reason(exc))) from exc
+            raise
 
     # ------------------------------------------------------------------ writing
 
@@ -109,6 +132,9 @@ class SqlStore(Store):
             pipeline_version=pipeline_version,
             ingested_at=dt.datetime.now(dt.timezone.utc),
         )
+        nul = R.find_nul(rows)
+        if nul is not None:  # PostgreSQL refuses it, SQLite's substr() stops at it: refused on both
+            raise StoreError(Errors.E082.format(where=nul[0], offset=nul[1]))
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":  # concurrent writers of one article: last one wins

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import __version__
-from ..errors import Errors
+from ..errors import Errors, StoreError
 from ..models import Article, DocumentResult
 from .base import Fingerprint, Store, content_hash
 
@@ -36,6 +36,6 @@ def write_article(store: Store, article: Article, result: DocumentResult) -> str
     try:
         store.put(result, body=article.text, content_hash=content_hash(article), pipeline_version=__version__)
     except Exception as exc:  # noqa: BLE001 - this article is rolled back, the run goes on
-        reason = f"{type(exc).__name__}: {exc}"
+        reason = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
         return Errors.E073.format(path=article.origin, article=result.article.id, reason=reason)
     return None

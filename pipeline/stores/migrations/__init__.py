@@ -55,18 +55,20 @@ def current_version(conn: Connection) -> int:
     return conn.execute(select(func.max(migrations_table.c.version))).scalar() or 0
 
 
-def migrate(conn: Connection, *, url: str = "<store>") -> list[int]:
+def migrate(conn: Connection, *, url: str = "<store>", create: bool = True) -> list[int]:
     """Bring the database to :data:`LATEST`; return the versions applied now.
 
     ``conn`` must not be in a transaction. Raises :class:`StoreError` when the database is
-    newer than this code.
+    newer than this code, or holds no store at all and ``create`` is False.
     """
     applied: list[int] = []
     with conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(select(func.pg_advisory_xact_lock(_LOCK_KEY)))
-        migrations_table.create(conn, checkfirst=True)
         found = current_version(conn)
+        if found == 0 and not create:
+            raise StoreError(Errors.E080.format(url=url, why="the database holds no sahel-claims tables"))
+        migrations_table.create(conn, checkfirst=True)
         if found > LATEST:
             raise StoreError(Errors.E072.format(url=url, found=found, known=LATEST))
         metadata = MetaData(naming_convention=NAMING)
