@@ -309,6 +309,56 @@ CASES = [
     ),
     pytest.param(
         """
+        the the DET DT 3 det
+        West west ADJ JJ 2 amod B-NORP
+        African african ADJ JJ 3 amod I-NORP
+        bloc bloc NOUN NN 7 nsubj
+        , , PUNCT , 3 punct
+        ECOWAS ECOWAS PROPN NNP 3 conj B-ORG
+        , , PUNCT , 5 punct
+        suspended suspend VERB VBD 7 ROOT
+        Mali Mali PROPN NNP 7 dobj B-GPE
+        . . PUNCT . 7 punct
+        """,
+        [(["ECOWAS"], "suspend_cooperation", ["Mali"], "svo-active")],
+        id="a description, then its name between commas parsed as a conjunct: one actor, the name",
+    ),
+    pytest.param(
+        """
+        Bah Bah PROPN NNP 1 compound B-PERSON
+        Ndaw Ndaw PROPN NNP 7 nsubjpass I-PERSON
+        , , PUNCT , 1 punct
+        a a DET DT 5 det
+        retired retired ADJ JJ 5 amod
+        colonel colonel NOUN NN 7 nsubjpass
+        was be AUX VBD 7 auxpass
+        appointed appoint VERB VBN 7 ROOT
+        president president NOUN NN 7 oprd
+        . . PUNCT . 7 punct
+        """,
+        [([], "appoint", ["Bah Ndaw"], "passive")],
+        id="a name and its apposition both taken for subjects: the name",
+    ),
+    pytest.param(
+        """
+        Civilian civilian ADJ JJ 1 amod
+        diplomat diplomat NOUN NN 8 nsubjpass
+        and and CCONJ CC 1 cc
+        former former ADJ JJ 4 amod
+        Minister Minister PROPN NNP 6 compound
+        Moctar Moctar PROPN NNP 6 compound B-PERSON
+        Ouane Ouane PROPN NNP 1 conj I-PERSON
+        was be AUX VBD 8 auxpass
+        named name VERB VBN 8 ROOT
+        as as ADP IN 8 prep
+        premier premier NOUN NN 9 pobj
+        . . PUNCT . 8 punct
+        """,
+        [([], "appoint", ["Moctar Ouane"], "passive")],
+        id="a bare singular noun coordinated with a person's name is a title of that person",
+    ),
+    pytest.param(
+        """
         The the DET DT 1 det
         sanctions sanction NOUN NNS 2 nsubj
         include include VERB VBP 2 ROOT

@@ -48,6 +48,7 @@ from .clause_chain import children
 from .coref import MentionIndex, description_kind, is_definite, pronoun_class
 from .repairs import (
     adjacent_antecedent,
+    apposed_name,
     compound_participle,
     partitive_head,
     pobjs,
@@ -185,6 +186,7 @@ def own_subject(verb: Token) -> Token | None:
         return split[1]  # "seized power and protesters attacked": the protesters attack
     before = [c for c in subs if c.i < verb.i]
     sub = max(before, key=lambda c: c.i) if len(subs) > 1 and before else subs[0]
+    sub = apposed_name(subs) or sub
     return real_subject(antecedent_of_relative(sub))
 
 
@@ -511,6 +513,8 @@ def passive_objects(verb: Token) -> list[Token]:
             # subject hung on the verb or on that auxiliary
             auxes = [c for c in node.children if c.dep_ == "auxpass"]
             sub = [c for n in (node, *auxes) for c in n.children if c.dep_ in SUBJ]
+        if (name := apposed_name(sub)) is not None:
+            return [name]
         if sub:
             # two passive subjects are a misparse of a clause before it ("X suspended
             # rotations after soldiers were arrested"): the one nearest the verb is its own
