@@ -1381,3 +1381,25 @@ def test_arguments_clause_coordination_misparse(index, config, vocab_nlp):
         (["Officers"], "seize_power", ["power"], "phrase"),
         (["crowds"], "attack", ["embassy"], "svo-active"),
     ]
+
+
+def test_a_plural_demonym_heading_its_phrase_is_people_not_the_state(vocab_nlp, config):
+    """ "encourage all Nigeriens": the people (text, no id); "Nigerien soldiers": the
+    demonym modifies, and names the soldiers' country."""
+    from spacy.tokens import Span
+
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Nigerien Nigerien ADJ JJ 1 amod B-NORP
+        soldiers soldier NOUN NNS 2 nsubj
+        arrested arrest VERB VBD 2 ROOT
+        all all DET DT 4 det
+        Nigeriens Nigeriens PROPN NNP 2 dobj B-NORP
+        . . PUNCT . 2 punct
+        """,
+    )
+    doc.ents = [Span(doc, 0, 1, label="NORP", kb_id="Niger"), Span(doc, 4, 5, label="NORP", kb_id="Niger")]
+    mentions = MentionIndex(doc, actor_nouns=config.actor_nouns)
+    assert [(a.text, a.id) for a in head_args(doc[4], mentions)] == [("Nigeriens", None)]
+    assert [(a.text, a.id) for a in head_args(doc[1], mentions)] == [("Nigerien", "Niger")]

@@ -77,6 +77,11 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
 
+def _plural_demonym(token: Token) -> bool:
+    """ "Nigeriens", "Malians" heading their phrase (the tagger says NNP or NNPS)."""
+    return token.dep_ not in ("amod", "compound", "nmod", "poss") and token.text.endswith("s")
+
+
 def _bare_title(token: Token, index: MentionIndex) -> bool:
     """A singular common noun with no determiner or possessor ("diplomat", "retired
     colonel"): English cannot use it alone as an argument."""
@@ -201,6 +206,10 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
     if token.tag_ in RELATIVE_TAGS and token.lower_ in RELATIVES:
         return []
     ent = index.entity_at(token)
+    if ent is not None and ent.label_ == "NORP" and _plural_demonym(token) and token.i == ent.root.i:
+        # "all Nigeriens", "the Chadians who voted": a plural demonym is people, not
+        # their state (the entity layer still links the demonym to the country)
+        return [Arg.of(np_text_span(token))]
     if ent is not None:
         return [Arg.of(ent, ent.kb_id_)]
     if token.pos_ == "VERB":
