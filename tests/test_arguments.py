@@ -359,6 +359,24 @@ CASES = [
     ),
     pytest.param(
         """
+        Members member NOUN NNS 1 nsubj
+        stressed stress VERB VBD 1 ROOT
+        the the DET DT 3 det
+        importance importance NOUN NN 1 dobj
+        for for ADP IN 3 prep
+        States States PROPN NNPS 4 pobj
+        , , PUNCT , 1 punct
+        to to PART TO 8 aux
+        cooperate cooperate VERB VB 1 advcl
+        with with ADP IN 8 prep
+        Mali Mali PROPN NNP 9 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["Members"], "appeal", ["States"], "phrase"), (["States"], "cooperate", ["Mali"], "for-subject")],
+        id="the importance for X, ..., to V: the object of 'for' is the infinitive's subject",
+    ),
+    pytest.param(
+        """
         The the DET DT 1 det
         sanctions sanction NOUN NNS 2 nsubj
         include include VERB VBP 2 ROOT

@@ -216,6 +216,8 @@ def controller(
         elif dep in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
             if dep == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 return None, "none"
+            if (for_np := for_subject(head, node)) is not None:
+                return for_np, "for-subject"
             if head.lemma_.lower() in object_control:
                 ctrl = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 ctrl = ctrl or next(iter(prep_objects(head, {"on", "upon"})), None)
@@ -254,6 +256,20 @@ def controller(
             if sub is not None:
                 return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
+
+
+def for_subject(head: Token, infinitive: Token) -> Token | None:
+    """ "underscored the importance for all States, ..., to cooperate": the object of
+    "for" on the governing verb's object is the infinitive's subject (the parser hung the
+    infinitive on the verb, past the interruption)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    for noun in (c for c in head.children if c.dep_ in ("dobj", "attr") and c.i < infinitive.i):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i):
+            found = pobjs(prep)
+            if found:
+                return found[0]
+    return None
 
 
 def actor_above(verb: Token, index: MentionIndex) -> Token | None:
@@ -889,6 +905,8 @@ def claim_heads(
         )
         if heads is None:
             continue
+        if heads.rule.endswith("for-subject"):
+            trig = replace(trig, requested=True)  # "the need for X to V": asked for, not done
         if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
             # "gave the envoy two days to leave": the one given the time is to act
             heads = Heads((addressee,), heads.objects, heads.rule)
