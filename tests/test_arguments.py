@@ -420,6 +420,35 @@ CASES = [
     ),
     pytest.param(
         """
+        At at ADP IN 7 prep
+        the the DET DT 2 det
+        request request NOUN NN 0 pobj
+        of of ADP IN 2 prep
+        Blinken Blinken PROPN NNP 7 nsubj B-PERSON
+        , , PUNCT , 4 punct
+        FitzGibbon FitzGibbon PROPN NNP 4 appos B-PERSON
+        visited visit VERB VBD 7 ROOT
+        Niamey Niamey PROPN NNP 7 dobj B-GPE
+        . . PUNCT . 7 punct
+        """,
+        [(["FitzGibbon"], "visit", ["Niamey"], "svo-active")],
+        id="two persons are never in apposition: after a fronted phrase, the second acts",
+    ),
+    pytest.param(
+        """
+        In in ADP IN 5 prep
+        a a DET DT 2 det
+        meeting meeting NOUN NN 0 pobj
+        , , PUNCT , 5 punct
+        Issoufou Issoufou PROPN NNP 5 nsubj B-PERSON
+        agreed agree VERB VBD 5 ROOT
+        . . PUNCT . 5 punct
+        """,
+        [],
+        id="a light verb's 'in' + event noun fronted before it is a circumstance, no claim",
+    ),
+    pytest.param(
+        """
         The the DET DT 1 det
         sanctions sanction NOUN NNS 2 nsubj
         include include VERB VBP 2 ROOT

@@ -50,6 +50,7 @@ from .repairs import (
     adjacent_antecedent,
     apposed_name,
     compound_participle,
+    fronted_apposition,
     partitive_head,
     pobjs,
     real_subject,
@@ -187,6 +188,7 @@ def own_subject(verb: Token) -> Token | None:
     before = [c for c in subs if c.i < verb.i]
     sub = max(before, key=lambda c: c.i) if len(subs) > 1 and before else subs[0]
     sub = apposed_name(subs) or sub
+    sub = fronted_apposition(sub) or sub
     return real_subject(antecedent_of_relative(sub))
 
 
