@@ -58,6 +58,10 @@ OPENING_QUOTES = frozenset({"\u201c"})
 CLOSING_QUOTES = frozenset({"\u201d"})
 STRAIGHT_QUOTES = frozenset({'"'})
 SPEAKER_LABELS = ("ORG", "GPE", "NORP")  # a speaker phrase naming these speaks for them
+# where a speaker is posted ("Ambassador to the UN"), not whom they speak for
+POSTING_PREPS = frozenset({"to", "at", "in"})
+# what ends a speaker's title on its left: "..., U.S. Ambassador to the UN X said"
+TITLE_STOPS = frozenset({",", ";", ":", "(", "“", '"', "—", "–"})
 
 # --- datelines (pipeline.claims.dateline) ---
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
