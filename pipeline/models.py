@@ -622,6 +622,29 @@ class Event(Strict):
         return value.isoformat() if value else None
 
 
+class EventGoldClaim(Strict):
+    """A gold claim named in ``gold/events.yaml``: its article, its evidence (verbatim, as
+    in the article's gold file) and its predicate."""
+
+    article: str
+    evidence: str
+    predicate: str
+
+    _iso = field_validator("article", mode="before")(_iso_text)
+
+
+class EventGoldCluster(Strict):
+    id: str
+    claims: list[EventGoldClaim] = Field(min_length=1)
+
+
+class EventGoldFile(Strict):
+    """``gold/events.yaml``: clusters of gold claims that report one event; a gold claim
+    not listed is an event of its own."""
+
+    clusters: list[EventGoldCluster] = Field(default_factory=list)
+
+
 SUMMARY_EXAMPLES = 50
 """Messages a :class:`RunSummary` keeps of each kind (errors, warnings); the rest are counted."""
 

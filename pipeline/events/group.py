@@ -84,8 +84,9 @@ def cluster(reports: Iterable[Report], rules: EventRules) -> list[list[Report]]:
 
 
 def best_date(reports: Sequence[Report]) -> str | None:
-    """The date most reports agree with (a report agrees with a date its own contains or
-    is contained in); ties: the most precise, then the earliest."""
+    """The date most reports agree with, a report agreeing with the dates its own holds
+    ("2023-07" agrees with "2023-07-26", not the other way round); ties: the most
+    precise, then the earliest."""
     spans = [(r.date, D.interval(r.date)) for r in reports]
     spans = [(v, s) for v, s in spans if s is not None]
     if not spans:
@@ -93,21 +94,23 @@ def best_date(reports: Sequence[Report]) -> str | None:
 
     def rank(item: tuple[str, D.Interval]) -> tuple:
         value, span = item
-        support = sum(D.nested(span, other) for _, other in spans)
+        support = sum(other.start <= span.start and span.end <= other.end for _, other in spans)
         return (-support, span.days, span.start, value)
 
     return min(spans, key=rank)[0]
 
 
 def best_place(reports: Sequence[Report]) -> EventPlace | None:
-    """The place most reports are compatible with; ties: the most precise, then the name."""
+    """The place most reports agree with, a report agreeing with the compatible places as
+    precise as its own or more ("Niger" agrees with "Niamey"); ties: the most precise,
+    then the name."""
     places = [(r.location, r.ref) for r in reports if r.location is not None]
     if not places:
         return None
 
     def rank(item: tuple[EventPlace, tuple[str, int]]) -> tuple:
         place, ref = item
-        support = sum(P.compatible(place, other) for other, _ in places)
+        support = sum(P.compatible(place, other) and P.level(other) <= P.level(place) for other, _ in places)
         return (-support, -P.level(place), P.name(place), ref)
 
     return min(places, key=rank)[0]
