@@ -27,7 +27,6 @@ from pipeline.models import (
     ClaimArg,
     ClaimDate,
     DocumentResult,
-    EventArg,
     EventGoldFile,
     EventPlace,
     Evidence,

@@ -47,6 +47,7 @@ from .base import Fingerprint, Store
 from .migrations import migrate, v003_events
 
 READ_CHUNK = 200
+_WRITE = "sahel_write"  # execution option of a connection that writes (BEGIN IMMEDIATE on SQLite)
 CONNECT_TIMEOUT = 10  # seconds, PostgreSQL (unless the URL sets connect_timeout)
 _DRIVERS = {
     "sqlite": "sqlite",
@@ -93,7 +94,9 @@ def _sqlite_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # a write takes the write lock at once: a transaction that reads first (the events
+        # of an article's keys) and writes then could not wait for another writer's lock
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
 
 class SqlStore(Store):
@@ -143,7 +146,7 @@ class SqlStore(Store):
             raise StoreError(Errors.E082.format(where=nul[0], offset=nul[1]))
         reports = reports_of(result, self.event_rules)
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 if conn.dialect.name == "postgresql":  # concurrent writers of one article: last one wins
                     conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(result.article.id))))
                 keys = EV.release_article(conn, result.article.id, reports)
@@ -154,8 +157,16 @@ class SqlStore(Store):
         except SQLAlchemyError as exc:
             raise StoreError(_reason(exc)) from exc
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A connection in a write transaction, committed when the block ends."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                yield conn
+
     def delete(self, article_id: str) -> bool:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(article_id))))
             keys = EV.release_article(conn, article_id, [])
@@ -167,7 +178,7 @@ class SqlStore(Store):
         """Group every stored claim again, from scratch, in one transaction: after a change
         of the event rules, or for a store written before events existed (done when it is
         opened). Returns the number of events. Run it while no one else writes the store."""
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(delete(S.event_claims))
             conn.execute(delete(S.events))
             ids = list(conn.execute(select(S.articles.c.id)).scalars())
