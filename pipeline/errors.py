@@ -108,7 +108,6 @@ class Errors(metaclass=ErrorsWithCodes):
     E110 = "unknown events format '{format}' (expected one of: {expected})"
     E111 = "{path}: event cluster '{cluster}': {reason}"
     E112 = "{path}: not a valid event gold file: {reason}"
-    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

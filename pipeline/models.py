@@ -635,6 +635,7 @@ class EventGoldClaim(Strict):
 
 class EventGoldCluster(Strict):
     id: str
+    note: str = ""
     claims: list[EventGoldClaim] = Field(min_length=1)
 
 

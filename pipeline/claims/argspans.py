@@ -37,6 +37,8 @@ from .vocab import (
     POPULATION_NOUNS,
     PREDICATIVE,
     RELATION_NOUNS,
+    RELATIVE_TAGS,
+    RELATIVES,
 )
 
 
@@ -177,7 +179,10 @@ def affiliates_of(token: Token, index: MentionIndex) -> list[Token]:
 def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = frozenset()) -> list[Arg]:
     """The argument(s) a head token denotes: entity, linked description, the entity in
     apposition, the antecedent of a pronoun or description, a group named by its
-    country ("French forces"), or the shortest noun phrase."""
+    country ("French forces"), or the shortest noun phrase. A relative pronoun left
+    unresolved ("which overthrew Keita" cut from its sentence) denotes no one."""
+    if token.tag_ in RELATIVE_TAGS and token.lower_ in RELATIVES:
+        return []
     ent = index.entity_at(token)
     if ent is not None:
         return [Arg.of(ent, ent.kb_id_)]

@@ -45,7 +45,7 @@ from spacy.tokens import Token
 
 from ..models import PredicateSpec
 from .clause_chain import children
-from .coref import MentionIndex, description_kind, is_definite
+from .coref import MentionIndex, description_kind, is_definite, pronoun_class
 from .repairs import (
     adjacent_antecedent,
     compound_participle,
@@ -159,7 +159,7 @@ def antecedent_of_relative(subject: Token) -> Token:
         node = subject.head
         while node.dep_ != "relcl" and node.head.i != node.i:
             node = node.head
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return node.head
     return subject
 
@@ -618,7 +618,8 @@ def find_heads(
             sub, how = (sub, "svo-active") if index.is_actor(sub) else (None, "none")
     if sub is not None and sub.lower_ in REFLEXIVES:
         sub = None
-    if spec.subject_actor and sub is not None and how == "xcomp-inherit" and not index.is_actor(sub):
+    inherited = how.endswith(("xcomp-inherit", "object-control"))
+    if sub is not None and inherited and not index.is_actor(partitive_head(sub)) and pronoun_class(sub) is None:
         # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
         sub = actor_above(tok, index)
     if trig.rule == RULE_LIGHT:
@@ -648,7 +649,7 @@ def light_objects(trig: Trigger, spec: PredicateSpec) -> list[Token]:
     if not found and "from" in preps:
         # what a withdrawal leaves is a place, never the withdrawal itself
         return []
-    return found or [noun]
+    return found
 
 
 def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, intent: frozenset[str]) -> Heads | None:
