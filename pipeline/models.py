@@ -441,6 +441,14 @@ class PredicateSpec(Strict):
     # file's ``event_window_days``): meetings recur, a report without a date is of a recent one.
     one_time: bool = False
     window_days: int | None = Field(default=None, ge=0)
+    # ``lasting``: a state that holds over time (troops stationed, a detention): every report
+    # of the key is one event whatever its date, and dates that differ are no conflict.
+    # ``event_args``: the arguments that tell this predicate's events apart (default both):
+    # ``subject`` for a coup (whom or what it overthrew is said in many ways: the president,
+    # the country, "power"), ``object`` for a detention (who holds him is often unsaid); a
+    # report whose named argument is null falls back to both.
+    lasting: bool = False
+    event_args: Literal["both", "subject", "object"] = "both"
 
     _cameo = field_validator("cameo", mode="before")(_iso_text)
 
@@ -624,11 +632,14 @@ class Event(Strict):
 
 class EventGoldClaim(Strict):
     """A gold claim named in ``gold/events.yaml``: its article, its evidence (verbatim, as
-    in the article's gold file) and its predicate."""
+    in the article's gold file) and its predicate; ``subject`` and ``object``, when given
+    (``null`` included), tell apart claims of one evidence and predicate."""
 
     article: str
     evidence: str
     predicate: str
+    subject: str | None = None
+    object: str | None = None
 
     _iso = field_validator("article", mode="before")(_iso_text)
 

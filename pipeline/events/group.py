@@ -3,7 +3,7 @@
 :func:`cluster` is a function of the *set* of reports of a key (they are sorted first),
 so the events of a store do not depend on the order its articles were ingested in:
 
-- a ``one_time`` predicate makes one event of every report of its key;
+- a ``one_time`` or ``lasting`` predicate makes one event of every report of its key;
 - otherwise reports are taken in a canonical order (dated before undated, the most
   precise date first, then the earliest, the most precise place, the article and claim
   order), and each joins the first event whose date and place it is compatible with
@@ -64,7 +64,7 @@ def cluster(reports: Iterable[Report], rules: EventRules) -> list[list[Report]]:
     ordered = sort_reports(reports, rules)
     if not ordered:
         return []
-    if ordered[0].predicate in rules.one_time:
+    if rules.single(ordered[0].predicate):
         return [ordered]
     groups: list[tuple[list[Report], D.Interval | None, bool, list[EventPlace | None]]] = []
     for report in ordered:
@@ -153,7 +153,7 @@ def event_id(key: str, anchor: str) -> str:
 def _anchor(members: Sequence[Report], rules: EventRules) -> str:
     """What tells an event from the others of its key: nothing for a one-time predicate;
     else its first report's date (or window) and place."""
-    if members[0].predicate in rules.one_time:
+    if rules.single(members[0].predicate):
         return ""
     first = members[0]
     span, dated = report_interval(first, rules)
@@ -190,7 +190,7 @@ def build_event(key: str, members: Sequence[Report], rules: EventRules, *, event
         first_reported=min(published, default=None),
         last_reported=max(published, default=None),
         claims=claims,
-        conflicts=find_conflicts(members, date=date, place=place),
+        conflicts=find_conflicts(members, date=None if predicate in rules.lasting else date, place=place),
     )
 
 

@@ -61,18 +61,22 @@ def resolve_clusters(
     events: EventGoldFile, golds: Mapping[str, GoldDocument], *, path: str = "events.yaml"
 ) -> list[list[Ref]]:
     """The gold clusters as lists of gold claims. A named claim is every gold claim of its
-    article with that evidence and predicate (two claims of one sentence, "attacks on a
-    school and the airport", are named together); one that names none is an error."""
+    article with that evidence and predicate (and subject and object, when it gives them:
+    "attacks on a school and the airport" names two claims, unless the object is given);
+    one that names none is an error."""
     problems, out = [], []
     for cluster in events.clusters:
         refs: list[Ref] = []
         for named in cluster.claims:
             doc = golds.get(named.article)
             claims = (doc.gold.claims or []) if doc else []
+            given = named.model_fields_set & {"subject", "object"}
             found = [
                 (named.article, i)
                 for i, c in enumerate(claims)
-                if c.predicate == named.predicate and fold(c.evidence) == fold(named.evidence)
+                if c.predicate == named.predicate
+                and fold(c.evidence) == fold(named.evidence)
+                and all(fold(getattr(c, side)) == fold(getattr(named, side)) for side in given)
             ]
             if not found:
                 what = f"predicate {named.predicate} and evidence {named.evidence!r}"

@@ -4,7 +4,8 @@ The key of a report is (predicate, subject, object), each argument by its id, el
 actor codes (``country/sector``), else by the head of its text (the last content word
 before a preposition, folded and singular: "the nation's airspace" -> ``airspace``,
 "meetings with delegations" -> ``meeting``); the two arguments of a symmetric predicate
-are sorted, so "A met B" and "B met A" share a key. A claim enters no event when it
+are sorted, so "A met B" and "B met A" share a key. A predicate's ``event_args`` may
+leave one argument out of the key (``*``): a coup is told apart by who made it. A claim enters no event when it
 names neither argument (nothing says which event it is) or when its modality is
 ``planned`` or ``hypothetical`` (a plan, a request or a condition is not a report that
 the event happened); ``uncertain`` reports ("reportedly") do enter.
@@ -27,6 +28,7 @@ REPORTED_MODALITIES = frozenset({"asserted", "uncertain"})
 _HEAD_STOPS = frozenset("of with to in on at by for from against between among about over into".split())
 _WORD = re.compile(r"\w+")
 NO_ARG = "-"
+ANY_ARG = "*"  # an argument that does not tell the predicate's events apart (``event_args``)
 
 
 @dataclass(frozen=True)
@@ -98,13 +100,18 @@ def arg_key(arg: EventArg | ClaimArg | None) -> str:
 
 def event_key(predicate: str, subject: EventArg | ClaimArg | None, obj: EventArg | ClaimArg | None,
               rules: EventRules) -> str | None:  # fmt: skip
-    """``predicate|subject|object`` (arguments sorted for a symmetric predicate); ``None``
-    when the claim names neither argument."""
+    """``predicate|subject|object`` (arguments sorted for a symmetric predicate; ``*`` for
+    the argument that ``event_args`` leaves out, when the other is named); ``None`` when
+    the claim names neither argument."""
     s, o = arg_key(subject), arg_key(obj)
     if s == NO_ARG and o == NO_ARG:
         return None
     if predicate in rules.symmetric:
         s, o = sorted((s, o))
+    elif rules.args(predicate) == "subject" and s != NO_ARG:
+        o = ANY_ARG
+    elif rules.args(predicate) == "object" and o != NO_ARG:
+        s = ANY_ARG
     return f"{predicate}|{s}|{o}"
 
 
