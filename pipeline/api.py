@@ -251,7 +251,9 @@ def load(
     from .batch.loader import load_records
 
     url = store or default_store(config)
-    return load_records(shards, articles=articles, store=url, force=force, progress=progress, report=report)
+    return load_records(
+        shards, articles=articles, store=url, force=force, config=config, progress=progress, report=report
+    )
 
 
 def export(
