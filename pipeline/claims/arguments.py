@@ -48,6 +48,7 @@ from .clause_chain import children
 from .coref import MentionIndex, description_kind, is_definite, pronoun_class
 from .repairs import (
     adjacent_antecedent,
+    apposed_name,
     compound_participle,
     partitive_head,
     pobjs,
@@ -185,6 +186,7 @@ def own_subject(verb: Token) -> Token | None:
         return split[1]  # "seized power and protesters attacked": the protesters attack
     before = [c for c in subs if c.i < verb.i]
     sub = max(before, key=lambda c: c.i) if len(subs) > 1 and before else subs[0]
+    sub = apposed_name(subs) or sub
     return real_subject(antecedent_of_relative(sub))
 
 
@@ -214,6 +216,8 @@ def controller(
         elif dep in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
             if dep == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 return None, "none"
+            if (for_np := for_subject(head, node)) is not None:
+                return for_np, "for-subject"
             if head.lemma_.lower() in object_control:
                 ctrl = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 ctrl = ctrl or next(iter(prep_objects(head, {"on", "upon"})), None)
@@ -252,6 +256,20 @@ def controller(
             if sub is not None:
                 return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
+
+
+def for_subject(head: Token, infinitive: Token) -> Token | None:
+    """ "underscored the importance for all States, ..., to cooperate": the object of
+    "for" on the governing verb's object is the infinitive's subject (the parser hung the
+    infinitive on the verb, past the interruption)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    for noun in (c for c in head.children if c.dep_ in ("dobj", "attr") and c.i < infinitive.i):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i):
+            found = pobjs(prep)
+            if found:
+                return found[0]
+    return None
 
 
 def actor_above(verb: Token, index: MentionIndex) -> Token | None:
@@ -511,6 +529,8 @@ def passive_objects(verb: Token) -> list[Token]:
             # subject hung on the verb or on that auxiliary
             auxes = [c for c in node.children if c.dep_ == "auxpass"]
             sub = [c for n in (node, *auxes) for c in n.children if c.dep_ in SUBJ]
+        if (name := apposed_name(sub)) is not None:
+            return [name]
         if sub:
             # two passive subjects are a misparse of a clause before it ("X suspended
             # rotations after soldiers were arrested"): the one nearest the verb is its own
@@ -885,6 +905,8 @@ def claim_heads(
         )
         if heads is None:
             continue
+        if heads.rule.endswith("for-subject"):
+            trig = replace(trig, requested=True)  # "the need for X to V": asked for, not done
         if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
             # "gave the envoy two days to leave": the one given the time is to act
             heads = Heads((addressee,), heads.objects, heads.rule)
