@@ -631,7 +631,7 @@ class Event(Strict):
 
 
 class EventGoldClaim(Strict):
-    """A gold claim named in ``gold/events.yaml``: its article, its evidence (verbatim, as
+    """A gold claim named in ``gold/events/clusters.yaml``: its article, its evidence (verbatim, as
     in the article's gold file) and its predicate; ``subject`` and ``object``, when given
     (``null`` included), tell apart claims of one evidence and predicate."""
 
@@ -651,7 +651,7 @@ class EventGoldCluster(Strict):
 
 
 class EventGoldFile(Strict):
-    """``gold/events.yaml``: clusters of gold claims that report one event; a gold claim
+    """``gold/events/clusters.yaml``: clusters of gold claims that report one event; a gold claim
     not listed is an event of its own."""
 
     clusters: list[EventGoldCluster] = Field(default_factory=list)

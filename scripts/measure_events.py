@@ -1,7 +1,7 @@
 """Measure the event grouping against the gold of event clusters (issue 15).
 
-    .venv/bin/python scripts/measure_events.py                          # gold/events.yaml, corpora/
-    .venv/bin/python scripts/measure_events.py --predictions pred.jsonl # end to end on saved output
+    .venv/bin/python scripts/measure_events.py                # gold/events/clusters.yaml, corpora/
+    .venv/bin/python scripts/measure_events.py --predictions pred.jsonl   # saved extract output
 
 Pairwise precision, recall and F1 (pairs of claims in one event, :mod:`pipeline.events.measure`):
 
@@ -11,8 +11,8 @@ Pairwise precision, recall and F1 (pairs of claims in one event, :mod:`pipeline.
   or read from ``--predictions``, the JSON Lines ``extract`` writes), each predicted claim
   matched to a gold claim by the scorer standing for it.
 
-Without ``gold/events.yaml`` it says so and lists the multi-claim events the rule finds
-among the gold claims (what an annotator of the clusters would check first).
+Without ``gold/events/clusters.yaml`` it says so and lists the multi-claim events the rule
+finds among the gold claims (what an annotator of the clusters would check first).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "gold", help="gold claims folder")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpora", help="the articles")
-    parser.add_argument("--events", type=Path, default=None, help="event clusters (default: GOLD/events.yaml)")
+    parser.add_argument("--events", type=Path, default=None, help="clusters (default: GOLD/events/clusters.yaml)")
     parser.add_argument("--predictions", type=Path, default=None, help="extract output for the corpus")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
     args = parser.parse_args(argv)
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(golds)} gold files, {n_claims} gold claims, {len(reports)} that report events")
     print(f"the rule groups the gold claims into {len(found)} events of 2 or more claims")
 
-    events_path = args.events or args.gold / "events.yaml"
+    events_path = args.events or args.gold / "events" / "clusters.yaml"
     if not events_path.is_file():
         for event, members in found:
             where = sorted({m.article for m in members})

@@ -1,5 +1,5 @@
 """How well the grouping finds events: pairwise precision, recall and F1 against a gold
-of event clusters (``gold/events.yaml``, :class:`~pipeline.models.EventGoldFile`).
+of event clusters (``gold/events/clusters.yaml``, :class:`~pipeline.models.EventGoldFile`).
 
 A pair is two claims in one event. Precision: the predicted pairs that are gold pairs;
 recall: the gold pairs that are predicted. Two measures:
@@ -58,7 +58,7 @@ def pairwise(predicted: Iterable[Iterable[Hashable]], gold: Iterable[Iterable[Ha
 
 
 def resolve_clusters(
-    events: EventGoldFile, golds: Mapping[str, GoldDocument], *, path: str = "events.yaml"
+    events: EventGoldFile, golds: Mapping[str, GoldDocument], *, path: str = "clusters.yaml"
 ) -> list[list[Ref]]:
     """The gold clusters as lists of gold claims. A named claim is every gold claim of its
     article with that evidence and predicate (and subject and object, when it gives them:
@@ -168,7 +168,7 @@ def measure_predictions(
 
 
 def load_event_gold(path: Path | str) -> EventGoldFile:
-    """``gold/events.yaml``; :class:`GoldError` (E112) naming the file when it is invalid."""
+    """``gold/events/clusters.yaml``; :class:`GoldError` (E112) naming the file when it is invalid."""
     from ..config import load_yaml_model
 
     try:

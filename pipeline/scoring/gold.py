@@ -235,18 +235,11 @@ def check_gold_file(
     return GoldDocument(path=str(path), gold=gold, body=body), problems, notes
 
 
-EVENT_GOLD = "events.yaml"
-"""The file of a gold folder that holds event clusters (pipeline.events.measure), not an article's gold."""
-
-
 def gold_paths(target: Path | str) -> list[Path]:
-    """The gold files of ``target``: the ``*.yaml`` files of a folder (but its
-    :data:`EVENT_GOLD`), or one file."""
+    """The gold files of ``target``: the ``*.yaml`` files of a folder, or one file."""
     target = Path(target)
     if target.is_dir():
-        return sorted(
-            p for p in target.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != EVENT_GOLD
-        )
+        return sorted(p for p in target.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if target.is_file():
         return [target]
     raise GoldError(Errors.E010.format(path=target))
