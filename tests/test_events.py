@@ -278,6 +278,23 @@ def test_a_one_time_event_with_two_dates_is_one_event_with_a_date_conflict():
     assert conflict.reason == "dates" and "2023-07-27" in conflict.detail and len(conflict.claims) == 4
 
 
+def test_a_coup_is_one_event_of_its_junta_whatever_it_overthrew_but_soldiers_are_no_one():
+    cnsp = arg("the junta", "CNSP")
+    (coup,) = events_of(
+        record("a1", claim("seize_power", cnsp, arg("Bazoum", "Mohamed_Bazoum"), date="2023-07-26"), source="A"),
+        record("a2", claim("seize_power", cnsp, arg("Bazoum", "Mohamed_Bazoum")), source="B"),
+        record("a3", claim("seize_power", cnsp, arg("power"), date="2023-07"), source="C"),
+    )
+    assert coup.articles == 3 and coup.object.id == "Mohamed_Bazoum" and coup.conflicts == []
+    soldiers = arg("soldiers")
+    coups = events_of(
+        record("g", claim("seize_power", soldiers, arg("power"), date="2021-09-05"), source="A"),
+        record("n", claim("seize_power", soldiers, arg("Bazoum", "Mohamed_Bazoum"), date="2023-07-26"), source="B"),
+        record("b", claim("seize_power", soldiers, arg("power"), date="2022-09-30"), source="C"),
+    )
+    assert len(coups) == 3 and all(e.conflicts == [] for e in coups)
+
+
 def test_a_lasting_state_is_one_event_whose_dates_may_differ():
     held = {"subject": arg("the junta", "CNSP"), "obj": arg("Bazoum", "Mohamed_Bazoum")}
     (event,) = events_of(

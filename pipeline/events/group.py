@@ -3,7 +3,8 @@
 :func:`cluster` is a function of the *set* of reports of a key (they are sorted first),
 so the events of a store do not depend on the order its articles were ingested in:
 
-- a ``one_time`` or ``lasting`` predicate makes one event of every report of its key;
+- a ``one_time`` or ``lasting`` predicate makes one event of every report of its key,
+  when the key names an actor by id ("soldiers seized power" is said of many coups);
 - otherwise reports are taken in a canonical order (dated before undated, the most
   precise date first, then the earliest, the most precise place, the article and claim
   order), and each joins the first event whose date and place it is compatible with
@@ -26,7 +27,7 @@ from ..models import Event, EventArg, EventClaim, EventPlace
 from . import dates as D
 from . import places as P
 from .conflicts import find_conflicts
-from .reports import Report, arg_key
+from .reports import ANY_ARG, Report, arg_key, identified
 from .rules import EventRules
 
 _FAR = 10**6  # days: the precision of an undated report, after every dated one
@@ -64,7 +65,7 @@ def cluster(reports: Iterable[Report], rules: EventRules) -> list[list[Report]]:
     ordered = sort_reports(reports, rules)
     if not ordered:
         return []
-    if rules.single(ordered[0].predicate):
+    if rules.single(ordered[0].predicate) and identified(ordered[0].key):
         return [ordered]
     groups: list[tuple[list[Report], D.Interval | None, bool, list[EventPlace | None]]] = []
     for report in ordered:
@@ -120,14 +121,18 @@ def _side(reports: Sequence[Report], key_part: str, *, position: str | None) -> 
     """The event's argument for one part of the key: the id, text and codes most of the
     reports use for it (ties: the smallest). ``position``: ``subject`` or ``object``;
     ``None`` for a symmetric predicate, whose argument may stand in either."""
-    positions = (position,) if position else ("subject", "object")
-    args = [a for r in reports for p in positions if (a := getattr(r, p)) is not None and arg_key(a) == key_part]
-    if not args:
-        return None
 
     def common(values: Iterable[str | None]) -> str | None:
         counts = Counter(v for v in values if v is not None)
         return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+    positions = (position,) if position else ("subject", "object")
+    given = [a for r in reports for p in positions if (a := getattr(r, p)) is not None]
+    if key_part == ANY_ARG:  # left out of the key: the argument most reports give
+        key_part = common(arg_key(a) for a in given) or key_part
+    args = [a for a in given if arg_key(a) == key_part]
+    if not args:
+        return None
 
     return EventArg(
         text=common(a.text for a in args) or args[0].text,
@@ -153,7 +158,7 @@ def event_id(key: str, anchor: str) -> str:
 def _anchor(members: Sequence[Report], rules: EventRules) -> str:
     """What tells an event from the others of its key: nothing for a one-time predicate;
     else its first report's date (or window) and place."""
-    if rules.single(members[0].predicate):
+    if rules.single(members[0].predicate) and identified(members[0].key):
         return ""
     first = members[0]
     span, dated = report_interval(first, rules)

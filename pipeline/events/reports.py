@@ -5,7 +5,8 @@ actor codes (``country/sector``), else by the head of its text (the last content
 before a preposition, folded and singular: "the nation's airspace" -> ``airspace``,
 "meetings with delegations" -> ``meeting``); the two arguments of a symmetric predicate
 are sorted, so "A met B" and "B met A" share a key. A predicate's ``event_args`` may
-leave one argument out of the key (``*``): a coup is told apart by who made it. A claim enters no event when it
+leave one argument out of the key (``*``) when the other is an id: a coup is told apart
+by who made it. A claim enters no event when it
 names neither argument (nothing says which event it is) or when its modality is
 ``planned`` or ``hypothetical`` (a plan, a request or a condition is not a report that
 the event happened); ``uncertain`` reports ("reportedly") do enter.
@@ -29,6 +30,7 @@ _HEAD_STOPS = frozenset("of with to in on at by for from against between among a
 _WORD = re.compile(r"\w+")
 NO_ARG = "-"
 ANY_ARG = "*"  # an argument that does not tell the predicate's events apart (``event_args``)
+ID = "id:"
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def arg_key(arg: EventArg | ClaimArg | None) -> str:
     if arg is None:
         return NO_ARG
     if arg.id:
-        return f"id:{fold(arg.id)}"
+        return f"{ID}{fold(arg.id)}"
     if arg.country or arg.sector:
         return f"codes:{fold(arg.country or '')}/{fold(arg.sector or '')}"
     return f"text:{head(arg.text)}"
@@ -101,16 +103,16 @@ def arg_key(arg: EventArg | ClaimArg | None) -> str:
 def event_key(predicate: str, subject: EventArg | ClaimArg | None, obj: EventArg | ClaimArg | None,
               rules: EventRules) -> str | None:  # fmt: skip
     """``predicate|subject|object`` (arguments sorted for a symmetric predicate; ``*`` for
-    the argument that ``event_args`` leaves out, when the other is named); ``None`` when
-    the claim names neither argument."""
+    the argument that ``event_args`` leaves out, when the other is an id: "soldiers" is
+    no one actor); ``None`` when the claim names neither argument."""
     s, o = arg_key(subject), arg_key(obj)
     if s == NO_ARG and o == NO_ARG:
         return None
     if predicate in rules.symmetric:
         s, o = sorted((s, o))
-    elif rules.args(predicate) == "subject" and s != NO_ARG:
+    elif rules.args(predicate) == "subject" and s.startswith(ID):
         o = ANY_ARG
-    elif rules.args(predicate) == "object" and o != NO_ARG:
+    elif rules.args(predicate) == "object" and o.startswith(ID):
         s = ANY_ARG
     return f"{predicate}|{s}|{o}"
 
@@ -156,3 +158,9 @@ def reports_of(result: DocumentResult, rules: EventRules) -> list[Report]:
             )
         )
     return out
+
+
+def identified(key: str) -> bool:
+    """The key names an actor by its id: only then may all its reports be one event
+    (``one_time``, ``lasting``); "soldiers seized power" is many coups."""
+    return any(part.startswith(ID) for part in key.split("|")[1:])
