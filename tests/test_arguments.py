@@ -377,6 +377,49 @@ CASES = [
     ),
     pytest.param(
         """
+        Cooperation cooperation NOUN NN 6 nsubj
+        between between ADP IN 0 prep
+        the the DET DT 5 det
+        U.S. U.S. PROPN NNP 5 nmod B-GPE
+        and and CCONJ CC 3 cc
+        forces force NOUN NNS 1 pobj
+        grew grow VERB VBD 6 ROOT
+        . . PUNCT . 6 punct
+        """,
+        [],
+        id="a between-phrase with one side only names no counterpart: no claim",
+    ),
+    pytest.param(
+        """
+        Cooperation cooperation NOUN NN 7 nsubj
+        between between ADP IN 0 prep
+        the the DET DT 6 det
+        U.S. U.S. PROPN NNP 6 nmod B-GPE
+        and and CCONJ CC 3 cc
+        Nigerien Nigerien PROPN NNP 3 conj B-NORP
+        forces force NOUN NNS 1 pobj
+        grew grow VERB VBD 7 ROOT
+        . . PUNCT . 7 punct
+        """,
+        [(["U.S."], "cooperate", ["Nigerien"], "nominal-between-states")],
+        id="between the U.S. and Nigerien forces: the coordinated modifiers are the sides",
+    ),
+    pytest.param(
+        """
+        Coordination coordination NOUN NN 2 nsubj
+        will will AUX MD 2 aux
+        continue continue VERB VB 2 ROOT
+        between between ADP IN 2 prep
+        France France PROPN NNP 3 pobj B-GPE
+        and and CCONJ CC 4 cc
+        Chad Chad PROPN NNP 4 conj B-GPE
+        . . PUNCT . 2 punct
+        """,
+        [(["France"], "cooperate", ["Chad"], "nominal-between")],
+        id="coordination will continue between A and B: the phrase on the verb of the event noun",
+    ),
+    pytest.param(
+        """
         The the DET DT 1 det
         sanctions sanction NOUN NNS 2 nsubj
         include include VERB VBP 2 ROOT

@@ -130,6 +130,8 @@ def of_phrase_conjuncts(token: Token, index: MentionIndex) -> list[Token]:
 
 def _between(token: Token) -> bool:
     """The first party of "between A and B": its conjuncts are the other side, not more of it."""
+    if token.dep_ in ("nmod", "compound", "amod"):
+        token = token.head  # "between the U.S. and Nigerien forces": a side in the modifier
     return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 

@@ -604,6 +604,9 @@ def find_heads(
         objs = passive_objects(tok)
         if trig.rule == RULE_LIGHT and trig.noun is not None:
             objs = light_objects(trig, spec)
+            if not subs and (sides := between_sides(trig.noun)):
+                # "an agreement between Russia and Mali was signed": the sides sign it
+                return Heads((sides[0],), tuple(sides[1:]), _rule(trig, "passive-between"))
         if spec.self_object and not subs and objs:
             # "Goita was sworn in as president": the one sworn in takes the office
             return Heads(tuple(objs), tuple(prep_objects(tok, {"as"})), _rule(trig, "passive-self"))
@@ -695,11 +698,13 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
             return None  # "what they said was the deployment of X": no agent named
         objs = prep_objects(noun, preps | RELATION_PREPS)
         return Heads((agent,), tuple(objs), "copular") if agent is not None and objs else None
-    between = prep_objects(noun, {"between"})
-    if between and between[0].conjuncts:
+    sides = between_sides(noun)
+    if sides:
         # "an agreement between Russia and the transitional authorities": the first named
-        # acts, the others are its counterparts (symmetric predicates score unordered)
-        return Heads((between[0],), tuple(between[0].conjuncts), "nominal-between")
+        # acts, the others are its counterparts (symmetric predicates score unordered);
+        # "between the U.S. and Nigerien forces": the sides are states (RULE_STATES)
+        how = RULE_STATES if sides[0].dep_ != "pobj" else "nominal-between"
+        return Heads((sides[0],), tuple(sides[1:]), how)
     if not spec.nominal:
         return None
     of_role = spec.of_role or ("object" if spec.possessor == "object" else None)
@@ -733,6 +738,31 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     if agent is None:
         return Heads((), tuple(objs), RULE_NOMINAL) if objs else None
     return Heads((agent,), tuple(objs), how)
+
+
+RULE_STATES = "nominal-between-states"
+"""A between-phrase whose sides are the modifiers of one noun: each side's forces or
+bodies act for their state, and the arguments are the states."""
+
+
+def between_sides(noun: Token) -> list[Token]:
+    """The sides a "between" phrase names: "between Russia and Mali"; "between the U.S.
+    and Nigerien armed forces" (the coordination inside the modifier: each side's forces);
+    a conjunct shares its head's phrase ("cooperation and communication between A and B")."""
+    between = prep_objects(noun, {"between"})
+    if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        between = prep_objects(noun.head, {"between"})
+    if not between and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        between = prep_objects(noun.head, {"between"})  # "coordination will continue between A and B"
+    if not between:
+        return []
+    if between[0].conjuncts:
+        return [between[0], *between[0].conjuncts]
+    if len(between) == 1:
+        mods = [c for c in between[0].children if c.dep_ in ("nmod", "compound", "amod") and c.conjuncts]
+        if len(mods) == 1:
+            return [mods[0], *mods[0].conjuncts]
+    return []
 
 
 def stranded_prep_objects(noun: Token, preps: set[str] | frozenset[str]) -> list[Token]:
