@@ -75,6 +75,24 @@ def test_members_of_a_body_denote_the_body(vocab_nlp):
     assert index.group_arg(doc[1]).id == "United_Nations_Security_Council"
 
 
+def test_leaders_of_a_bloc_denote_the_bloc_one_leader_does_not(vocab_nlp):
+    table = """
+the the DET DT 1 det
+{noun} leader NOUN {tag} 4 nsubj
+of of ADP IN 1 prep
+ECOWAS ECOWAS PROPN NNP 2 pobj B-ORG
+met meet VERB VBD 4 ROOT
+"""
+    for noun, tag, expected in (
+        ("leaders", "NNS", ["Economic_Community_of_West_African_States"]),
+        ("leader", "NN", []),
+    ):
+        doc = build(vocab_nlp.vocab, table.format(noun=noun, tag=tag))
+        doc.ents = [Span(doc, 3, 4, label="ORG", kb_id="Economic_Community_of_West_African_States")]
+        index = MentionIndex(doc, actor_nouns=["leader"])
+        assert [a.id for a in index.members_of(doc[1])] == expected
+
+
 def test_representatives_of_two_states_are_both(vocab_nlp):
     table = REPRESENTATIVES.replace(
         "and and CCONJ CC 2 cc\n", "and and CCONJ CC 2 cc\nNiger Niger PROPN NNP 2 conj B-GPE\n"

@@ -46,6 +46,7 @@ from .vocab import (
     GROUP_NOUNS,
     KEEP_MODIFIERS,
     KIND_NOUNS,
+    LEADER_NOUNS,
     MEMBERSHIP_NOUNS,
     NEUTER_PRONOUNS,
     NUMERALS,
@@ -290,8 +291,9 @@ class MentionIndex:
         """The bodies a membership noun denotes: "the members of the Security Council" is the
         Council, "representatives of A and B" are A and B (SPEC section 4, members and
         delegations)."""
-        if token.lemma_.lower() not in MEMBERSHIP_NOUNS or token.pos_ != "NOUN":
-            return ()
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or not (lemma in MEMBERSHIP_NOUNS or (lemma in LEADER_NOUNS and token.tag_ == "NNS")):
+            return ()  # "the leaders of ECOWAS" speak and act for it; "the leader of X" is a person
         span = np_text_span(token)
         out = []
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):

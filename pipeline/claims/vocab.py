@@ -96,6 +96,8 @@ POPULATION_NOUNS = frozenset(
 )
 # nouns through which a body acts as a whole: "the members of the Council", "both delegations"
 MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "element"})
+# plural only: "the leaders of ECOWAS" are the bloc acting (one leader is a person)
+LEADER_NOUNS = frozenset({"leader"})
 # plural descriptions that may denote one actor per country of a set named earlier
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 GROUP_NOUNS = frozenset({"side", "party", "member"})
