@@ -436,6 +436,32 @@ CASES = [
     ),
     pytest.param(
         """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        in in ADP IN 4 prep
+        Bamako Bamako PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active"), ([], "detain", ["officials"], "reduced-relative")],
+        id="a past verb right after a noun with no subject or object of its own is a participle on it",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active")],
+        id="a bare participle on a noun ('the officials detained') refers back: no claim",
+    ),
+    pytest.param(
+        """
         In in ADP IN 5 prep
         a a DET DT 2 det
         meeting meeting NOUN NN 0 pobj

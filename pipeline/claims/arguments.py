@@ -54,6 +54,7 @@ from .repairs import (
     partitive_head,
     pobjs,
     real_subject,
+    reduced_relative,
     split_clause_coordination,
     stolen_object,
     stranded_subject,
@@ -360,7 +361,7 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         # "called for X to V": the subject of the for-to clause is the addressee
         return [c for c in trig.obj_prep.head.children if c.dep_ in SUBJ | PASS_SUBJ][:1]
     if trig.obj_prep is not None:
-        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep)]
+        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep) if t.i not in phrase]
         if found:
             return found
         # "committed to finding a solution": the object of the gerund
@@ -587,6 +588,10 @@ def find_heads(
             agent = own_subject(tok.head.head) or controller(tok.head.head, object_control=object_control)[0]
         return Heads((agent,) if agent is not None else (), objs, _rule(trig, "noun-phrase"))
 
+    if trig.rule == RULE_VERB and (noun := reduced_relative(tok)) is not None:
+        if not any(c.dep_ not in ("punct", "cc", "conj") for c in tok.children):
+            return None  # "the officials detained": a bare modifier refers back, no claim (SPEC rev 2)
+        return Heads((), (noun,), _rule(trig, "reduced-relative"))
     own_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and own_object and index.is_actor(tok.head):
         # a participle with its own object is active, misparsed: "the military named X as Y"
