@@ -232,3 +232,13 @@ def test_claims_dedupe_one_fact_per_sentence():
         _claim("visit", "Nuland", "Niger", 5),
     ]
     assert [c.id for c in dedupe(claims)] == ["c-000000000001", "c-000000000005"]
+
+
+@pytest.mark.slow
+def test_a_verb_read_as_a_noun_conjunct_is_no_object_of_the_first_verb(nlp):
+    """ "condemns these actions and calls for X": the tagger reads "calls" as a noun
+    coordinated with "actions"; it is the appeal's verb, not a second thing condemned."""
+    text = "The Secretary-General strongly condemns these actions and calls for the restoration of order."
+    claims = claims_of(nlp, text)
+    assert [c[2] for c in claims if c[1] == "criticize"] == ["actions"]
+    assert any(c[1] == "appeal" for c in claims)

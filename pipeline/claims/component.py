@@ -43,7 +43,7 @@ from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
 from .speakers import in_quotation, quotation_start, speaker_ids
-from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, load_predicates
+from .triggers import RULE_NOMINAL, RULE_PHRASE, Trigger, TriggerIndex, load_predicates
 from .vocab import FIRST_PERSON
 
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
@@ -141,7 +141,13 @@ def extract_claims(
     # an event noun stands for its owner too: "recognizes the Mission's support to X"
     proxies = frozenset(config.proxy_nouns) | frozenset(index.nouns)
     claims: list[Claim] = []
-    for trig, heads in claim_heads(index.find(doc), index, mentions):
+    triggers = index.find(doc)
+    # "condemns these actions and calls for X": a verb the tagger read as a noun conjunct
+    # of the object is no object of the first verb
+    verb_nouns = frozenset(
+        t.token.i for t in triggers if t.rule == RULE_PHRASE and t.token.pos_ == "NOUN" and t.token.dep_ == "conj"
+    )
+    for trig, heads in claim_heads(triggers, index, mentions):
         trig = _troop_movement(trig, heads, index)
         spec = index.spec(trig.predicate)
         if spec.as_office and designates_an_office(trig.token, heads.objects, mentions.is_actor):
@@ -157,7 +163,7 @@ def extract_claims(
             heads = dataclasses.replace(heads, objects=tuple(dict.fromkeys(owners)))
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
-        objects = _args(heads.objects, mentions, exclude=exclude)
+        objects = _args(heads.objects, mentions, exclude=exclude, skip=verb_nouns - {trig.token.i})
         if heads.rule == RULE_STATES:
             subjects, objects = _states(subjects, state_of), _states(objects, state_of)
         if spec.object_required and not objects:
@@ -261,14 +267,19 @@ def _first_offset(claim: Claim) -> int:
 
 
 def _args(
-    heads, mentions: MentionIndex, *, exclude: frozenset[str] = frozenset(), actors_only: bool = False
+    heads,
+    mentions: MentionIndex,
+    *,
+    exclude: frozenset[str] = frozenset(),
+    actors_only: bool = False,
+    skip: frozenset[int] = frozenset(),
 ) -> list[Arg]:
     """Heads to arguments, coordination distributed. With ``actors_only`` (subjects), a
     conjunct that is no actor beside one that is does not act: "the French troops and
     their equipment would leave" is the troops' leaving."""
     out: list[Arg] = []
     for head in heads:
-        tokens = expand(head, mentions)
+        tokens = [t for t in expand(head, mentions) if t.i not in skip]
         some_actor = actors_only and len(tokens) > 1 and any(mentions.is_actor(t) for t in tokens)
         for token in tokens:
             args = head_args(token, mentions, exclude=exclude)
