@@ -242,3 +242,13 @@ def test_a_verb_read_as_a_noun_conjunct_is_no_object_of_the_first_verb(nlp):
     claims = claims_of(nlp, text)
     assert [c[2] for c in claims if c[1] == "criticize"] == ["actions"]
     assert any(c[1] == "appeal" for c in claims)
+
+
+@pytest.mark.slow
+def test_a_name_modifying_a_proxy_noun_owns_it_not_an_event_noun(nlp):
+    """ "supported the ECOWAS action" supports ECOWAS; "condemned the Niger coup" does not
+    condemn Niger (an event noun's modifier is where it happened)."""
+    assert ("Nigeria", "support", "Economic_Community_of_West_African_States", False) in claims_of(
+        nlp, "Nigeria supported the ECOWAS action."
+    )
+    assert ("Nigeria", "criticize", "Niger coup", False) in claims_of(nlp, "Nigeria condemned the Niger coup.")

@@ -139,7 +139,8 @@ def extract_claims(
     text = doc.text  # spaCy joins the tokens on every read
     article_key = text_key(text)
     # an event noun stands for its owner too: "recognizes the Mission's support to X"
-    proxies = frozenset(config.proxy_nouns) | frozenset(index.nouns)
+    named_owners = frozenset(config.proxy_nouns)
+    proxies = named_owners | frozenset(index.nouns)
     claims: list[Claim] = []
     triggers = index.find(doc)
     # "condemns these actions and calls for X": a verb the tagger read as a noun conjunct
@@ -159,7 +160,7 @@ def extract_claims(
         if spec.object_owner and heads.objects:
             # "honor its commitments": a possessive pronoun is mostly the subject's own
             # (no one else's), so the noun stays the object
-            owners = [_owner_or_self(o, mentions, proxies) for o in heads.objects]
+            owners = [_owner_or_self(o, mentions, proxies, named_owners) for o in heads.objects]
             heads = dataclasses.replace(heads, objects=tuple(dict.fromkeys(owners)))
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
@@ -251,8 +252,8 @@ def _quotation_sources(doc, text: str, token, date_spans, config) -> tuple:
     return attributes(inside, date_spans, reporting_verbs=config.reporting_verbs).sources
 
 
-def _owner_or_self(token, mentions: MentionIndex, proxies: frozenset[str]):
-    owner = proxy_owner(token, mentions, proxies)
+def _owner_or_self(token, mentions: MentionIndex, proxies: frozenset[str], named_owners: frozenset[str]):
+    owner = proxy_owner(token, mentions, proxies, named_owners)
     return token if owner is None or (owner.dep_ == "poss" and owner.pos_ == "PRON") else owner
 
 
