@@ -205,6 +205,11 @@ def controller(
         if dep == "conj":
             if node.pos_ in ("NOUN", "PROPN"):
                 return None, "none"
+            if (infinitive := hung_infinitive(node)) is not None:
+                # "underlined the need to hold X accountable and bring them to justice": a
+                # bare infinitive hung on the finite verb is the conjunct of the infinitive
+                node = infinitive
+                continue
             if node.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
                 # "ordered X to leave and demanded Y": a finite verb is no conjunct of the
                 # infinitive it was hung on, but of the verb that governs it
@@ -259,6 +264,18 @@ def controller(
             if sub is not None:
                 return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
+
+
+def hung_infinitive(verb: Token) -> Token | None:
+    """The "to"-infinitive a bare infinitive ``verb`` (VB) coordinates with when the parser
+    hung it on a finite verb before them: the nearest such infinitive in between."""
+    head = verb.head
+    if verb.tag_ != "VB" or head.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    for token in reversed(verb.doc[head.i + 1 : verb.i]):
+        if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return token
+    return None
 
 
 def for_subject(head: Token, infinitive: Token) -> Token | None:
@@ -949,8 +966,8 @@ def claim_heads(
         )
         if heads is None:
             continue
-        if heads.rule.endswith("for-subject"):
-            trig = replace(trig, requested=True)  # "the need for X to V": asked for, not done
+        if heads.rule.endswith(("for-subject", "needed")):
+            trig = replace(trig, requested=True)  # "the need (for X) to V": asked for, not done
         if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
             # "gave the envoy two days to leave": the one given the time is to act
             heads = Heads((addressee,), heads.objects, heads.rule)
