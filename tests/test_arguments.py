@@ -481,6 +481,22 @@ CASES = [
     ),
     pytest.param(
         """
+        ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
+        suspended suspend VERB VBD 1 ROOT
+        Mali Mali PROPN NNP 1 dobj B-GPE
+        and and CCONJ CC 1 cc
+        imposed impose VERB VBD 1 conj
+        sanctions sanction NOUN NNS 4 dobj
+        . . PUNCT . 1 punct
+        """,
+        [
+            (["ECOWAS"], "suspend_cooperation", ["Mali"], "svo-active"),
+            (["ECOWAS"], "sanction", ["Mali"], "light-verb+xcomp-inherit"),
+        ],
+        id="sanctions with no target, coordinated with a verb on a named actor, aim at that actor",
+    ),
+    pytest.param(
+        """
         They they PRON PRP 1 nsubj
         stressed stress VERB VBD 1 ROOT
         the the DET DT 3 det

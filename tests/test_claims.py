@@ -106,6 +106,11 @@ def claims_of(nlp, text: str) -> list[tuple]:
             id="a possessive pronoun on a proxy noun is the subject's own: the noun stays the object",
         ),
         pytest.param(
+            "Colonel Goita took over the presidency. The army took over power.",
+            [("Assimi_Goïta", "assume_office", "presidency", False), ("army", "seize_power", "power", False)],
+            id="taking over an office is assuming it; taking over power is seizing it",
+        ),
+        pytest.param(
             "Algeria proposed a six-month transition.",
             [("Algeria", "propose", "six-month transition", False)],
             id="shortest noun phrase keeps a hyphenated modifier",

@@ -677,7 +677,7 @@ def find_heads(
         # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
         sub = actor_above(tok, index)
     if trig.rule == RULE_LIGHT:
-        objs = light_objects(trig, spec)
+        objs = light_objects(trig, spec) or shared_target(tok, spec, index)
     else:
         objs = verb_objects(tok, spec, trig, index)
     objs = [sub if (o.lower_ in REFLEXIVES and sub is not None) else o for o in objs]
@@ -692,6 +692,15 @@ def _rule(trig: Trigger, how: str) -> str:
     if how in ("svo-active", "none"):
         return trig.rule
     return f"{trig.rule}+{how}"
+
+
+def shared_target(verb: Token, spec: PredicateSpec, index: MentionIndex) -> list[Token]:
+    """ "suspended Mali from its institutions and imposed sanctions": a light verb whose
+    noun names no target ("on X", "against X"), coordinated with a verb whose object is a
+    named actor, is aimed at that actor."""
+    if verb.dep_ != "conj" or not {"on", "against"} & set(spec.object_preps):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj" and _named_actor(c, index)][:1]
 
 
 def light_objects(trig: Trigger, spec: PredicateSpec) -> list[Token]:

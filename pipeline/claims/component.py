@@ -140,6 +140,7 @@ def extract_claims(
     article_key = text_key(text)
     # an event noun stands for its owner too: "recognizes the Mission's support to X"
     named_owners = frozenset(config.proxy_nouns)
+    offices = frozenset(config.office_nouns)
     proxies = named_owners | frozenset(index.nouns)
     claims: list[Claim] = []
     triggers = index.find(doc)
@@ -153,6 +154,9 @@ def extract_claims(
         spec = index.spec(trig.predicate)
         if spec.as_office and designates_an_office(trig.token, heads.objects, mentions.is_actor):
             trig = dataclasses.replace(trig, predicate=spec.as_office)
+            spec = index.spec(trig.predicate)
+        if spec.office_sense and heads.objects and all(o.lemma_.lower() in offices for o in heads.objects):
+            trig = dataclasses.replace(trig, predicate=spec.office_sense)
             spec = index.spec(trig.predicate)
         if spec.no_actor_sense and heads.objects and not any(_actor(t, mentions) for t in heads.objects):
             trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
