@@ -430,6 +430,9 @@ class PredicateSpec(Strict):
     # ``no_actor_sense``: the predicate to use when the object denotes no actor ("recognized
     # the sacrifices of the forces" -> support; "recognized the junta" stays recognize)
     no_actor_sense: str | None = None
+    # ``own_sense_objects``: object nouns that keep the predicate's own sense even though
+    # they denote no actor ("has not recognized the appointments" stays recognize)
+    own_sense_objects: list[str] = Field(default_factory=list)
     # ``office_sense``: the predicate to use when every object is one of ``office_nouns``
     # ("took over the presidency" -> assume_office; "took over power" stays seize_power)
     office_sense: str | None = None

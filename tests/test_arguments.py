@@ -481,6 +481,19 @@ CASES = [
     ),
     pytest.param(
         """
+        Despite despite ADP IN 4 prep
+        his his PRON PRP$ 2 poss
+        detainment detainment NOUN NN 0 pobj
+        , , PUNCT , 4 punct
+        Bazoum Bazoum PROPN NNP 5 nsubj B-PERSON
+        wrote write VERB VBD 5 ROOT
+        . . PUNCT . 5 punct
+        """,
+        [],
+        id="an event noun whose only participant is a possessive pronoun refers back: no claim",
+    ),
+    pytest.param(
+        """
         ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
         suspended suspend VERB VBD 1 ROOT
         Mali Mali PROPN NNP 1 dobj B-GPE

@@ -111,6 +111,11 @@ def claims_of(nlp, text: str) -> list[tuple]:
             id="taking over an office is assuming it; taking over power is seizing it",
         ),
         pytest.param(
+            "The appointments have not been recognized by France. Mali recognized the sacrifices of the soldiers.",
+            [("France", "recognize", "appointments", True), ("Mali", "support", "soldiers", False)],
+            id="an appointment keeps recognize's own sense; sacrifices are support (no_actor_sense)",
+        ),
+        pytest.param(
             "Algeria proposed a six-month transition.",
             [("Algeria", "propose", "six-month transition", False)],
             id="shortest noun phrase keeps a hyphenated modifier",

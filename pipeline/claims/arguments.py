@@ -760,8 +760,8 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
             agent, patients = possessor, of_objects
         else:
             patients = [possessor] if possessor is not None else of_objects
-        if not patients:
-            return None
+        if not patients or (agent is None and all(_possessive_pronoun(p) for p in patients)):
+            return None  # "despite his detainment": a back-reference (SPEC rev 2), no claim
         return Heads((agent,) if agent is not None else (), tuple(patients), RULE_NOMINAL)
     agent = nominal_agent(noun, index)
     how = RULE_NOMINAL
@@ -777,6 +777,8 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
         objs = stranded_prep_objects(noun, preps - {"from", "by"})
     if agent is None:
         return Heads((), tuple(objs), RULE_NOMINAL) if objs else None
+    if not objs and _possessive_pronoun(agent):
+        return None  # "their exit": a back-reference to an event told before
     return Heads((agent,), tuple(objs), how)
 
 
@@ -803,6 +805,10 @@ def between_sides(noun: Token) -> list[Token]:
         if len(mods) == 1:
             return [mods[0], *mods[0].conjuncts]
     return []
+
+
+def _possessive_pronoun(token: Token) -> bool:
+    return token.dep_ == "poss" and token.tag_ == "PRP$"
 
 
 def stranded_prep_objects(noun: Token, preps: set[str] | frozenset[str]) -> list[Token]:

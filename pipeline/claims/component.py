@@ -158,7 +158,12 @@ def extract_claims(
         if spec.office_sense and heads.objects and all(o.lemma_.lower() in offices for o in heads.objects):
             trig = dataclasses.replace(trig, predicate=spec.office_sense)
             spec = index.spec(trig.predicate)
-        if spec.no_actor_sense and heads.objects and not any(_actor(t, mentions) for t in heads.objects):
+        if (
+            spec.no_actor_sense
+            and heads.objects
+            and not any(_actor(t, mentions) for t in heads.objects)
+            and not any(t.lemma_.lower() in spec.own_sense_objects for t in heads.objects)
+        ):
             trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
             spec = index.spec(trig.predicate)
         if spec.object_owner and heads.objects:
