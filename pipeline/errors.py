@@ -105,6 +105,17 @@ class Errors(metaclass=ErrorsWithCodes):
         "{where} holds a NUL character (U+0000) at offset {offset}, which PostgreSQL cannot store "
         "(neither store takes it): remove it from the input"
     )
+    E120 = "{field}: {reason}"
+    E121 = "{url}: no article '{article}' in the store"
+    E122 = "article '{article}' has no claim '{claim}' now (re-ingested since the page was loaded?): reload the page"
+    E123 = "{url}: no article has been reviewed yet: nothing to export (review with sahel-claims review first)"
+    E124 = "article '{article}' is stored without its body: it cannot be reviewed or exported as gold (ingest it again)"
+    E125 = (
+        "article '{article}': the {action} of claim '{claim}' by {reviewer} ({when}) is orphaned: its claim is "
+        "no longer extracted and its evidence {evidence!r} is not in the body: left out of the gold"
+    )
+    E126 = "cannot serve the review page on {host}:{port}: {reason}"
+    E127 = "{path}: cannot write the gold export: {reason}"
     E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 

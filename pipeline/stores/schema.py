@@ -10,6 +10,9 @@ Tables (offsets are code-point indices into the body, ``seq`` keeps each list's 
   flattened (``subject_text/start/end/id``, ``object_...``, ``date_text/value``,
   ``quantity_value/is_int/unit/approx``, ``evidence_start/end``); ``claim_sources``
   holds its ``source`` list
+- ``claim_reviews`` (version 4): the review page's audit trail, one row per action on a
+  claim, never updated and not touched by ingest (see
+  :mod:`pipeline.stores.migrations.v004_reviews`)
 - the view ``claim_rows``: one flat row per claim for analysts (see
   :func:`pipeline.stores.migrations.v001_initial.claim_rows_select`)
 """
@@ -31,6 +34,7 @@ dates: Table = METADATA.tables["dates"]
 claims: Table = METADATA.tables["claims"]
 claim_sources: Table = METADATA.tables["claim_sources"]
 article_warnings: Table = METADATA.tables["article_warnings"]
+claim_reviews: Table = METADATA.tables["claim_reviews"]
 
 # An article's rows, parents first (insert order; delete in reverse).
 ARTICLE_TABLES: tuple[Table, ...] = (articles, sentences, entities, dates, claims, claim_sources, article_warnings)
