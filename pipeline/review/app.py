@@ -130,6 +130,11 @@ def report_css() -> Any:
     return current_app.response_class(f"{_CSS}\n{rules}\n", mimetype="text/css")
 
 
+@bp.route("/favicon.ico")
+def favicon() -> Any:
+    return current_app.response_class(status=204)
+
+
 @bp.route("/")
 def index() -> str:
     s = settings()

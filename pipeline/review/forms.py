@@ -48,7 +48,7 @@ class CorrectionForm(FlaskForm):
         "object id", validators=[Optional(), Length(max=200), Regexp(ID_PATTERN, message=_ID_MESSAGE)]
     )
     negated = BooleanField("negated")
-    modality = SelectField("modality", choices=[(m, m) for m in MODALITIES], validators=[DataRequired()])
+    modality = SelectField("modality", choices=list(MODALITIES), validators=[DataRequired()])
     date_text = StringField("date", validators=[Optional(), Length(max=200)])
     date_value = StringField("date value", validators=[Optional(), Length(max=40)])
     place_text = StringField("place", validators=[Optional(), Length(max=200)])
@@ -58,7 +58,7 @@ class CorrectionForm(FlaskForm):
     note = TextAreaField("note", validators=[Optional(), Length(max=2000)])
 
     def set_predicates(self, names: Sequence[str]) -> CorrectionForm:
-        self.predicate.choices = [(n, n) for n in names]
+        self.predicate.choices = list(names)
         return self
 
     def fill(self, claim: Claim) -> CorrectionForm:

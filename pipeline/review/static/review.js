@@ -18,7 +18,11 @@
   }
   function reveal(key) {
     const first = document.querySelector('.seg[data-c~="' + key + '-s"], .seg[data-c~="' + key + '-t"], .seg[data-c~="' + key + '-o"]');
-    if (first) first.scrollIntoView({ block: "center", behavior: "instant" });
+    const pane = first && first.closest("section.text");
+    if (!pane) return;
+    // scroll the text's own pane only: moving the window would move the claim from under the pointer
+    const top = first.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    if (top < 0 || top > pane.clientHeight - 40) pane.scrollTop += top - pane.clientHeight / 3;
   }
   document.addEventListener("DOMContentLoaded", function () {
     for (const card of document.querySelectorAll("article.claim[data-key]")) {
