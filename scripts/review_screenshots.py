@@ -125,9 +125,10 @@ def correct(driver: Any, index: int, values: dict[str, str]) -> None:
     from selenium.webdriver.common.by import By
 
     box = card(driver, index)
-    summary = box.find_element(By.CSS_SELECTOR, "details.correct summary")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
-    summary.click()
+    details = box.find_element(By.CSS_SELECTOR, "details.correct")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", details)
+    if not details.get_attribute("open"):  # open after a refused correction
+        details.find_element(By.TAG_NAME, "summary").click()
     for name, value in values.items():
         field = box.find_element(By.CSS_SELECTOR, f"[name$='-{name}']")
         field.clear()

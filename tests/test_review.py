@@ -257,7 +257,8 @@ def test_events_panel_lists_the_articles_events_and_conflicts(client, monkeypatc
         return [
             {"id": "e-1", "predicate": "close", "subject": {"id": JUNTA}, "object": {"text": "airspace"},
              "date": {"value": "2023-08-06"}, "location": None, "mentions": 2, "articles": ["niger-a", "b"],
-             "sources": [], "claims": ["c-close"], "conflicts": [{"reason": "negated in b", "claims": ["c-close", "x"]}]}
+             "sources": [], "claims": ["c-close"],
+             "conflicts": [{"reason": "negated in b", "claims": ["c-close", "x"]}]}
         ]  # fmt: skip
 
     monkeypatch.setattr(api, "events", events, raising=False)
