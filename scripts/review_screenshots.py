@@ -4,7 +4,7 @@ review page's tests drive.
     .venv/bin/python scripts/review_screenshots.py           # docs/review-*.png from corpora/
 
 Ingests corpora/ into a temporary store, serves the review page on 127.0.0.1, reviews a few
-claims of one article through the page (accepts one, rejects one, corrects the object of a
+claims of one article through the page (accepts one, rejects one, corrects the subject of a
 third) and takes screenshots: the article with its text and claims
 (``docs/review-article.png``), a claim lit in the text under the pointer with its
 correction form open (``docs/review-correct.png``), and the list of articles
@@ -161,8 +161,9 @@ def main() -> None:
                 driver.get(f"{url}/article/{args.article}")
                 press(driver, 0, "accept")
                 press(driver, 1, "reject")
-                obj = card(driver, 2).find_element(By.CSS_SELECTOR, "[name$='-object_text']").get_attribute("value")
-                correct(driver, 2, {"object_text": obj, "object_id": "Economic_Community_of_West_African_States"})
+                # "we call again for his ... release": who is asked to release him is its agent (SPEC 4, rev. 2)
+                junta = "National_Council_for_the_Safeguard_of_the_Homeland"
+                correct(driver, 2, {"subject_text": "military authorities", "subject_id": junta})
                 driver.get(f"{url}/article/{args.article}")
                 driver.save_screenshot(str(args.out / "review-article.png"))
                 box = card(driver, 3)

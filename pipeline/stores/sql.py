@@ -253,8 +253,7 @@ class SqlStore(Store):
     def reviewed_article_ids(self) -> list[str]:
         column = S.claim_reviews.c.article_id
         with self._read_errors(), self.engine.connect() as conn:
-            query = select(column).distinct().order_by(_by_code_point(conn, column))
-            return list(conn.execute(query).scalars())
+            return sorted(conn.execute(select(column).distinct()).scalars())  # code-point order, as article_ids
 
     def close(self) -> None:
         self.engine.dispose()
