@@ -105,6 +105,9 @@ class Errors(metaclass=ErrorsWithCodes):
         "{where} holds a NUL character (U+0000) at offset {offset}, which PostgreSQL cannot store "
         "(neither store takes it): remove it from the input"
     )
+    E110 = "unknown events format '{format}' (expected one of: {expected})"
+    E111 = "{path}: event cluster '{cluster}': {reason}"
+    E112 = "{path}: not a valid event gold file: {reason}"
     E120 = "{field}: {reason}"
     E121 = "{url}: no article '{article}' in the store"
     E122 = "article '{article}' has no claim '{claim}' now (re-ingested since the page was loaded?): reload the page"
@@ -116,7 +119,6 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E126 = "cannot serve the review page on {host}:{port}: {reason}"
     E127 = "{path}: cannot write the gold export: {reason}"
-    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

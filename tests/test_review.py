@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from pipeline import api
 from pipeline.cli import app as cli_app
 from pipeline.errors import StoreError
-from pipeline.models import Claim, ClaimCorrection, ClaimReview
+from pipeline.models import ArticleMeta, Claim, ClaimCorrection, ClaimReview, DocumentResult, Evidence
 from pipeline.review import events as ev
 from pipeline.review.app import HOST, create_app, form_prefix, make_review_server
 from pipeline.review.gold import unique_evidence
@@ -247,26 +247,36 @@ def test_events_panel_says_when_events_are_not_available(client, monkeypatch):
     assert ev.UNAVAILABLE in page and 'id="events-table"' not in page
 
 
-def test_events_panel_lists_the_articles_events_and_conflicts(client, monkeypatch):
-    """The panel's wiring to ``pipeline.api.events`` (a test double here: the call's
-    contract as the events stage documents it)."""
-    calls = []
-
-    def events(*, store, article):
-        calls.append((store, article))
-        return [
-            {"id": "e-1", "predicate": "close", "subject": {"id": JUNTA}, "object": {"text": "airspace"},
-             "date": {"value": "2023-08-06"}, "location": None, "mentions": 2, "articles": ["niger-a", "b"],
-             "sources": [], "claims": ["c-close"],
-             "conflicts": [{"reason": "negated in b", "claims": ["c-close", "x"]}]}
-        ]  # fmt: skip
-
-    monkeypatch.setattr(api, "events", events, raising=False)
+def test_events_panel_lists_the_articles_events_and_conflicts(client):
+    """Another article's report negates the closure: one event, with a conflict, listed with
+    a link to this article's claim (the events the store keeps, through pipeline.api.events)."""
+    other = "Niger's junta did not close the airspace on Sunday, officials said."
+    claim = record().claims[0]
+    negated = claim.model_copy(
+        update={
+            "id": "c-close-b",
+            "negated": True,
+            "subject": claim.subject.model_copy(update={"start": 0, "end": 13}),
+            "object": claim.object.model_copy(
+                update={"start": other.index("airspace"), "end": other.index("airspace") + 8}
+            ),
+            "evidence": Evidence(start=0, end=len(other)),
+        }
+    )
+    b = DocumentResult(article=ArticleMeta(id="niger-b", published="2023-08-10", source="Other Wire"), claims=[negated])
+    with open_store(client.store_url) as store:
+        store.put(b, body=other, content_hash="2" * 64, pipeline_version="test")
+    found = api.events(client.store_url, article="niger-a")
+    assert [(e.predicate, [c.reason for c in e.conflicts]) for e in found] == [
+        ("close", ["negated"]),
+        ("criticize", []),
+        ("sanction", []),
+    ]
     page = client.get("/article/niger-a").get_data(as_text=True)
-    assert calls == [(client.store_url, "niger-a")]
     table = page.split('id="events-table"', 1)[1].split("</table>", 1)[0]
-    assert f"{JUNTA} &mdash;close&rarr; airspace" in table and "2023-08-06" in table
-    assert 'href="#c0" data-key="c0">c-close</a>' in table and "negated in b" in table
+    assert f'<span class="s">{JUNTA}</span> &mdash;close&rarr; <span class="o">airspace</span>' in table
+    assert "2 in 2 article(s), 2 source(s); 1 negated" in table
+    assert 'href="#c0" data-key="c0">c-close</a>' in table and "<b>negated</b>" in table and "c-close-b" in table
 
 
 # --------------------------------------------------------------------------- export-gold

@@ -1,10 +1,11 @@
 """The events panel of the review page: the article's events and their conflicts.
 
-Events are built by the events stage (``pipeline.api.events(store=URL, article=ID)``, a
-list of events with ``id``, ``predicate``, ``subject``, ``object``, ``date``, ``location``,
-``mentions``, ``articles``, ``sources``, ``claims`` and ``conflicts``, each conflict a
-``reason`` and the ``claims`` in conflict). When this version of sahel-claims has no such
-call, the panel says so: nothing is made up.
+Events are kept by the store as articles are written (pipeline/events):
+``pipeline.api.events(store=URL, article=ID)`` gives the :class:`~pipeline.models.Event` s
+with a claim of the article: ``predicate``, ``subject``, ``object``, ``date``,
+``location``, the counts ``mentions``, ``articles``, ``sources``, the ``claims`` that report
+it (of every article) and its ``conflicts`` (``reason``, the ``claims`` involved, ``detail``).
+Should the call be missing or fail, the panel says so: nothing is made up.
 """
 
 from __future__ import annotations
@@ -60,11 +61,14 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def claim_ids(value: Any) -> list[str]:
-    """The claim ids an event or a conflict lists (ids, or claims with an ``id``)."""
+def claim_ids(value: Any, article: str | None = None) -> list[str]:
+    """The claim ids an event or a conflict lists (ids, or claims with an ``id``), only
+    those of ``article`` when given and the claims say their article."""
     out = []
     for item in value or ():
         if isinstance(item, dict):
+            if article is not None and item.get("article") not in (None, article):
+                continue
             item = item.get("id") or item.get("claim")
         if item is not None:
             out.append(str(item))
