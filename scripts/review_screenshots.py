@@ -7,7 +7,8 @@ Ingests corpora/ into a temporary store, serves the review page on 127.0.0.1, re
 claims of one article through the page (accepts one, rejects one, corrects the subject of a
 third) and takes screenshots: the article with its text and claims
 (``docs/review-article.png``), a claim lit in the text under the pointer with its
-correction form open (``docs/review-correct.png``), and the list of articles
+correction form open (``docs/review-correct.png``), the events of another article and
+their conflicts (``docs/review-events.png``), and the list of articles
 (``docs/review-articles.png``). Needs Debian's ``chromium`` and ``chromium-driver``
 (``apt-get install chromium chromium-driver``) and selenium (the ``test`` extra); no
 browser is downloaded.
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 DRIVER_NAMES = ("chromedriver", "chromium-driver")
 ARTICLE = "dev3-uk-unsc-west-africa-sahel-2024-08-08"
+EVENTS_ARTICLE = "mali-moura-un-report-2023-05-12"  # an event whose reports disagree (negated)
 
 
 def chromium() -> str | None:
@@ -141,6 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     parser.add_argument("--article", default=ARTICLE, help="Article reviewed in the screenshots.")
+    parser.add_argument("--events-article", default=EVENTS_ARTICLE, help="Article whose events are shown.")
     args = parser.parse_args()
     problem = missing()
     if problem:
@@ -171,9 +174,16 @@ def main() -> None:
                 box.find_element(By.CSS_SELECTOR, "details.correct summary").click()
                 ActionChains(driver).move_to_element(box).perform()
                 driver.save_screenshot(str(args.out / "review-correct.png"))
+                driver.get(f"{url}/article/{args.events_article}")
+                shown = (
+                    driver.find_elements(By.CSS_SELECTOR, "#events-table tr.conflict")
+                    or [driver.find_element(By.ID, "events")]
+                )[0]
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", shown)
+                driver.save_screenshot(str(args.out / "review-events.png"))
             finally:
                 driver.quit()
-    for name in ("articles", "article", "correct"):
+    for name in ("articles", "article", "correct", "events"):
         print(f"wrote {args.out / f'review-{name}.png'}")
 
 

@@ -275,7 +275,7 @@ def test_events_panel_lists_the_articles_events_and_conflicts(client):
     page = client.get("/article/niger-a").get_data(as_text=True)
     table = page.split('id="events-table"', 1)[1].split("</table>", 1)[0]
     assert f'<span class="s">{JUNTA}</span> &mdash;close&rarr; <span class="o">airspace</span>' in table
-    assert "2 in 2 article(s), 2 source(s); 1 negated" in table
+    assert "2 · 2 · 2<br>1 negated" in table
     assert 'href="#c0" data-key="c0">c-close</a>' in table and "<b>negated</b>" in table and "c-close-b" in table
 
 
