@@ -18,7 +18,6 @@ from pipeline import api
 from pipeline.cli import app as cli_app
 from pipeline.errors import StoreError
 from pipeline.models import ArticleMeta, Claim, ClaimCorrection, ClaimReview, DocumentResult, Evidence
-from pipeline.review import events as ev
 from pipeline.review.app import HOST, create_app, form_prefix, make_review_server
 from pipeline.review.gold import unique_evidence
 from pipeline.review.state import attach
@@ -241,10 +240,17 @@ def test_review_refuses_a_store_that_does_not_exist(tmp_path):
 # --------------------------------------------------------------------------- events panel
 
 
-def test_events_panel_says_when_events_are_not_available(client, monkeypatch):
-    monkeypatch.delattr(api, "events", raising=False)
-    page = client.get("/article/niger-a").get_data(as_text=True)
-    assert ev.UNAVAILABLE in page and 'id="events-table"' not in page
+def test_events_panel_says_why_when_the_events_cannot_be_read(client, monkeypatch):
+    from pipeline.stores.sql import SqlStore
+
+    def broken(self, **kwargs):
+        raise StoreError("[E074] events table unreadable")
+
+    monkeypatch.setattr(SqlStore, "events", broken)
+    resp = client.get("/article/niger-a")
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "the events could not be read: StoreError: [E074]" in page
+    assert 'id="events-table"' not in page
 
 
 def test_events_panel_lists_the_articles_events_and_conflicts(client):

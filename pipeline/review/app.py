@@ -193,7 +193,7 @@ def _article_page(
     live = [c for c in cards if not c["item"].orphaned]
     orphans = [c for c in cards if c["item"].orphaned]
     keys = {c["item"].claim.id: c["item"].key for c in live}
-    panel = ev.article_events(s.url, article_id)
+    panel = ev.article_events(s.store, article_id)
     page = render_template(
         "article.html",
         s=s,

@@ -5,7 +5,8 @@ Events are kept by the store as articles are written (pipeline/events):
 with a claim of the article: ``predicate``, ``subject``, ``object``, ``date``,
 ``location``, the counts ``mentions``, ``articles``, ``sources``, the ``claims`` that report
 it (of every article) and its ``conflicts`` (``reason``, the ``claims`` involved, ``detail``).
-Should the call be missing or fail, the panel says so: nothing is made up.
+The page reads them through its open store (the same call underneath); should that fail,
+the panel says why: nothing is made up.
 """
 
 from __future__ import annotations
@@ -13,38 +14,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-UNAVAILABLE = "events are not available in this version of sahel-claims (no pipeline.api.events)"
+from ..stores import Store
 
 
 @dataclass
 class EventsPanel:
-    """What the panel shows: the events (plain mappings), or why there are none to show."""
+    """What the panel shows: the events (plain mappings), or why they could not be read."""
 
     events: list[dict[str, Any]] = field(default_factory=list)
-    unavailable: str | None = None
     error: str | None = None
 
 
-def _plain(event: Any) -> dict[str, Any]:
-    if hasattr(event, "model_dump"):
-        return event.model_dump(mode="json")
-    if isinstance(event, dict):
-        return dict(event)
-    return dict(vars(event))
-
-
-def article_events(store: str, article_id: str) -> EventsPanel:
-    """The events of ``article_id`` in ``store`` through ``pipeline.api.events``."""
-    from .. import api
-
-    events = getattr(api, "events", None)
-    if events is None:
-        return EventsPanel(unavailable=UNAVAILABLE)
+def article_events(store: Store, article_id: str) -> EventsPanel:
+    """The events with a claim of ``article_id`` (what ``pipeline.api.events(store=URL,
+    article=ID)`` gives, read through the page's open store)."""
     try:
-        found = events(store=store, article=article_id)
+        found = store.events(article=article_id)
     except Exception as exc:  # noqa: BLE001 - the panel shows the failure, the page still works
         return EventsPanel(error=f"{type(exc).__name__}: {exc}")
-    return EventsPanel(events=[_plain(e) for e in found])
+    return EventsPanel(events=[e.model_dump(mode="json") for e in found])
 
 
 def show(value: Any) -> str:
