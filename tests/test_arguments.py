@@ -436,6 +436,89 @@ CASES = [
     ),
     pytest.param(
         """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        in in ADP IN 4 prep
+        Bamako Bamako PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active"), ([], "detain", ["officials"], "reduced-relative")],
+        id="a past verb right after a noun with no subject or object of its own is a participle on it",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active")],
+        id="a bare participle on a noun ('the officials detained') refers back: no claim",
+    ),
+    pytest.param(
+        """
+        Mali Mali PROPN NNP 1 nsubj B-GPE
+        urged urge VERB VBD 1 ROOT
+        all all DET DT 3 det
+        parties party NOUN NNS 1 dobj
+        , , PUNCT , 1 punct
+        no no ADV RB 6 neg
+        matter matter ADV RB 1 advmod
+        their their PRON PRP$ 8 poss
+        identity identity NOUN NN 1 dobj
+        , , PUNCT , 8 punct
+        to to PART TO 11 aux
+        talk talk VERB VB 1 xcomp
+        . . PUNCT . 1 punct
+        """,
+        [(["Mali"], "appeal", ["parties"], "svo-active")],
+        id="the noun after 'no matter' is no object of the verb",
+    ),
+    pytest.param(
+        """
+        ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
+        suspended suspend VERB VBD 1 ROOT
+        Mali Mali PROPN NNP 1 dobj B-GPE
+        and and CCONJ CC 1 cc
+        imposed impose VERB VBD 1 conj
+        sanctions sanction NOUN NNS 4 dobj
+        . . PUNCT . 1 punct
+        """,
+        [
+            (["ECOWAS"], "suspend_cooperation", ["Mali"], "svo-active"),
+            (["ECOWAS"], "sanction", ["Mali"], "light-verb+xcomp-inherit"),
+        ],
+        id="sanctions with no target, coordinated with a verb on a named actor, aim at that actor",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        stressed stress VERB VBD 1 ROOT
+        the the DET DT 3 det
+        need need NOUN NN 1 dobj
+        to to PART TO 5 aux
+        hold hold VERB VB 3 acl
+        perpetrators perpetrator NOUN NNS 5 dobj
+        and and CCONJ CC 6 cc
+        sponsors sponsor NOUN NNS 6 conj
+        accountable accountable ADJ JJ 1 advcl
+        and and CCONJ CC 1 cc
+        bring bring VERB VB 1 conj
+        them they PRON PRP 11 dobj
+        to to ADP IN 11 prep
+        justice justice NOUN NN 13 pobj
+        . . PUNCT . 1 punct
+        """,
+        [([], "prosecute", ["perpetrators", "sponsors"], "phrase+needed")],
+        id="a bare infinitive hung on the finite verb coordinates with the infinitive; 'them' is its objects",
+    ),
+    pytest.param(
+        """
         In in ADP IN 5 prep
         a a DET DT 2 det
         meeting meeting NOUN NN 0 pobj

@@ -54,6 +54,7 @@ from .repairs import (
     partitive_head,
     pobjs,
     real_subject,
+    reduced_relative,
     split_clause_coordination,
     stolen_object,
     stranded_subject,
@@ -204,6 +205,11 @@ def controller(
         if dep == "conj":
             if node.pos_ in ("NOUN", "PROPN"):
                 return None, "none"
+            if (infinitive := hung_infinitive(node)) is not None:
+                # "underlined the need to hold X accountable and bring them to justice": a
+                # bare infinitive hung on the finite verb is the conjunct of the infinitive
+                node = infinitive
+                continue
             if node.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
                 # "ordered X to leave and demanded Y": a finite verb is no conjunct of the
                 # infinitive it was hung on, but of the verb that governs it
@@ -258,6 +264,18 @@ def controller(
             if sub is not None:
                 return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
+
+
+def hung_infinitive(verb: Token) -> Token | None:
+    """The "to"-infinitive a bare infinitive ``verb`` (VB) coordinates with when the parser
+    hung it on a finite verb before them: the nearest such infinitive in between."""
+    head = verb.head
+    if verb.tag_ != "VB" or head.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    for token in reversed(verb.doc[head.i + 1 : verb.i]):
+        if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return token
+    return None
 
 
 def for_subject(head: Token, infinitive: Token) -> Token | None:
@@ -360,7 +378,7 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         # "called for X to V": the subject of the for-to clause is the addressee
         return [c for c in trig.obj_prep.head.children if c.dep_ in SUBJ | PASS_SUBJ][:1]
     if trig.obj_prep is not None:
-        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep)]
+        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep) if t.i not in phrase]
         if found:
             return found
         # "committed to finding a solution": the object of the gerund
@@ -372,7 +390,7 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         found = place_objects(verb, preps, index, skip=phrase)
         if found:
             return found
-    objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase]
+    objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase and not concessive(c)]
     if (named := free_relative_object(verb)) is not None:
         return [named]
     if objs and "from" in preps and all(_own_thing(o) for o in objs):
@@ -441,6 +459,13 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
             if sub is not None:
                 return [sub]
     return []
+
+
+def concessive(token: Token) -> bool:
+    """ "encourage all stakeholders, no matter their political identity, to ...": the
+    noun after "no matter" is no object of the verb."""
+    start = token.left_edge.i
+    return start >= 2 and token.doc[start - 2].lower_ == "no" and token.doc[start - 1].lower_ == "matter"
 
 
 def free_relative_object(verb: Token) -> Token | None:
@@ -587,6 +612,10 @@ def find_heads(
             agent = own_subject(tok.head.head) or controller(tok.head.head, object_control=object_control)[0]
         return Heads((agent,) if agent is not None else (), objs, _rule(trig, "noun-phrase"))
 
+    if trig.rule == RULE_VERB and (noun := reduced_relative(tok)) is not None:
+        if not any(c.dep_ not in ("punct", "cc", "conj") for c in tok.children):
+            return None  # "the officials detained": a bare modifier refers back, no claim (SPEC rev 2)
+        return Heads((), (noun,), _rule(trig, "reduced-relative"))
     own_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and own_object and index.is_actor(tok.head):
         # a participle with its own object is active, misparsed: "the military named X as Y"
@@ -643,12 +672,12 @@ def find_heads(
             sub, how = (sub, "svo-active") if index.is_actor(sub) else (None, "none")
     if sub is not None and sub.lower_ in REFLEXIVES:
         sub = None
-    inherited = how.endswith(("xcomp-inherit", "object-control"))
+    inherited = how.endswith("xcomp-inherit")  # an object-control addressee is whom the verb names
     if sub is not None and inherited and not index.is_actor(partitive_head(sub)) and pronoun_class(sub) is None:
         # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
         sub = actor_above(tok, index)
     if trig.rule == RULE_LIGHT:
-        objs = light_objects(trig, spec)
+        objs = light_objects(trig, spec) or shared_target(tok, spec, index)
     else:
         objs = verb_objects(tok, spec, trig, index)
     objs = [sub if (o.lower_ in REFLEXIVES and sub is not None) else o for o in objs]
@@ -663,6 +692,15 @@ def _rule(trig: Trigger, how: str) -> str:
     if how in ("svo-active", "none"):
         return trig.rule
     return f"{trig.rule}+{how}"
+
+
+def shared_target(verb: Token, spec: PredicateSpec, index: MentionIndex) -> list[Token]:
+    """ "suspended Mali from its institutions and imposed sanctions": a light verb whose
+    noun names no target ("on X", "against X"), coordinated with a verb whose object is a
+    named actor, is aimed at that actor."""
+    if verb.dep_ != "conj" or not {"on", "against"} & set(spec.object_preps):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj" and _named_actor(c, index)][:1]
 
 
 def light_objects(trig: Trigger, spec: PredicateSpec) -> list[Token]:
@@ -937,8 +975,8 @@ def claim_heads(
         )
         if heads is None:
             continue
-        if heads.rule.endswith("for-subject"):
-            trig = replace(trig, requested=True)  # "the need for X to V": asked for, not done
+        if heads.rule.endswith(("for-subject", "needed")):
+            trig = replace(trig, requested=True)  # "the need (for X) to V": asked for, not done
         if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
             # "gave the envoy two days to leave": the one given the time is to act
             heads = Heads((addressee,), heads.objects, heads.rule)

@@ -202,6 +202,24 @@ def fronted_apposition(subject: Token) -> Token | None:
     return None
 
 
+def reduced_relative(verb: Token) -> Token | None:
+    """ "the release of all the officials detained and urged ...": a past verb right after
+    a noun, with no subject, object or auxiliary of its own, is a participle on that noun
+    (the officials were detained), whatever the parser attached it to. Returns the noun."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or verb.dep_ not in ("advcl", "conj", "ccomp"):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in SUBJ or noun.dep_ in PASS_SUBJ:
+        return None
+    if any(
+        c.dep_ in SUBJ | PASS_SUBJ | {"dobj", "aux", "auxpass"}
+        for c in verb.children
+        if c.i < verb.i or c.dep_ == "dobj"
+    ):
+        return None
+    return noun
+
+
 def fronted_place(token: Token) -> Token | None:
     """ "In Mali, the junta ended ...": the parser made the place the subject and hung the
     real subject on it as an apposition. Returns the place when ``token`` is such an
