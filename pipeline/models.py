@@ -244,6 +244,82 @@ class GoldFile(Strict):
     _iso = field_validator("published", "article", mode="before")(_iso_text)
 
 
+# --------------------------------------------------------------------------- reviews
+
+
+ReviewActionName = Literal["accept", "reject", "correct"]
+REVIEW_ACTIONS: tuple[str, ...] = ("accept", "reject", "correct")
+
+_DATE_VALUE = (
+    r"^(?:(?:\d{4}|\d{3}X|\d{2}XX)(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"(?:T[\dX:.]+|T(?:MO|AF|EV|NI))?|P(?:T?[\d.X]+[YMWDHS])+|PAST_REF|PRESENT_REF|FUTURE_REF)$"
+)
+"""A TIMEX3 value as SPEC section 3 writes them: ``2023-08-06``, ``2023-W32``, ``2023-W31-WE``,
+``2023-07``, ``2019``, ``199X``, ``P2W``, ``PT2H``, ``PAST_REF``..."""
+
+
+class ReviewedDate(Strict):
+    """A corrected date: the expression as written and its TIMEX3 value (SPEC section 3)."""
+
+    text: str = Field(min_length=1, max_length=200)
+    value: str | None = Field(default=None, pattern=_DATE_VALUE)
+
+
+class ClaimCorrection(Strict):
+    """What an analyst changed on a claim (``review``, the ``fields`` of a ``correct``
+    action): only the fields set are changed, a field set to ``None`` is removed (no
+    object, no date). Arguments and the place carry their mention (text and offsets in the
+    article body, checked against it by :mod:`pipeline.review.state`) and id; the
+    predicate is checked against the vocabulary there too."""
+
+    predicate: str | None = Field(default=None, pattern=r"^[a-z_]+$")
+    subject: ClaimArg | None = None
+    object: ClaimArg | None = None
+    negated: bool | None = None
+    modality: Modality | None = None
+    date: ReviewedDate | None = None
+    location: Location | None = None
+
+    @model_validator(mode="after")
+    def _not_nullable(self) -> ClaimCorrection:
+        for name in ("predicate", "negated", "modality"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"'{name}' cannot be removed, only changed")
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        """The fields set, as JSON values (``None`` for a removed one)."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+class ClaimReview(Strict):
+    """One review action on a machine claim (a row of the store's ``claim_reviews``; never
+    updated, never deleted by ingest). ``claim`` is the machine's claim as the reviewer saw
+    it; ``claim_id``, ``predicate`` and ``evidence_text`` (with ``claim.evidence``) are
+    the keys that re-attach the action to the claim after a re-ingest."""
+
+    id: int | None = None
+    article_id: str = Field(min_length=1)
+    claim_id: str = Field(min_length=1)
+    predicate: str
+    evidence_text: str
+    action: ReviewActionName
+    fields: ClaimCorrection | None = None
+    claim: Claim
+    content_hash: str | None = None
+    reviewer: str = Field(min_length=1, max_length=100)
+    reviewed_at: dt.datetime
+    note: str | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _fields_with_correct(self) -> ClaimReview:
+        if (self.action == "correct") != (self.fields is not None):
+            raise ValueError("a 'correct' action carries the corrected fields, and only it")
+        if self.fields is not None and not self.fields.model_fields_set:
+            raise ValueError("a correction changes at least one field")
+        return self
+
+
 # --------------------------------------------------------------------------- configs
 
 

@@ -7,10 +7,11 @@ field for field, including ``quantity.value`` being an int or a float.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models import ArticleMeta, Claim, DateExpr, DocumentResult, Entity
+from ..models import ArticleMeta, Claim, ClaimCorrection, ClaimReview, DateExpr, DocumentResult, Entity
 
 Row = dict[str, Any]
 
@@ -184,4 +185,44 @@ def from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence[Mappin
         ],
         claims=[claim_from_row(r, sources.get(r["seq"], ())) for r in children.get("claims", ())],
         warnings=[r["message"] for r in children.get("article_warnings", ())],
+    )
+
+
+def review_row(review: ClaimReview) -> Row:
+    """A review action as one ``claim_reviews`` row (``id`` left to the database)."""
+    return {
+        "article_id": review.article_id,
+        "claim_id": review.claim_id,
+        "predicate": review.predicate,
+        "evidence_start": review.claim.evidence.start,
+        "evidence_end": review.claim.evidence.end,
+        "evidence_text": review.evidence_text,
+        "action": review.action,
+        "fields": None if review.fields is None else json.dumps(review.fields.changes(), ensure_ascii=False),
+        "claim": review.claim.model_dump_json(),
+        "content_hash": review.content_hash,
+        "reviewer": review.reviewer,
+        "reviewed_at": review.reviewed_at.astimezone(dt.timezone.utc),
+        "note": review.note,
+    }
+
+
+def review_from_row(row: Mapping[str, Any]) -> ClaimReview:
+    when = row["reviewed_at"]
+    if when.tzinfo is None:  # SQLite keeps no zone: stored as UTC
+        when = when.replace(tzinfo=dt.timezone.utc)
+    fields = row["fields"]
+    return ClaimReview(
+        id=row["id"],
+        article_id=row["article_id"],
+        claim_id=row["claim_id"],
+        predicate=row["predicate"],
+        evidence_text=row["evidence_text"],
+        action=row["action"],
+        fields=None if fields is None else ClaimCorrection.model_validate_json(fields),
+        claim=Claim.model_validate_json(row["claim"]),
+        content_hash=row["content_hash"],
+        reviewer=row["reviewer"],
+        reviewed_at=when,
+        note=row["note"],
     )

@@ -12,6 +12,9 @@ Tables (offsets are code-point indices into the body, ``seq`` keeps each list's 
   holds its ``source`` list
 - ``events`` and ``event_claims`` (version 3): events and the claims that report them
   (:mod:`pipeline.stores.migrations.v003_events`, kept by :mod:`pipeline.stores.events`)
+- ``claim_reviews`` (version 4): the review page's audit trail, one row per action on a
+  claim, never updated and not touched by ingest (see
+  :mod:`pipeline.stores.migrations.v004_reviews`)
 - the view ``claim_rows``: one flat row per claim for analysts (see
   :func:`pipeline.stores.migrations.v001_initial.claim_rows_select`)
 """
@@ -35,6 +38,7 @@ claim_sources: Table = METADATA.tables["claim_sources"]
 article_warnings: Table = METADATA.tables["article_warnings"]
 events: Table = METADATA.tables["events"]
 event_claims: Table = METADATA.tables["event_claims"]
+claim_reviews: Table = METADATA.tables["claim_reviews"]
 
 # An article's rows, parents first (insert order; delete in reverse).
 ARTICLE_TABLES: tuple[Table, ...] = (articles, sentences, entities, dates, claims, claim_sources, article_warnings)
