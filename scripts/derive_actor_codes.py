@@ -91,6 +91,9 @@ AGENT_OVERRIDES: dict[str, str | None] = {
     "jihadist": "UAF", "jihadi": "UAF", "extremist": "UAF", "islamist fighter": "UAF",
     "attacker": "UAF", "rebel": "REB", "insurgent": "REB", "peacekeeper": "IGO",
     "junta": "GOV", "military junta": "GOV", "putschist": "MIL", "mutineer": "MIL",
+    # news' commonest agent nouns, which CAMEO leaves to the actor they belong to: officials
+    # and leaders of a state are its government ("Nigerien officials", "West African leaders")
+    "official": "GOV", "leader": "GOV",
     # CAMEO gives both of these: COP and MIL; CRM and UAF
     "security force": "MIL", "assailant": "UAF",
     # a spokesperson speaks for whoever they serve (CAMEO: MED)
