@@ -94,6 +94,15 @@ AGENT_OVERRIDES: dict[str, str | None] = {
     # news' commonest agent nouns, which CAMEO leaves to the actor they belong to: officials
     # and leaders of a state are its government ("Nigerien officials", "West African leaders")
     "official": "GOV", "leader": "GOV",
+    # "French forces", "the last French contingent", "Russian personnel": a state's military
+    # in news of the Sahel (CAMEO: only in longer phrases); "armed forces" is the military too
+    "force": "MIL", "armed force": "MIL", "contingent": "MIL", "military personnel": "MIL",
+    # humanitarian and rights groups (CAMEO names only some: "human rights group")
+    "humanitarian organization": "NGO", "humanitarian organisation": "NGO", "aid organization": "NGO",
+    "aid organisation": "NGO", "aid group": "NGO", "aid agency": "NGO", "rights group": "NGO",
+    "humanitarian worker": "NGO", "aid worker": "NGO", "humanitarian": "NGO",
+    # parties and the opposition
+    "opposition": "OPP", "political party": "OPP", "opposition party": "OPP",
     # CAMEO gives both of these: COP and MIL; CRM and UAF
     "security force": "MIL", "assailant": "UAF",
     # a spokesperson speaks for whoever they serve (CAMEO: MED)

@@ -4,7 +4,7 @@ Runs after ``sahel_claims``. ``initialize(nlp=..., path=...)`` loads and validat
 configs/actor_codes.yaml (:class:`pipeline.models.ActorCodesConfig`, derived from
 PETRARCH2's Phoenix dictionaries by scripts/derive_actor_codes.py) into lookup tables
 (:mod:`pipeline.codes.tables`). ``__call__`` reads only the Doc: ``doc._.claims``, the
-entities, the article's focus and date, and the gazetteer's linker
+entities, the article's date, and the gazetteer's linker
 (``doc._.sahel_linker``: the gazetteer's codes, which win for every entity it links), and
 writes each claim's ``subject`` and ``object`` again with ``country`` and ``sector``
 (:func:`pipeline.codes.rules.code_arg`); nothing else of a claim changes, its id neither.
@@ -24,7 +24,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import CONFIG_DIR, load_json_model
-from ..doc import FOCUS_KEY
 from ..models import ActorCodesConfig, Claim, ClaimArg
 from .rules import CodeContext, arg_span, code_arg, main_country
 from .tables import CodeTables, build_tables, load_actor_codes
@@ -78,12 +77,9 @@ class ActorCoder:
         if self.tables is None or not claims:
             return doc
         linker = doc._.sahel_linker
+        ents = tuple(doc.ents)
         ctx = CodeContext(
-            linker=linker,
-            tables=self.tables,
-            day=doc._.published,
-            main_country=main_country(doc.user_data.get(FOCUS_KEY) or {}, linker),
-            ents=tuple(doc.ents),
+            linker=linker, tables=self.tables, day=doc._.published, main_country=main_country(ents, linker), ents=ents
         )
         known: dict[tuple[int, int, str | None], tuple[str | None, str | None]] = {}
         doc._.claims = [code_claim(doc, claim, ctx, known) for claim in claims]

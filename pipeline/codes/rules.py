@@ -52,19 +52,19 @@ class CodeContext:
     ents: tuple[Span, ...]
 
 
-def main_country(focus: Mapping[str, int], linker: Any) -> str | None:
-    """The country the article is about: the country whose places (states and cities the
-    gazetteer codes) the article's focus counts most (``doc.user_data[FOCUS_KEY]``);
-    ``None`` on a tie or without a gazetteer."""
+def main_country(ents: Iterable[Span], linker: Any) -> str | None:
+    """The country the article is about: the country whose places (the states and cities
+    the gazetteer codes, named or by their demonym) its entities name most; ``None`` on a
+    tie or without a gazetteer."""
     if linker is None:
         return None
     totals: dict[str, int] = {}
-    for entity_id, count in focus.items():
-        if linker.label(entity_id) != STATE_LABEL:
+    for ent in ents:
+        if not ent.kb_id_ or linker.label(ent.kb_id_) != STATE_LABEL:
             continue
-        country = linker.codes(entity_id, None)[0]
+        country = linker.codes(ent.kb_id_, None)[0]
         if country is not None:
-            totals[country] = totals.get(country, 0) + count
+            totals[country] = totals.get(country, 0) + 1
     if not totals:
         return None
     ranked = sorted(totals.values(), reverse=True)

@@ -19,9 +19,9 @@ from types import ModuleType
 from sqlalchemy import Column, Connection, DateTime, Integer, MetaData, String, Table, func, insert, select
 
 from ...errors import Errors, StoreError
-from . import v001_initial
+from . import v001_initial, v002_codes_locations
 
-STEPS: tuple[ModuleType, ...] = (v001_initial,)
+STEPS: tuple[ModuleType, ...] = (v001_initial, v002_codes_locations)
 LATEST = STEPS[-1].VERSION
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
