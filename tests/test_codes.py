@@ -155,6 +155,7 @@ CASES = [
     ("Militants ambushed the patrol.", "Militants", "2023-08-09", None, "UAF"),
     ("Insurgents took the base.", "Insurgents", "2023-08-09", None, "REB"),
     ("The villagers fled.", "The villagers", "2023-08-09", None, "CVL"),
+    ("We support the people of Niger.", "people", "2023-08-04", "NER", "CVL"),
     ("Reporters were expelled.", "Reporters", "2023-08-09", None, "MED"),
     ("Judges annulled the vote.", "Judges", "2023-08-09", None, "JUD"),
     ("Armed men stormed the village.", "Armed men", "2023-08-09", None, "UAF"),

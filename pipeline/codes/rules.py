@@ -76,7 +76,9 @@ def main_country(ents: Iterable[Span], linker: Any) -> str | None:
 def arg_span(doc: Doc, arg: ClaimArg) -> Span | None:
     """The tokens of ``arg`` (its offsets widened to whole tokens); ``None`` for an argument
     that is not in the body (an issuer named by the front matter)."""
-    if arg.end <= arg.start or arg.end > len(doc.text):
+    last = doc[-1] if len(doc) else None
+    # the body's length from its last token (``doc.text`` would join every token)
+    if last is None or arg.end <= arg.start or arg.end > last.idx + len(last.text_with_ws):
         return None
     return doc.char_span(arg.start, arg.end, alignment_mode="expand")
 
@@ -128,10 +130,29 @@ def _inside(ents: Iterable[Span], span: Span) -> list[Span]:
     return [e for e in ents if span.start <= e.start and e.end <= span.end]
 
 
+def of_phrase(span: Span) -> Span | None:
+    """The "of" phrase of ``span``'s head when the argument stops before it ("people" of "the
+    people of Niger"): the country it names is the argument's."""
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == OF and prep.i >= span.end:
+            tokens = list(prep.subtree)
+            return span.doc[tokens[0].i : tokens[-1].i + 1]
+    return None
+
+
 def named_country(span: Span, ctx: CodeContext) -> str | None:
     """The country a phrase names: a coded gazetteer entity in it ("head of Chad's air
     force" -> TCD), else a country name, adjective or city of the derived table
-    ("Venezuelan lawmakers" -> VEN)."""
+    ("Venezuelan lawmakers" -> VEN); else the same in the "of" phrase the argument leaves
+    out ("the people of Niger")."""
+    found = _country_in(span, ctx)
+    if found is None:
+        after = of_phrase(span)
+        found = _country_in(after, ctx) if after is not None else None
+    return found
+
+
+def _country_in(span: Span, ctx: CodeContext) -> str | None:
     if ctx.linker is not None:
         for ent in _inside(ctx.ents, span):
             if ent.kb_id_:
