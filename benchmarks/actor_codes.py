@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from pathlib import Path
 
 from pipeline.config import CONFIG_DIR, load_yaml_model
 from pipeline.models import Gazetteer

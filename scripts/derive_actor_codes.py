@@ -196,7 +196,9 @@ def parse_agents(text: str) -> Agents:
         phrase, plural, code = m.group(1), m.group(2), m.group(3).strip()
         prefix = code.endswith("~")
         agent = code.strip("~")
-        known, sector = (True, INTERNATIONAL.get(agent[:3])) if prefix and agent[:3] in INTERNATIONAL else sector_of(agent)
+        known, sector = (
+            (True, INTERNATIONAL.get(agent[:3])) if prefix and agent[:3] in INTERNATIONAL else sector_of(agent)
+        )
         if not known:
             out.dropped.append(f"agents: {phrase}: code {code} maps to no sector")
             continue
@@ -355,7 +357,9 @@ def derive(folder: Path) -> Derived:
     # [IRQ <20030320] ... [IRQ >20060520]); their names map to the default, else the last one
     country_of: dict[int, str] = {}
     for i, r in enumerate(records):
-        bare = [c for c, _, _ in r.dated if _is_country(c)] + ([r.default] if r.default and _is_country(r.default) else [])
+        bare = [c for c, _, _ in r.dated if _is_country(c)] + (
+            [r.default] if r.default and _is_country(r.default) else []
+        )
         if bare:
             country_of[i] = bare[-1]
     codes = set(country_of.values())

@@ -88,7 +88,12 @@ def governed_phrase(span: Span) -> Span:
     of "Syrian rebels" -> "Syrian rebels", "Chad's" of "Chad's air force"); else ``span``."""
     root = span.root
     head = root.head
-    if root.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUN_POS and head.i - span.end < MAX_AGENT_WORDS:
+    if (
+        root.dep_ in MODIFIER_DEPS
+        and head.i >= span.end
+        and head.pos_ in NOUN_POS
+        and head.i - span.end < MAX_AGENT_WORDS
+    ):
         return span.doc[span.start : head.i + 1]
     return span
 

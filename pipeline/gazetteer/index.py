@@ -123,7 +123,9 @@ def entry_codes(entry: GazetteerEntry) -> EntryCodes:
 MAX_ROLE_DEPTH = 3  # a role of a body whose codes come from a role of ... (never a cycle)
 
 
-def codes_at(index: AliasIndex, entity_id: str, day: dt.date | None, *, depth: int = 0) -> tuple[str | None, str | None]:
+def codes_at(
+    index: AliasIndex, entity_id: str, day: dt.date | None, *, depth: int = 0
+) -> tuple[str | None, str | None]:
     """``(country, sector)`` of ``entity_id`` on ``day`` (SPEC section 4, revision 2): its
     first dated codes in force; else its first role in force, whose codes are the role's own
     where the gazetteer gives them, else the country of the entity it is held ``of`` and

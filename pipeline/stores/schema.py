@@ -39,7 +39,10 @@ ARTICLE_TABLES: tuple[Table, ...] = (articles, sentences, entities, dates, claim
 
 claim_rows: TableClause = table(
     v002_codes_locations.VIEW,
-    *(column(c.key, c.type) for c in v002_codes_locations.claim_rows_select(METADATA, sqlite.dialect()).selected_columns),
+    *(
+        column(c.key, c.type)
+        for c in v002_codes_locations.claim_rows_select(METADATA, sqlite.dialect()).selected_columns
+    ),
 )
 
 __all__ = ["SCHEMA_VERSION", "METADATA", "ARTICLE_TABLES", "claim_rows", "migrations_table"]
