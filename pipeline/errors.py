@@ -105,7 +105,6 @@ class Errors(metaclass=ErrorsWithCodes):
         "{where} holds a NUL character (U+0000) at offset {offset}, which PostgreSQL cannot store "
         "(neither store takes it): remove it from the input"
     )
-    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

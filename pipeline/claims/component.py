@@ -38,7 +38,7 @@ from ..config import CONFIG_DIR, load_json_model
 from ..doc import DATES_KEY, MENTIONS_KEY
 from ..models import Claim, PredicatesConfig
 from .argspans import expand, head_args, proxy_owner
-from .arguments import claim_heads
+from .arguments import RULE_STATES, claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
@@ -155,6 +155,8 @@ def extract_claims(
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
+        if heads.rule == RULE_STATES:
+            subjects, objects = _states(subjects, state_of), _states(objects, state_of)
         if spec.object_required and not objects:
             continue
         if spec.subject_required and "passive" not in heads.rule:
@@ -219,6 +221,11 @@ def _quoted_first_person(args: list[Arg], speakers: list[str]) -> list[Arg]:
         else:
             out.append(arg)
     return out
+
+
+def _states(args: list[Arg], state_of) -> list[Arg]:
+    """Each argument as the state it acts for ("Nigerien armed forces" -> Niger)."""
+    return [dataclasses.replace(a, id=state_of(a.id)) if a.id else a for a in args]
 
 
 def _first_offset(claim: Claim) -> int:

@@ -265,6 +265,8 @@ class MentionIndex:
             or pronoun_class(token) is not None
             or (is_first_person(token) and bool(self.speakers))
             or token.lemma_.lower() in self.actor_nouns
+            # "all States": a capitalised plural the lemmatizer leaves as it is
+            or (token.tag_ == "NNPS" and token.lower_[:-1] in self.actor_nouns)
         )
 
     def speaker_args(self, token: Token) -> tuple[Arg, ...]:
