@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .coref import Arg, MentionIndex, np_text_span, pronoun_class
+from .coref import Arg, MentionIndex, common_noun, np_text_span, pronoun_class
 from .repairs import (
     appositive_conjunct,
     fronted_place,
@@ -240,7 +240,7 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         kb_id = index.describe(token.doc[token.left_edge.i : token.i + 1])
         if kb_id:
             return [Arg.of(np_text_span(token), kb_id)]
-    if pronoun_class(token) is not None or token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+    if pronoun_class(token) is not None or common_noun(token):
         resolved = index.resolve(token, exclude=exclude)
         if resolved:
             if pronoun_class(token) is not None and all(a.id for a in resolved):

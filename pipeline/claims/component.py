@@ -138,7 +138,8 @@ def extract_claims(
     date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
     text = doc.text  # spaCy joins the tokens on every read
     article_key = text_key(text)
-    proxies = frozenset(config.proxy_nouns)
+    # an event noun stands for its owner too: "recognizes the Mission's support to X"
+    proxies = frozenset(config.proxy_nouns) | frozenset(index.nouns)
     claims: list[Claim] = []
     for trig, heads in claim_heads(index.find(doc), index, mentions):
         trig = _troop_movement(trig, heads, index)

@@ -114,7 +114,7 @@ def pronoun_class(token: Token) -> str | None:
 
 def description_kind(token: Token) -> tuple[str, bool] | None:
     """("ORG", plural?) for "the organization", "both nations"; None otherwise."""
-    if not _common_noun(token) or token.lemma_.lower() not in KIND_NOUNS:
+    if not common_noun(token) or token.lemma_.lower() not in KIND_NOUNS:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "the free movement of people", "the state of emergency": not an anaphor
@@ -127,9 +127,20 @@ def description_kind(token: Token) -> tuple[str, bool] | None:
     return KIND_NOUNS[token.lemma_.lower()], plural
 
 
-def _common_noun(token: Token) -> bool:
-    """A common noun, also when the tagger took a lower-case one for a name ("the bloc")."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+def common_noun(token: Token) -> bool:
+    """A common noun, also when the tagger took a lower-case one for a name ("the bloc")
+    or a capitalised one for a name: "the Mission" of a UN text is the mission named
+    before (a description, capitalised by house style), when no entity covers it and
+    "the" or another anaphoric determiner comes with it."""
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+        return True
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and not token.ent_type_
+        and is_definite(token)
+        and not any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 def is_definite(token: Token) -> bool:
@@ -529,6 +540,10 @@ class MentionIndex:
         if cls is not None:
             exclude = exclude | self._binding_exclusions(token)
             return self._antecedent(token, lambda r: self._fits_pronoun(r, cls), exclude, cls == PLURAL)
+        if token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and is_definite(token):
+            named = self._named_by_word(token)
+            if named:
+                return named
         kind = description_kind(token)
         if kind is not None:
             label, plural = kind
@@ -552,6 +567,21 @@ class MentionIndex:
                 False,
                 sentences_back=10,
             )
+        return ()
+
+    def _named_by_word(self, token: Token) -> tuple[Arg, ...]:
+        """ "the Mission", "the Council", "the Court": a capitalised short form names the
+        nearest body mentioned before whose name has that word (MINUSMA's name has
+        "Mission"), within the last few sentences."""
+        first = self.sentence_index(token.i) - 3
+        for ref in sorted(self.referents, key=lambda r: -r.head.i):
+            if ref.head.i >= token.i:
+                continue
+            if self.sentence_index(ref.head.i) < first:
+                break
+            for arg in ref.args:
+                if arg.id and token.text in arg.id.replace("(", "").replace(")", "").split("_"):
+                    return (arg,)
         return ()
 
     def _own_country(self, token: Token) -> Span | None:
