@@ -171,7 +171,8 @@ CASES = [
     ("Wagner fighters killed civilians.", "Wagner", "2022-04-01", "RUS", "UAF"),
     ("The Security Council met on Niger.", "Security Council", "2023-08-09", None, "IGO"),
     ("ECOWAS imposed sanctions.", "ECOWAS", "2023-08-09", None, "IGO"),
-    ("JNIM claimed the attack.", "JNIM", "2023-08-09", "MLI", "REB"),
+    ("JNIM claimed the attack.", "JNIM", "2023-08-09", None, "UAF"),  # a jihadist group acts across borders
+    ("The CMA rejected the accord.", "CMA", "2024-01-26", "MLI", "REB"),  # a separatist movement
     ("The BBC was suspended.", "BBC", "2024-12-12", "GBR", "MED"),
     ("Human Rights Watch documented the killings.", "Human Rights Watch", "2023-08-09", None, "NGO"),
     ("Guterres condemned the coup.", "Guterres", "2023-08-09", None, "IGO"),
@@ -216,8 +217,9 @@ def test_bare_state_agent_takes_the_country_the_article_is_about(nlp):
     text = "Niger's junta met in Niamey. Niger closed its airspace. Soldiers guarded the border of Niger."
     codes = _code_phrase(nlp, text, "Soldiers", "2023-08-09")
     assert codes == ("NER", "MIL")
-    # but not rebels or protesters: they belong to no state unless the text says so
-    assert _code_phrase(nlp, text.replace("Soldiers", "Protesters"), "Protesters", "2023-08-09") == (None, "CVL")
+    # civilians are coded by where they are too; rebels and gunmen belong to no state the text does not say
+    assert _code_phrase(nlp, text.replace("Soldiers", "Villagers"), "Villagers", "2023-08-09") == ("NER", "CVL")
+    assert _code_phrase(nlp, text.replace("Soldiers", "Gunmen"), "Gunmen", "2023-08-09") == (None, "UAF")
 
 
 def test_main_country_counts_states_cities_and_demonyms_and_is_none_on_a_tie(nlp):

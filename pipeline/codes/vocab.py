@@ -9,10 +9,11 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # the gazetteer codes the states it knows
 STATE_LABEL = "GPE"
 STATE_SECTOR = "GOV"
-# sectors of a state's own bodies: a bare agent noun of one of them that names no country
-# ("soldiers", "the authorities", "lawmakers") belongs to the state the article is about;
-# rebels, protesters, gunmen, journalists... do not (no country unless the text says it)
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# sectors that belong to the country where they are: a bare agent noun of one of them that
+# names no country ("soldiers", "the authorities", "lawmakers", "civilians", "villagers")
+# belongs to the state the article is about (event data code civilians by the country of
+# the event); rebels, gunmen, jihadists, journalists... get no country the text does not say
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "CVL"})
 # words before an argument's head tried as part of an agent phrase ("security forces",
 # "foreign minister"): at most this many
 MAX_AGENT_WORDS = 4
