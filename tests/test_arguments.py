@@ -420,6 +420,80 @@ CASES = [
     ),
     pytest.param(
         """
+        At at ADP IN 7 prep
+        the the DET DT 2 det
+        request request NOUN NN 0 pobj
+        of of ADP IN 2 prep
+        Blinken Blinken PROPN NNP 7 nsubj B-PERSON
+        , , PUNCT , 4 punct
+        FitzGibbon FitzGibbon PROPN NNP 4 appos B-PERSON
+        visited visit VERB VBD 7 ROOT
+        Niamey Niamey PROPN NNP 7 dobj B-GPE
+        . . PUNCT . 7 punct
+        """,
+        [(["FitzGibbon"], "visit", ["Niamey"], "svo-active")],
+        id="two persons are never in apposition: after a fronted phrase, the second acts",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        in in ADP IN 4 prep
+        Bamako Bamako PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active"), ([], "detain", ["officials"], "reduced-relative")],
+        id="a past verb right after a noun with no subject or object of its own is a participle on it",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active")],
+        id="a bare participle on a noun ('the officials detained') refers back: no claim",
+    ),
+    pytest.param(
+        """
+        Mali Mali PROPN NNP 1 nsubj B-GPE
+        urged urge VERB VBD 1 ROOT
+        all all DET DT 3 det
+        parties party NOUN NNS 1 dobj
+        , , PUNCT , 1 punct
+        no no ADV RB 6 neg
+        matter matter ADV RB 1 advmod
+        their their PRON PRP$ 8 poss
+        identity identity NOUN NN 1 dobj
+        , , PUNCT , 8 punct
+        to to PART TO 11 aux
+        talk talk VERB VB 1 xcomp
+        . . PUNCT . 1 punct
+        """,
+        [(["Mali"], "appeal", ["parties"], "svo-active")],
+        id="the noun after 'no matter' is no object of the verb",
+    ),
+    pytest.param(
+        """
+        In in ADP IN 5 prep
+        a a DET DT 2 det
+        meeting meeting NOUN NN 0 pobj
+        , , PUNCT , 5 punct
+        Issoufou Issoufou PROPN NNP 5 nsubj B-PERSON
+        agreed agree VERB VBD 5 ROOT
+        . . PUNCT . 5 punct
+        """,
+        [],
+        id="a light verb's 'in' + event noun fronted before it is a circumstance, no claim",
+    ),
+    pytest.param(
+        """
         The the DET DT 1 det
         sanctions sanction NOUN NNS 2 nsubj
         include include VERB VBP 2 ROOT

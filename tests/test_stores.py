@@ -31,7 +31,7 @@ from pipeline.models import (
 )
 from pipeline.stores import engine_url, open_store
 from pipeline.stores import schema as S
-from pipeline.stores.migrations import LATEST, current_version, migrations_table
+from pipeline.stores.migrations import LATEST, STEPS, current_version, migrations_table
 from pipeline.stores.sql import SqlStore
 
 BODY = "Le président 🇳🇪 Bazoum was detained on Monday. France and Mali said 1,000 troops left."
@@ -316,26 +316,34 @@ def test_claim_rows_view_counts_claims_by_country_and_sector(store_url):
     assert counts == {("FRA", "MIL"): 2, (None, None): 3}
 
 
-def test_migration_2_upgrades_a_version_1_store_and_keeps_its_rows(store_url):
-    from pipeline.stores.migrations import build_metadata, migrate, v001_initial
+@pytest.mark.parametrize("before", [(1,), (1, 3)], ids=["v1", "v1+v3"])
+def test_migration_2_upgrades_an_older_store_and_keeps_its_rows(store_url, before):
+    # a store as version 1 left it, or as a checkout with the events (v3) but not the codes
+    # (v2) left it: the missing steps are applied, rows kept
+    from pipeline.stores.migrations import NAMING, migrate, v001_initial, v003_events
 
+    steps = {1: v001_initial, 3: v003_events}
     engine = sa.create_engine(engine_url(store_url))
     try:
-        with engine.connect() as conn, conn.begin():  # a store as version 1 left it
-            metadata = build_metadata(until=1)
-            v001_initial.upgrade(conn, metadata)
+        with engine.connect() as conn, conn.begin():
+            metadata = sa.MetaData(naming_convention=NAMING)
             migrations_table.create(conn, checkfirst=True)
-            conn.execute(sa.insert(migrations_table).values(version=1, name="initial", applied_at=sa.func.now()))
+            for version in before:
+                steps[version].define(metadata)
+                steps[version].upgrade(conn, metadata)
+                conn.execute(sa.insert(migrations_table).values(version=version, name=steps[version].NAME,
+                                                                applied_at=sa.func.now()))  # fmt: skip
             conn.execute(sa.insert(metadata.tables["articles"]).values(
                 id="old", content_hash="h", pipeline_version="0", ingested_at=sa.func.now()))  # fmt: skip
         with engine.connect() as conn:
-            assert migrate(conn, url=store_url) == [2]
+            assert migrate(conn, url=store_url) == sorted({2, 3} - set(before))
     finally:
         engine.dispose()
     with open_store(store_url) as store:
         assert store.article_ids() == ["old"]
         put(store, record("a1", n_claims=3))
         assert store.get("a1") == record("a1", n_claims=3)
+        assert [r["subject_country"] for r in store.claim_rows()] == [None, "FRA", None]
 
 
 def test_migrations_build_the_declared_schema_once(store_url):
@@ -345,7 +353,7 @@ def test_migrations_build_the_declared_schema_once(store_url):
         engine = store.engine
         with engine.connect() as conn:
             assert current_version(conn) == LATEST
-            assert conn.execute(sa.select(sa.func.count()).select_from(migrations_table)).scalar() == LATEST
+            assert conn.execute(sa.select(sa.func.count()).select_from(migrations_table)).scalar() == len(STEPS)
         inspector = sa.inspect(engine)
         for table in S.METADATA.sorted_tables:
             assert [c["name"] for c in inspector.get_columns(table.name)] == list(table.c.keys())

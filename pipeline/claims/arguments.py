@@ -50,9 +50,11 @@ from .repairs import (
     adjacent_antecedent,
     apposed_name,
     compound_participle,
+    fronted_apposition,
     partitive_head,
     pobjs,
     real_subject,
+    reduced_relative,
     split_clause_coordination,
     stolen_object,
     stranded_subject,
@@ -187,6 +189,7 @@ def own_subject(verb: Token) -> Token | None:
     before = [c for c in subs if c.i < verb.i]
     sub = max(before, key=lambda c: c.i) if len(subs) > 1 and before else subs[0]
     sub = apposed_name(subs) or sub
+    sub = fronted_apposition(sub) or sub
     return real_subject(antecedent_of_relative(sub))
 
 
@@ -358,7 +361,7 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         # "called for X to V": the subject of the for-to clause is the addressee
         return [c for c in trig.obj_prep.head.children if c.dep_ in SUBJ | PASS_SUBJ][:1]
     if trig.obj_prep is not None:
-        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep)]
+        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep) if t.i not in phrase]
         if found:
             return found
         # "committed to finding a solution": the object of the gerund
@@ -370,7 +373,7 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         found = place_objects(verb, preps, index, skip=phrase)
         if found:
             return found
-    objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase]
+    objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase and not concessive(c)]
     if (named := free_relative_object(verb)) is not None:
         return [named]
     if objs and "from" in preps and all(_own_thing(o) for o in objs):
@@ -439,6 +442,13 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
             if sub is not None:
                 return [sub]
     return []
+
+
+def concessive(token: Token) -> bool:
+    """ "encourage all stakeholders, no matter their political identity, to ...": the
+    noun after "no matter" is no object of the verb."""
+    start = token.left_edge.i
+    return start >= 2 and token.doc[start - 2].lower_ == "no" and token.doc[start - 1].lower_ == "matter"
 
 
 def free_relative_object(verb: Token) -> Token | None:
@@ -585,6 +595,10 @@ def find_heads(
             agent = own_subject(tok.head.head) or controller(tok.head.head, object_control=object_control)[0]
         return Heads((agent,) if agent is not None else (), objs, _rule(trig, "noun-phrase"))
 
+    if trig.rule == RULE_VERB and (noun := reduced_relative(tok)) is not None:
+        if not any(c.dep_ not in ("punct", "cc", "conj") for c in tok.children):
+            return None  # "the officials detained": a bare modifier refers back, no claim (SPEC rev 2)
+        return Heads((), (noun,), _rule(trig, "reduced-relative"))
     own_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and own_object and index.is_actor(tok.head):
         # a participle with its own object is active, misparsed: "the military named X as Y"
@@ -641,7 +655,7 @@ def find_heads(
             sub, how = (sub, "svo-active") if index.is_actor(sub) else (None, "none")
     if sub is not None and sub.lower_ in REFLEXIVES:
         sub = None
-    inherited = how.endswith(("xcomp-inherit", "object-control"))
+    inherited = how.endswith("xcomp-inherit")  # an object-control addressee is whom the verb names
     if sub is not None and inherited and not index.is_actor(partitive_head(sub)) and pronoun_class(sub) is None:
         # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
         sub = actor_above(tok, index)

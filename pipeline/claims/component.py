@@ -42,7 +42,7 @@ from .arguments import RULE_STATES, claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
-from .speakers import in_quotation, speaker_ids
+from .speakers import in_quotation, quotation_start, speaker_ids
 from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, load_predicates
 from .vocab import FIRST_PERSON
 
@@ -151,7 +151,9 @@ def extract_claims(
             trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
             spec = index.spec(trig.predicate)
         if spec.object_owner and heads.objects:
-            owners = [proxy_owner(o, mentions, proxies) or o for o in heads.objects]
+            # "honor its commitments": a possessive pronoun is mostly the subject's own
+            # (no one else's), so the noun stays the object
+            owners = [_owner_or_self(o, mentions, proxies) for o in heads.objects]
             heads = dataclasses.replace(heads, objects=tuple(dict.fromkeys(owners)))
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
@@ -177,6 +179,9 @@ def extract_claims(
         attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
         if trig.requested:
             attrs = dataclasses.replace(attrs, modality="hypothetical")
+        if not attrs.sources and (said := _quotation_sources(doc, text, trig.token, date_spans, config)):
+            # a sentence inside a quotation opened in an earlier one: its speaker speaks
+            attrs = dataclasses.replace(attrs, sources=said)
         sources = _sources(attrs.sources, mentions)
         if in_quotation(text, trig.token.idx) and attrs.sources:
             # "We urge ...", said the spokesperson: the quoted speaker, or the body they speak for
@@ -222,6 +227,27 @@ def _quoted_first_person(args: list[Arg], speakers: list[str]) -> list[Arg]:
         else:
             out.append(arg)
     return out
+
+
+def _quotation_sources(doc, text: str, token, date_spans, config) -> tuple:
+    """The attribution of the sentence that opened the quotation ``token`` lies in, when
+    that is an earlier sentence ("X said, 'We share ...'. We urge ..."); () otherwise."""
+    opening = quotation_start(text, token.idx)
+    if opening is None or opening >= token.sent.start_char:
+        return ()
+    first = doc.char_span(opening, opening + 1, alignment_mode="expand")
+    if first is None:
+        return ()
+    sent = first.sent
+    inside = next((t for t in sent if t.idx > opening and t.pos_ in ("VERB", "AUX")), None)
+    if inside is None:
+        return ()
+    return attributes(inside, date_spans, reporting_verbs=config.reporting_verbs).sources
+
+
+def _owner_or_self(token, mentions: MentionIndex, proxies: frozenset[str]):
+    owner = proxy_owner(token, mentions, proxies)
+    return token if owner is None or (owner.dep_ == "poss" and owner.pos_ == "PRON") else owner
 
 
 def _states(args: list[Arg], state_of) -> list[Arg]:

@@ -46,6 +46,7 @@ from .vocab import (
     GROUP_NOUNS,
     KEEP_MODIFIERS,
     KIND_NOUNS,
+    LEADER_NOUNS,
     MEMBERSHIP_NOUNS,
     NEUTER_PRONOUNS,
     NUMERALS,
@@ -290,20 +291,28 @@ class MentionIndex:
         """The bodies a membership noun denotes: "the members of the Security Council" is the
         Council, "representatives of A and B" are A and B (SPEC section 4, members and
         delegations)."""
-        if token.lemma_.lower() not in MEMBERSHIP_NOUNS or token.pos_ != "NOUN":
-            return ()
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or not (lemma in MEMBERSHIP_NOUNS or (lemma in LEADER_NOUNS and token.tag_ == "NNS")):
+            return ()  # "the leaders of ECOWAS" speak and act for it; "the leader of X" is a person
         span = np_text_span(token)
         out = []
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for member in (pobj, *pobj.conjuncts):
-                    ent = self.ent_of.get(member.i)
-                    if ent is not None and ent.kb_id_ and ent.label_ in ("ORG", "GPE"):
-                        out.append(Arg(span.text, span.start_char, span.end_char, ent.kb_id_))
-                    elif (mention := self.mention_of.get(member.i)) is not None and mention.label_ != ROLE_LABEL:
-                        # "elements of the defence and security forces": a linked description
-                        out.append(Arg(span.text, span.start_char, span.end_char, mention.kb_id_))
-        return tuple(out)
+        # "elements of the defence forces", and the same as a compound: "the defence forces elements"
+        owners = [
+            p
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        owners += [c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        for member in (m for owner in owners for m in (owner, *owner.conjuncts)):
+            ent = self.ent_of.get(member.i)
+            if ent is not None and ent.kb_id_ and ent.label_ in ("ORG", "GPE"):
+                out.append(Arg(span.text, span.start_char, span.end_char, ent.kb_id_))
+            elif (mention := self.mention_of.get(member.i)) is not None and mention.label_ != ROLE_LABEL:
+                # "elements of the defence and security forces": a linked description
+                out.append(Arg(span.text, span.start_char, span.end_char, mention.kb_id_))
+        return tuple(dict.fromkeys(out))
 
     def group_arg(self, token: Token) -> Arg:
         """A plural actor noun: its country or organisation when named ("Wagner members",

@@ -188,6 +188,38 @@ def apposed_name(subjects: list[Token]) -> Token | None:
     return name if comma == max(words) + 1 and name.doc[comma].text == "," else None
 
 
+def fronted_apposition(subject: Token) -> Token | None:
+    """ "At the direction of Secretary Blinken, Ambassador FitzGibbon has traveled": the
+    parser made the last name of the fronted phrase the subject and hung the real subject
+    on it as an apposition. Two persons are never in apposition: the second one acts."""
+    if subject.ent_type_ != "PERSON" or subject.sent[0].pos_ != "ADP":
+        return None
+    for app in subject.children:
+        if app.dep_ == "appos" and app.ent_type_ == "PERSON" and app.i > subject.i:
+            between = subject.doc[subject.i + 1 : app.left_edge.i]
+            if any(t.text == "," for t in between):
+                return app
+    return None
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """ "the release of all the officials detained and urged ...": a past verb right after
+    a noun, with no subject, object or auxiliary of its own, is a participle on that noun
+    (the officials were detained), whatever the parser attached it to. Returns the noun."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or verb.dep_ not in ("advcl", "conj", "ccomp"):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in SUBJ or noun.dep_ in PASS_SUBJ:
+        return None
+    if any(
+        c.dep_ in SUBJ | PASS_SUBJ | {"dobj", "aux", "auxpass"}
+        for c in verb.children
+        if c.i < verb.i or c.dep_ == "dobj"
+    ):
+        return None
+    return noun
+
+
 def fronted_place(token: Token) -> Token | None:
     """ "In Mali, the junta ended ...": the parser made the place the subject and hung the
     real subject on it as an apposition. Returns the place when ``token`` is such an

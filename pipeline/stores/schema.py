@@ -12,6 +12,8 @@ Tables (offsets are code-point indices into the body, ``seq`` keeps each list's 
   holds its ``source`` list; version 2 adds the arguments' actor codes
   (``subject_country/sector``, ``object_country/sector``) and the claim's location
   (``location_text/start/end/id/geonames/country/admin1/lat/lon``)
+- ``events`` and ``event_claims`` (version 3): events and the claims that report them
+  (:mod:`pipeline.stores.migrations.v003_events`, kept by :mod:`pipeline.stores.events`)
 - the view ``claim_rows``: one flat row per claim for analysts (see
   :func:`pipeline.stores.migrations.v002_codes_locations.claim_rows_select`)
 """
@@ -33,6 +35,8 @@ dates: Table = METADATA.tables["dates"]
 claims: Table = METADATA.tables["claims"]
 claim_sources: Table = METADATA.tables["claim_sources"]
 article_warnings: Table = METADATA.tables["article_warnings"]
+events: Table = METADATA.tables["events"]
+event_claims: Table = METADATA.tables["event_claims"]
 
 # An article's rows, parents first (insert order; delete in reverse).
 ARTICLE_TABLES: tuple[Table, ...] = (articles, sentences, entities, dates, claims, claim_sources, article_warnings)
@@ -45,4 +49,8 @@ claim_rows: TableClause = table(
     ),
 )
 
-__all__ = ["SCHEMA_VERSION", "METADATA", "ARTICLE_TABLES", "claim_rows", "migrations_table"]
+# Event tables: written with an article's rows (event_claims) and its events, never read
+# back as part of its record.
+EVENT_TABLES: tuple[Table, ...] = (events, event_claims)
+
+__all__ = ["SCHEMA_VERSION", "METADATA", "ARTICLE_TABLES", "EVENT_TABLES", "claim_rows", "migrations_table"]
