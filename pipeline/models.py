@@ -502,6 +502,9 @@ class PredicateSpec(Strict):
     # ``no_actor_sense``: the predicate to use when the object denotes no actor ("recognized
     # the sacrifices of the forces" -> support; "recognized the junta" stays recognize)
     no_actor_sense: str | None = None
+    # ``office_sense``: the predicate to use when every object is one of ``office_nouns``
+    # ("took over the presidency" -> assume_office; "took over power" stays seize_power)
+    office_sense: str | None = None
     # Scoring (SPEC section 6, revision 2): ``symmetric``: "A met B" is the same claim as
     # "B met A"; the scorer compares the two arguments unordered and counts a claim and
     # its mirror once.
@@ -549,6 +552,7 @@ class PredicatesConfig(Strict):
     # nouns that stand for their owner as the object of an ``object_owner`` predicate:
     # "commended the efforts of UNOWAS" supports UNOWAS, "the role MINUSMA has played" MINUSMA
     proxy_nouns: list[str] = Field(default_factory=list)
+    office_nouns: list[str] = Field(default_factory=list)
     # nouns whose infinitive is what is needed, by no one named: "the need to bring X to justice"
     need_nouns: list[str] = Field(default_factory=list)
     # "asked X to V ... or face measures": an ultimatum is both of these predicates
@@ -568,7 +572,7 @@ class PredicatesConfig(Strict):
     def _known_names(self) -> PredicatesConfig:
         names = {p.name for p in self.predicates}
         refs = [("ultimatum_demand", self.ultimatum_demand), ("ultimatum_threat", self.ultimatum_threat)]
-        senses = ("as_office", "troop_subject", "no_actor_sense")
+        senses = ("as_office", "troop_subject", "no_actor_sense", "office_sense")
         refs += [(f"{p.name}.{k}", getattr(p, k)) for p in self.predicates for k in senses]
         for where, name in refs:
             if name is not None and name not in names:
