@@ -24,7 +24,10 @@ Each entry: what it holds; who writes it -> who reads it.
   ``user_data[LINKER_KEY]``: gazetteer -> claims.
 - ``doc.spans[DATES_KEY]``: temporal expressions, ``label_`` the TIMEX3 type,
   ``span._.timex_value`` the value: dates -> claims, serialize.
-- ``doc._.claims`` (``list[pipeline.models.Claim]``): claims -> serialize.
+- ``doc._.claims`` (``list[pipeline.models.Claim]``): claims -> codes (which writes them
+  again with the arguments' ``country``/``sector``, SPEC revision 2) -> serialize.
+- ``doc._.sahel_linker`` also answers the codes stage: the gazetteer's actor codes of an id
+  on a date (``Linker.codes``), its label (``Linker.label``).
 
 Only the six SPEC labels of ``doc.ents`` are written out; DATE, CARDINAL, MONEY... stay
 for the later stages. ``doc._.sahel_linker`` is a getter: the Doc stores only the

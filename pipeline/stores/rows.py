@@ -16,10 +16,17 @@ from ..models import ArticleMeta, Claim, ClaimCorrection, ClaimReview, DateExpr,
 Row = dict[str, Any]
 
 
+ARG_FIELDS = ("text", "start", "end", "id", "country", "sector")
+LOCATION_FIELDS = ("text", "start", "end", "id", "geonames", "country", "admin1", "lat", "lon")
+
+
+def _fields(prefix: str, item: Any, names: tuple[str, ...]) -> Row:
+    """``item``'s fields as ``{prefix}_{name}`` columns (all NULL for no item)."""
+    return {f"{prefix}_{name}": None if item is None else getattr(item, name) for name in names}
+
+
 def _arg(prefix: str, arg: Any) -> Row:
-    if arg is None:
-        return {f"{prefix}_text": None, f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_id": None}
-    return {f"{prefix}_text": arg.text, f"{prefix}_start": arg.start, f"{prefix}_end": arg.end, f"{prefix}_id": arg.id}
+    return _fields(prefix, arg, ARG_FIELDS)
 
 
 def claim_row(article_id: str, seq: int, claim: Claim) -> Row:
@@ -44,6 +51,7 @@ def claim_row(article_id: str, seq: int, claim: Claim) -> Row:
         "evidence_end": claim.evidence.end,
         "rule": claim.rule,
         "cameo": claim.cameo,
+        **_fields("location", claim.location, LOCATION_FIELDS),
     }
 
 
@@ -121,15 +129,15 @@ def find_nul(rows: Mapping[str, Sequence[Row]]) -> tuple[str, int] | None:
     return None
 
 
-def _arg_back(row: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
+def _back(row: Mapping[str, Any], prefix: str, names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The item the ``{prefix}_...`` columns hold, ``None`` when its text is NULL."""
     if row[f"{prefix}_text"] is None:
         return None
-    return {
-        "text": row[f"{prefix}_text"],
-        "start": row[f"{prefix}_start"],
-        "end": row[f"{prefix}_end"],
-        "id": row[f"{prefix}_id"],
-    }
+    return {name: row[f"{prefix}_{name}"] for name in names}
+
+
+def _arg_back(row: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
+    return _back(row, prefix, ARG_FIELDS)
 
 
 def claim_from_row(row: Mapping[str, Any], sources: Sequence[str]) -> Claim:
@@ -156,6 +164,7 @@ def claim_from_row(row: Mapping[str, Any], sources: Sequence[str]) -> Claim:
             "evidence": {"start": row["evidence_start"], "end": row["evidence_end"]},
             "rule": row["rule"],
             "cameo": row["cameo"],
+            "location": _back(row, "location", LOCATION_FIELDS),
         }
     )
 
