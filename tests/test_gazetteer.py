@@ -489,3 +489,22 @@ def test_link_surnames_relabels_one_word_entities_only_after_the_full_name(vocab
         (5, 6, "PERSON", "Choguel_Maiga"),
         (7, 8, "PERSON", "X"),
     ]
+
+
+def test_link_surnames_a_longer_name_starting_with_the_surname_is_the_person(vocab_nlp):
+    """ "Idriss Déby ... President Déby Itno": the surname the article gave, with more; a
+    two-word name that does not start with it stays as it was."""
+    from pipeline.gazetteer.entities import link_surnames
+
+    words = ["Idriss", "Déby", "died", ".", "Déby", "Itno", "and", "Ali", "Itno", "met", "."]
+    doc = Doc(vocab_nlp.vocab, words=words)
+    ents = [
+        Span(doc, 0, 2, label="PERSON", kb_id="Idriss_Déby"),
+        Span(doc, 4, 6, label="PERSON"),
+        Span(doc, 7, 9, label="PERSON"),
+    ]
+    assert [(e.text, e.kb_id_) for e in link_surnames(doc, ents)] == [
+        ("Idriss Déby", "Idriss_Déby"),
+        ("Déby Itno", "Idriss_Déby"),
+        ("Ali Itno", ""),
+    ]

@@ -253,7 +253,9 @@ def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     """A one-word name that is the last word of a linked PERSON named in full before it
     in the article denotes that person (within-document name coreference), whatever the
     gazetteer or the model made of the word alone (an unlinked ORG is relabelled); a
-    capitalised proper noun the model left out becomes that PERSON too. Other entities are returned as they are."""
+    capitalised proper noun the model left out becomes that PERSON too, and an unlinked
+    PERSON of two or three words that starts with that surname ("Déby Itno") is the
+    person as well. Other entities are returned as they are."""
     by_start = {e.start: e for e in ents}
     table = doc.to_array([POS, IS_TITLE])
     candidate = (table[:, 0] == PROPN) & (table[:, 1] == 1)  # capitalised proper nouns
@@ -273,6 +275,9 @@ def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = Span(doc, ent.start, ent.end, label="PERSON", kb_id=kb_id)  # the model's ORG "Maiga"
         elif ent.label_ == "PERSON" and len(ent) > 1 and ent.kb_id_:
             full[_fold(ent[-1].text)] = ent.kb_id_
+        elif ent.label_ == "PERSON" and 1 < len(ent) <= 3 and not ent.kb_id_ and (key := _fold(ent[0].text)) in full:
+            # "President Déby Itno" after "Idriss Déby": the surname the article gave, with more
+            ent = Span(doc, ent.start, ent.end, label="PERSON", kb_id=full[key])
         out.append(ent)
     return out
 
