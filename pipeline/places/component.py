@@ -1,0 +1,261 @@
+"""``sahel_places``: where each claimed event happened (SPEC section 4, revision 2).
+
+Runs after ``sahel_claims`` and sets ``location`` on the claims of ``doc._.claims``,
+reading only the Doc (:mod:`pipeline.doc`): the claims' triggers
+(``user_data[TRIGGERS_KEY]``), the entities and their gazetteer ids, what the article is
+about (``user_data[FOCUS_KEY]``) and the wire datelines (``spans[DATELINE_KEY]``).
+
+1. :func:`pipeline.places.rules.clause_place` - the place of the claim's own clause:
+   a place preposition's object, a fronted one, one on the subject, or the object of a
+   ``place_object`` predicate (configs/predicates.yaml);
+2. else, for a ``local_event`` predicate whose sentence names no place, the place of the
+   article's last wire dateline before it ("BAMAKO, Mali (Reuters) -"): a physical event
+   reported from a place happened there; a statement, an appeal, a sanction did not;
+3. the place resolved against configs/places.json (:class:`~pipeline.places.table.PlaceTable`,
+   GeoNames-derived): its GeoNames id, country, admin1 and centre; ambiguous names go to
+   the country the sentence names, then to the countries the article is about.
+
+``initialize(nlp=..., path=..., predicates=...)`` loads and validates the place table
+and the predicates' place flags; ``to_disk`` writes both as JSON, ``from_disk`` reads them
+back without YAML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..config import CONFIG_DIR, load_json_model
+from ..doc import DATELINE_KEY, FOCUS_KEY, TRIGGERS_KEY
+from ..models import Claim, Location, PlaceRecord, PlacesConfig, Strict
+from .rules import Mention, clause_place, entity_at, last_country_before, relative_antecedent, shared_heads
+from .table import PlaceTable, fold
+from .vocab import PLACE_LABELS
+
+DEFAULT_PLACES = CONFIG_DIR / "places.json"
+DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
+
+
+class PlaceFlags(Strict):
+    """The place behaviour of one predicate (``PredicateSpec``'s place fields)."""
+
+    place_object: bool = False
+    place_preps: list[str] = []
+    local_event: bool = False
+    place_trigger_only: bool = False
+
+
+class PlaceFlagsConfig(Strict):
+    predicates: dict[str, PlaceFlags] = {}
+    reporting_verbs: list[str] = []
+
+
+def load_place_flags(path: str | Path) -> PlaceFlagsConfig:
+    """The place flags of each predicate of configs/predicates.yaml (validated there)."""
+    from ..claims.triggers import load_predicates  # the one reader of predicates.yaml
+
+    config = load_predicates(str(path))
+    return PlaceFlagsConfig(
+        predicates={
+            p.name: PlaceFlags(
+                place_object=p.place_object,
+                place_preps=p.place_preps,
+                local_event=p.local_event,
+                place_trigger_only=p.place_trigger_only,
+            )
+            for p in config.predicates
+        },
+        reporting_verbs=config.reporting_verbs,
+    )
+
+
+class PlaceResolver:
+    """Sets ``location`` on ``doc._.claims``; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str = "sahel_places") -> None:
+        self.nlp = nlp
+        self.name = name
+        self.path: str | None = None
+        self.table: PlaceTable | None = None
+        self.flags = PlaceFlagsConfig()
+
+    def initialize(
+        self,
+        get_examples=None,
+        *,
+        nlp: Language | None = None,
+        path: str | None = None,
+        predicates: str | None = None,
+    ) -> None:
+        """Load the place table ``path`` (default configs/places.json) and the place flags
+        of ``predicates`` (default configs/predicates.yaml)."""
+        self.path = str(path or DEFAULT_PLACES)
+        self.table = PlaceTable(load_json_model(self.path, PlacesConfig))
+        self.flags = load_place_flags(predicates or DEFAULT_PREDICATES)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``cfg`` (the source path) and, once initialised, ``places.json`` and
+        ``flags.json``."""
+        serializers = {"cfg": lambda p: p.write_text(json.dumps({"path": self.path}), encoding="utf-8")}
+        if self.table is not None:
+            table = self.table.config
+            serializers["places.json"] = lambda p: p.write_text(table.model_dump_json(), encoding="utf-8")
+            serializers["flags.json"] = lambda p: p.write_text(self.flags.model_dump_json(), encoding="utf-8")
+        util.to_disk(path, serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PlaceResolver:
+        """Read what :meth:`to_disk` wrote."""
+
+        def read_cfg(p: Path) -> None:
+            if p.exists():
+                self.path = json.loads(p.read_text(encoding="utf-8")).get("path")
+
+        def read_places(p: Path) -> None:
+            if p.exists():
+                self.table = PlaceTable(load_json_model(p, PlacesConfig))
+
+        def read_flags(p: Path) -> None:
+            if p.exists():
+                self.flags = load_json_model(p, PlaceFlagsConfig)
+
+        util.from_disk(path, {"cfg": read_cfg, "places.json": read_places, "flags.json": read_flags}, exclude)
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = doc._.claims
+        if self.table is None or not claims:
+            return doc
+        doc._.claims = locate_claims(doc, claims, self.table, self.flags)
+        return doc
+
+
+def article_countries(doc: Doc, table: PlaceTable) -> dict[str, float]:
+    """Alpha-3 code -> how much the article is about the country: its mentions, and half
+    of those of its towns and regions (``user_data[FOCUS_KEY]``, the gazetteer's)."""
+    weights: dict[str, float] = defaultdict(float)
+    for kb_id, count in doc.user_data.get(FOCUS_KEY, {}).items():
+        code = table.country_of(kb_id)
+        if code is not None:
+            weights[code] += count
+        elif (code := table.code_of_id(kb_id)) is not None:
+            weights[code] += count / 2
+    return dict(weights)
+
+
+def _main_country(weights: dict[str, float], table: PlaceTable) -> str | None:
+    """The id of the country the article is most about, when one leads."""
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    for record in table.config.places:
+        if record.kind == "country" and record.country == ranked[0][0]:
+            return record.id
+    return None
+
+
+def locate_claims(doc: Doc, claims: list[Claim], table: PlaceTable, flags: PlaceFlagsConfig) -> list[Claim]:
+    """``claims`` with ``location`` set where the text says (see the module docstring)."""
+    triggers = doc.user_data.get(TRIGGERS_KEY, {})
+    focus = article_countries(doc, table)
+    main_country = _main_country(focus, table)
+
+    def is_country(ent: Span) -> bool:
+        return table.country_of(ent.kb_id_ or ent.text) is not None
+
+    def known(text: str) -> bool:
+        return fold(text) in table.by_name
+
+    country_before = last_country_before(doc, is_country)
+    datelines = list(doc.spans[DATELINE_KEY]) if DATELINE_KEY in doc.spans else []
+    trigger_words = {i for pair in triggers.values() for i in pair if i >= 0}
+    reporting = frozenset(flags.reporting_verbs)
+
+    def is_event(token) -> bool:
+        return token.i in trigger_words or token.lemma_.lower() in reporting
+
+    out = []
+    for claim in claims:
+        found = triggers.get(claim.id)
+        spec = flags.predicates.get(claim.predicate, PlaceFlags())
+        if found is None:
+            out.append(claim)
+            continue
+        trigger = doc[found[0]]
+        anchors = [trigger] + ([doc[found[1]]] if found[1] >= 0 else [])
+        place_objects = [a for a in map(relative_antecedent, anchors) if a is not None]
+        if spec.place_object and claim.object is not None:
+            span = doc.char_span(claim.object.start, claim.object.end, alignment_mode="expand")
+            if span is not None:
+                place_objects.append(span.root)
+        mention = clause_place(
+            anchors,
+            extra_preps=spec.place_preps,
+            place_objects=place_objects,
+            shared=[h for a in anchors for h in shared_heads(a, is_event=is_event)],
+            trigger_only=spec.place_trigger_only,
+            known=known,
+            country_before=country_before,
+            main_country=main_country,
+        )
+        if mention is None and spec.local_event:
+            mention = _dateline_place(trigger.sent, datelines)
+        out.append(
+            claim if mention is None else claim.model_copy(update={"location": to_location(mention, table, focus)})
+        )
+    return out
+
+
+def _dateline_place(sent: Span, datelines: list[Span]) -> Mention | None:
+    """The place of the last dateline at or before ``sent``, when ``sent`` names no place
+    outside it."""
+    before = [d for d in datelines if d.start <= sent.start or d.sent.start == sent.start]
+    if not before:
+        return None
+    dateline = before[-1]
+    for token in sent:
+        if token.ent_type_ in PLACE_LABELS and not (dateline.start <= token.i < dateline.end):
+            return None
+    return Mention(dateline, dateline.text, None)
+
+
+def to_location(mention: Mention, table: PlaceTable, focus: dict[str, float]) -> Location:
+    """The ``Location`` of ``mention``: its words, the id (the gazetteer's, else the
+    record's) and the record's geographic fields (``null`` when no record)."""
+    hints = [c for c in (table.country_of(n) for n in mention.countries) if c is not None]
+    record: PlaceRecord | None = None
+    if mention.kb_id and fold(mention.kb_id) not in table.by_id and mention.kind is None:
+        record = None  # linked to what the table does not hold ("the Sahel", a wider area): no guess
+    else:
+        record = table.resolve([mention.name], kb_id=mention.kb_id, kind=mention.kind, countries=hints, focus=focus)
+    if record is None:
+        place_id = mention.kb_id
+    elif mention.kb_id and fold(mention.kb_id) == fold(record.id or ""):
+        place_id = mention.kb_id
+    else:
+        place_id = record.id
+    span = mention.span
+    return Location(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        id=place_id,
+        geonames=record.geonames if record else None,
+        country=record.country if record else None,
+        admin1=record.admin1 if record else None,
+        lat=record.lat if record else None,
+        lon=record.lon if record else None,
+    )
+
+
+@Language.factory("sahel_places", assigns=["doc._.claims"], requires=["doc._.claims"])
+def make_place_resolver(nlp: Language, name: str) -> PlaceResolver:
+    return PlaceResolver(nlp, name)
+
+
+__all__ = ["PlaceResolver", "entity_at", "locate_claims", "make_place_resolver"]
