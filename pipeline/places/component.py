@@ -191,8 +191,8 @@ def locate_claims(doc: Doc, claims: list[Claim], table: PlaceTable, flags: Place
         place_objects = [a for a in map(relative_antecedent, anchors) if a is not None]
         if spec.place_object and claim.object is not None:
             span = doc.char_span(claim.object.start, claim.object.end, alignment_mode="expand")
-            if span is not None:
-                place_objects.append(span.root)
+            if span is not None and trigger.sent.start <= span.root.i < trigger.sent.end:
+                place_objects.append(span.root)  # (an antecedent elsewhere: the clause's own words say where)
         mention = clause_place(
             anchors,
             extra_preps=spec.place_preps,

@@ -3,7 +3,7 @@
 A name can denote several records: "Tillabéri" is a town and a region, "Kidal" a town
 and a region, "Mali" a country (and a town of Guinea). :meth:`PlaceTable.resolve` picks,
 in order: the record whose ``id`` is the entity's gazetteer id; records of the kind the
-text asks for ("the Tillaberi region": an admin1); records in a country the sentence
+text asks for ("the Tillaberi region": an admin1), else a country of that name; records in a country the sentence
 names ("Kokorou, Niger"); records in the countries the article is about; countries
 before towns before regions; the most populous.
 """
@@ -84,6 +84,8 @@ class PlaceTable:
         pool = list(candidates.values())
         if kind is not None and any(r.kind == kind for r in pool):
             pool = [r for r in pool if r.kind == kind]
+        elif kind is None and any(r.kind == "country" for r in pool):
+            pool = [r for r in pool if r.kind == "country"]  # "Niger" is the country, not Nigeria's Niger State
         hinted = set(countries)
         focus = focus or {}
         return min(
