@@ -96,7 +96,13 @@ def country_centres(outlines: dict, numeric_to_iso: dict[str, str]) -> dict[str,
         iso = numeric_to_iso.get(str(f.get("id") or "").lstrip("0"))
         if iso is None:
             continue
-        area, x, y = max(ring_centroid(poly[0]) for poly in f["geometry"]["coordinates"])
+        rings = []
+        for poly in f["geometry"]["coordinates"]:
+            ring = poly[0]
+            if max(x for x, _ in ring) - min(x for x, _ in ring) > 180:  # across the antimeridian
+                ring = [(x + 360 if x < 0 else x, y) for x, y in ring]
+            rings.append(ring)
+        area, x, y = max(ring_centroid(ring) for ring in rings)
         out[iso] = (round(y, ROUND), round((x + 180) % 360 - 180, ROUND))  # rings across the antimeridian
     return out
 

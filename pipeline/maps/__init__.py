@@ -24,9 +24,6 @@ from ..models import Claim, DocumentResult
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 OUTLINES = CONFIG_DIR / "outlines.json"
-# Okabe-Ito and Tableau colours, distinct enough side by side; cycled past 16 predicates
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000",
-           "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#9467BD", "#FF9896", "#2CA02C", "#1F3A93")  # fmt: skip
 SAHEL_BOUNDS = ((5.0, -18.0), (25.0, 25.0))  # the view with no located claim
 RING_DEGREES = 0.18  # how far the predicates of one place sit from it
 
@@ -52,8 +49,10 @@ def located(results: Iterable[DocumentResult]) -> list[tuple[DocumentResult, Cla
 
 
 def colours(predicates: Iterable[str]) -> dict[str, str]:
-    """A colour per predicate, in name order (the same predicate set, the same colours)."""
-    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(sorted(set(predicates)))}
+    """A colour per predicate, in name order (the same predicate set, the same colours):
+    hues spread evenly round the wheel, neighbours in the legend alternately dark and light."""
+    names = sorted(set(predicates))
+    return {p: f"hsl({round(360 * i / len(names))}, 75%, {38 if i % 2 else 58}%)" for i, p in enumerate(names)}
 
 
 def points(pairs: list[tuple[DocumentResult, Claim]]) -> list[dict]:
@@ -85,16 +84,21 @@ def points(pairs: list[tuple[DocumentResult, Claim]]) -> list[dict]:
 
 
 def _bounds(pts: list[dict]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The view: round the points, leaving out the farthest twentieth on each side when
+    there are many (a claim in Washington does not zoom a map of the Sahel out to the world;
+    it is still drawn)."""
     if not pts:
         return SAHEL_BOUNDS
-    lats, lons = [p["lat"] for p in pts], [p["lon"] for p in pts]
+    lats, lons = sorted(p["lat"] for p in pts), sorted(p["lon"] for p in pts)
+    cut = len(pts) // 20 if len(pts) >= 20 else 0
+    lats, lons = lats[cut : len(lats) - cut], lons[cut : len(lons) - cut]
     pad = 1.5
-    return (min(lats) - pad, min(lons) - pad), (max(lats) + pad, max(lons) + pad)
+    return (lats[0] - pad, lons[0] - pad), (lats[-1] + pad, lons[-1] + pad)
 
 
 def _json(data) -> str:
     """JSON safe inside a <script> element."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 _SCRIPT = """
