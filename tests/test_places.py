@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.config import CONFIG_DIR, load_json_model
 from pipeline.models import PlacesConfig
-from pipeline.places.rules import clause_place, relative_antecedent, shared_heads
+from pipeline.places.rules import Context, clause_place, relative_antecedent, shared_heads
 from pipeline.places.table import PlaceTable, fold
 from tests.docbuild import build
 
@@ -18,13 +18,12 @@ def table() -> PlaceTable:
 
 
 def _find(table: PlaceTable, doc, anchors, **kw):
-    return clause_place(
-        anchors,
+    ctx = Context(
         known=lambda text: fold(text) in table.by_name,
-        country_before=lambda token: None,
+        is_country=lambda name: table.country_of(name) is not None,
         main_country=kw.pop("main_country", None),
-        **kw,
     )
+    return clause_place(anchors, ctx, **kw)
 
 
 # --------------------------------------------------------------------------- the place table
@@ -139,7 +138,7 @@ def test_a_place_that_situates_another_gives_the_more_precise_one(vocab_nlp, tab
     killed = doc[17]
     antecedent = relative_antecedent(killed)
     assert antecedent is not None and antecedent.text == "Faso"
-    found = _find(table, doc, [killed], place_objects=[antecedent])
+    found = _find(table, doc, [killed])
     assert (found.span.text, found.kind, found.countries) == ("Sahel", "admin1", ("Burkina Faso",))
     assert _find(table, doc, [doc[0]]).span.text == "Sahel"  # the attacks: the region of the Sahel
 

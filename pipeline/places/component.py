@@ -34,7 +34,17 @@ from spacy.tokens import Doc, Span
 from ..config import CONFIG_DIR, load_json_model
 from ..doc import DATELINE_KEY, FOCUS_KEY, TRIGGERS_KEY
 from ..models import Claim, Location, PlaceRecord, PlacesConfig, Strict
-from .rules import Mention, clause_place, entity_at, last_country_before, relative_antecedent, shared_heads
+from .rules import (
+    BORDER,
+    Context,
+    Mention,
+    clause_distance,
+    clause_place,
+    entity_at,
+    in_place_phrase,
+    last_entity_before,
+    shared_heads,
+)
 from .table import PlaceTable, fold
 from .vocab import PLACE_LABELS
 
@@ -136,15 +146,24 @@ class PlaceResolver:
 
 
 def article_countries(doc: Doc, table: PlaceTable) -> dict[str, float]:
-    """Alpha-3 code -> how much the article is about the country: its mentions, and half
-    of those of its towns and regions (``user_data[FOCUS_KEY]``, the gazetteer's)."""
+    """Alpha-3 code -> how much the article is about the country: the mentions of it (GPE;
+    NORP, "Malian", half), half of those of its towns and regions (not the dateline's), and
+    once more what the gazetteer found the article is about (``user_data[FOCUS_KEY]``)."""
     weights: dict[str, float] = defaultdict(float)
-    for kb_id, count in doc.user_data.get(FOCUS_KEY, {}).items():
-        code = table.country_of(kb_id)
+
+    def add(key: str, count: float) -> None:
+        code = table.country_of(key)
         if code is not None:
             weights[code] += count
-        elif (code := table.code_of_id(kb_id)) is not None:
+        elif (code := table.code_of_id(key)) is not None:
             weights[code] += count / 2
+
+    dated = {(d.start, d.end) for d in doc.spans[DATELINE_KEY]} if DATELINE_KEY in doc.spans else set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP") and (ent.start, ent.end) not in dated:  # a dateline: where it was filed
+            add(ent.kb_id_ or ent.text, 1 if ent.label_ == "GPE" else 0.5)
+    for kb_id, count in doc.user_data.get(FOCUS_KEY, {}).items():
+        add(kb_id, count)
     return dict(weights)
 
 
@@ -159,19 +178,37 @@ def _main_country(weights: dict[str, float], table: PlaceTable) -> str | None:
     return None
 
 
+def place_context(doc: Doc, table: PlaceTable, focus: dict[str, float]) -> Context:
+    """What the rules may ask of ``doc`` and the table (:class:`~pipeline.places.rules.Context`)."""
+    home = None
+    if DATELINE_KEY in doc.spans and len(doc.spans[DATELINE_KEY]):
+        record = table.resolve([doc.spans[DATELINE_KEY][0].text], focus=focus)
+        home = table.countries[record.country].id if record is not None and record.country in table.countries else None
+
+    def is_country(name: str) -> bool:
+        return table.country_of(name) is not None
+
+    def capital_of(country: str) -> str | None:
+        code = table.country_of(country)
+        record = table.countries.get(code) if code else None
+        return record.capital if record is not None else None
+
+    return Context(
+        known=lambda text: fold(text) in table.by_name,
+        is_country=is_country,
+        capital_of=capital_of,
+        country_before=last_entity_before(doc, lambda e: e.label_ == "GPE" and is_country(e.kb_id_ or e.text)),
+        place_before=last_entity_before(doc, in_place_phrase),
+        main_country=_main_country(focus, table),
+        home_country=home,
+    )
+
+
 def locate_claims(doc: Doc, claims: list[Claim], table: PlaceTable, flags: PlaceFlagsConfig) -> list[Claim]:
     """``claims`` with ``location`` set where the text says (see the module docstring)."""
     triggers = doc.user_data.get(TRIGGERS_KEY, {})
     focus = article_countries(doc, table)
-    main_country = _main_country(focus, table)
-
-    def is_country(ent: Span) -> bool:
-        return table.country_of(ent.kb_id_ or ent.text) is not None
-
-    def known(text: str) -> bool:
-        return fold(text) in table.by_name
-
-    country_before = last_country_before(doc, is_country)
+    ctx = place_context(doc, table, focus)
     datelines = list(doc.spans[DATELINE_KEY]) if DATELINE_KEY in doc.spans else []
     trigger_words = {i for pair in triggers.values() for i in pair if i >= 0}
     reporting = frozenset(flags.reporting_verbs)
@@ -188,39 +225,46 @@ def locate_claims(doc: Doc, claims: list[Claim], table: PlaceTable, flags: Place
             continue
         trigger = doc[found[0]]
         anchors = [trigger] + ([doc[found[1]]] if found[1] >= 0 else [])
-        place_objects = [a for a in map(relative_antecedent, anchors) if a is not None]
+        place_objects = []
         if spec.place_object and claim.object is not None:
             span = doc.char_span(claim.object.start, claim.object.end, alignment_mode="expand")
             if span is not None and trigger.sent.start <= span.root.i < trigger.sent.end:
                 place_objects.append(span.root)  # (an antecedent elsewhere: the clause's own words say where)
         mention = clause_place(
             anchors,
+            ctx,
             extra_preps=spec.place_preps,
             place_objects=place_objects,
             shared=[h for a in anchors for h in shared_heads(a, is_event=is_event)],
             trigger_only=spec.place_trigger_only,
-            known=known,
-            country_before=country_before,
-            main_country=main_country,
         )
         if mention is None and spec.local_event:
-            mention = _dateline_place(trigger.sent, datelines)
+            mention = _dateline_place(trigger, datelines, table, focus)
         out.append(
             claim if mention is None else claim.model_copy(update={"location": to_location(mention, table, focus)})
         )
     return out
 
 
-def _dateline_place(sent: Span, datelines: list[Span]) -> Mention | None:
-    """The place of the last dateline at or before ``sent``, when ``sent`` names no place
-    outside it."""
+def _dateline_place(trigger, datelines: list[Span], table: PlaceTable, focus: dict[str, float]) -> Mention | None:
+    """The place of the last dateline at or before the sentence of ``trigger``, when the
+    sentence names no place of its own near the trigger (a place preposition's object, at
+    most one clause away: "Niger's junta" is an actor, "... as the bloc threatens to
+    intervene in Niger" another event) and the dateline's place lies in a country the
+    article is about (a story filed from a regional bureau, "DAKAR (Reuters) - ... in
+    northern Mali", is not local to Dakar)."""
+    sent = trigger.sent
     before = [d for d in datelines if d.start <= sent.start or d.sent.start == sent.start]
     if not before:
         return None
     dateline = before[-1]
-    for token in sent:
-        if token.ent_type_ in PLACE_LABELS and not (dateline.start <= token.i < dateline.end):
-            return None
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS and in_place_phrase(ent) and not dateline.start <= ent.start < dateline.end:
+            if clause_distance(ent.root, trigger) < 2:
+                return None
+    record = table.resolve([dateline.text], focus=focus)
+    if record is None or focus.get(record.country or "", 0) <= 0:
+        return None
     return Mention(dateline, dateline.text, None)
 
 
@@ -229,7 +273,9 @@ def to_location(mention: Mention, table: PlaceTable, focus: dict[str, float]) ->
     record's) and the record's geographic fields (``null`` when no record)."""
     hints = [c for c in (table.country_of(n) for n in mention.countries) if c is not None]
     record: PlaceRecord | None = None
-    if mention.kb_id and fold(mention.kb_id) not in table.by_id and mention.kind is None:
+    if mention.kind == BORDER:
+        record = None  # "the border with Mali" is no place of the table, nor in Mali
+    elif mention.kb_id and fold(mention.kb_id) not in table.by_id and mention.kind is None:
         record = None  # linked to what the table does not hold ("the Sahel", a wider area): no guess
     else:
         record = table.resolve([mention.name], kb_id=mention.kb_id, kind=mention.kind, countries=hints, focus=focus)

@@ -38,7 +38,10 @@ class PlaceTable:
                 self.by_name[name].append(record)
             if record.id:
                 self.by_id.setdefault(fold(record.id), record)
-        # a country's records: its own id and names -> alpha-3 code
+        # a country's records: its own id and names -> alpha-3 code; alpha-3 code -> record
+        self.countries: dict[str, PlaceRecord] = {
+            r.country: r for r in config.places if r.kind == "country" and r.country
+        }
         self.country_codes: dict[str, str] = {}
         for record in config.places:
             if record.kind == "country" and record.country:
