@@ -26,7 +26,7 @@ def configs(tmp_path) -> Path:
     """Copies of configs/pipeline.yaml and the knowledge files it names; the pipeline config's path."""
     folder = tmp_path / "configs"
     folder.mkdir()
-    for name in ("pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml"):
+    for name in ("pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json"):
         shutil.copy(CONFIG_DIR / name, folder / name)
     return folder / "pipeline.yaml"
 
@@ -62,7 +62,7 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "sahel-claims"
 
 
-@pytest.mark.parametrize("name", ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml"])
+@pytest.mark.parametrize("name", ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json"])
 def test_key_changes_when_a_config_file_changes(configs, name):
     before = cache.pipeline_key(configs)
     path = configs.parent / name

@@ -274,6 +274,24 @@ CASES = [
     # "the country": the country named last
     ("Troops were deployed to Niger. The army later withdrew from the country.", None, "withdraw", "the country",
      "Niger", "NER", None),
+    # "the capital": of the dateline's country, of the country its modifier names
+    ("OUAGADOUGOU, Jan 23 (Reuters) - France was told to leave. Hundreds of protesters rallied in the capital on Friday.",
+     None, "protest", "the capital", "Ouagadougou", "BFA", "Centre"),
+    ("West African leaders met at a summit in the Ghanaian capital on Sunday.", None, "meet", "the Ghanaian capital",
+     "Accra", "GHA", "Greater Accra"),
+    # a place's own words when the table holds no record: no id, no coordinates
+    ("At least 17 soldiers were killed in an ambush near the border with Mali.", None, "kill", "border with Mali",
+     None, None, None),
+    # a place that owns the phrase
+    ("Forty Ivorian soldiers were arrested at Bamako's airport.", None, "detain", "Bamako", "Bamako", "MLI", "Bamako"),
+    ("Jihadists attacked the Kati military camp.", None, "attack", "Kati", "Kati,_Mali", "MLI", "Koulikoro"),
+    ("Niger's junta closed the nation's airspace.", None, "close", "the nation", "Niger", "NER", None),
+    # "there": the place named last
+    ("Rights groups said 300 civilians were killed in the town of Moura. The army said it killed 200 militants there.",
+     None, "kill", "there", "Moura,_Mali", None, None),
+    # of two places of one word, the more precise
+    ("But in Niger, former President Bazoum remains under house arrest in Niamey.", None, "detain", "Niamey", "Niamey",
+     "NER", "Niamey"),
     # the gazetteer's id for a place the table does not hold: no coordinates, the id kept
     ("Soldiers killed dozens of people in Moura.", "Mali", "kill", "Moura", "Moura,_Mali", None, None),
 ]  # fmt: skip
@@ -282,6 +300,7 @@ NO_PLACE = [
     ("WASHINGTON (AP) - The State Department criticized the junta.", "criticize"),
     ("The Security Council condemned the attack in Kokorou.", "criticize"),  # not said in Kokorou
     ("Officials said in Washington that soldiers killed 12 civilians.", "kill"),  # said there, not killed there
+    ("DAKAR, July 29 (Reuters) - Rebels in Mali said they killed 47 soldiers.", "kill"),  # a regional bureau
 ]
 
 
