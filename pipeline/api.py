@@ -22,7 +22,7 @@ from .batch.run import Progress, Report, json_line, make_doc, note, process_arti
 from .batch.serialize import doc_to_result
 from .errors import ConfigError, Errors, InputError
 from .io import check_inputs
-from .models import Article, ArticleMeta, DocumentResult, GoldDocument, RunSummary, ScoreReport
+from .models import Article, ArticleMeta, DocumentResult, Event, GoldDocument, RunSummary, ScoreReport
 
 
 def extract_text(
@@ -162,6 +162,7 @@ def ingest(
         raise ConfigError(Errors.E065.format(engine=engine, expected="local, ray"))
     from collections import deque
 
+    from .events import load_rules
     from .stores import open_store
     from .stores.write import unchanged_ids, write_article
 
@@ -170,7 +171,8 @@ def ingest(
     summary = summary if summary is not None else RunSummary()
     pending: dict[str, Article] = {}  # article id -> the article, in flight
     queue: deque[tuple[str, bool]] = deque()  # (id, extracting?) read, not yet resolved, in order
-    with open_store(store or default_store(config), create=True) as target, ExitStack() as stack:
+    url = store or default_store(config)
+    with open_store(url, create=True, event_rules=load_rules(config)) as target, ExitStack() as stack:
         handle = stack.enter_context(open(output, "w", encoding="utf-8")) if output is not None else None
 
         def write_stored(article_id: str) -> None:
@@ -249,7 +251,9 @@ def load(
     from .batch.loader import load_records
 
     url = store or default_store(config)
-    return load_records(shards, articles=articles, store=url, force=force, progress=progress, report=report)
+    return load_records(
+        shards, articles=articles, store=url, force=force, config=config, progress=progress, report=report
+    )
 
 
 def export(
@@ -279,6 +283,48 @@ def export(
         finally:
             if output is not None:
                 handle.close()
+
+
+def events(
+    store: str | None = None,
+    *,
+    article: str | None = None,
+    conflicts_only: bool = False,
+    config: Path | str | None = None,
+) -> list[Event]:
+    """The events of ``store`` (a URL; default: the config's ``store``), by date then id:
+    claims of several articles (or sentences) that report one event, with their counts and
+    conflicts (README, "Events"). ``article``: only the events with a claim of that article;
+    ``conflicts_only``: only those whose claims disagree. :class:`~pipeline.errors.StoreError`
+    when the store does not exist (never created)."""
+    from .stores import open_store
+
+    with open_store(store or default_store(config), create=False) as source:
+        return source.events(article=article, conflicts_only=conflicts_only)
+
+
+def export_events(
+    *,
+    store: str | None = None,
+    config: Path | str | None = None,
+    article: str | None = None,
+    conflicts_only: bool = False,
+    format: str = "jsonl",
+    output: Path | str | None = None,
+) -> int:
+    """Write the events of ``store`` (as :func:`events` selects them) to ``output`` (stdout
+    when None): ``jsonl``, one :class:`~pipeline.models.Event` object a line; ``csv``, one
+    row per event. Returns the number written."""
+    from .errors import StoreError
+    from .stores.export import EVENT_FORMATS, write_events
+
+    if format not in EVENT_FORMATS:
+        raise StoreError(Errors.E110.format(format=format, expected=", ".join(EVENT_FORMATS)))
+    found = events(store, article=article, conflicts_only=conflicts_only, config=config)
+    if output is None:
+        return write_events(found, sys.stdout, format=format)
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        return write_events(found, handle, format=format)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -478,7 +524,9 @@ __all__ = [
     "check_inputs",
     "default_store",
     "doc_to_result",
+    "events",
     "export",
+    "export_events",
     "extract",
     "extract_text",
     "ingest",

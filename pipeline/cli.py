@@ -353,6 +353,32 @@ def export_cli(
     typer.echo(f"{url}: exported {_plural(n, 'row' if format == 'csv' else 'article')}", err=True)
 
 
+@command("events")
+def events_cli(
+    store: str = STORE_OPT,
+    conflicts: bool = typer.Option(False, "--conflicts", help="Only events whose claims disagree."),
+    article: str = typer.Option(None, "--article", metavar="ID", help="Only events with a claim of this article."),
+    format: str = typer.Option("jsonl", "--format", "-f", metavar="FORMAT", help="jsonl (one event a line) or csv."),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here (default: stdout)."),
+    config: Path = CONFIG_OPT,
+) -> None:
+    """List the events of an existing store: claims of several articles that report one event.
+
+    Each event has its predicate, subject, object, date and place, counts of mentions,
+    articles and sources, its claims, and its conflicts (negated, retracted, dates, places).
+
+    Example: sahel-claims events --store sqlite:///claims.db --conflicts --format csv
+    """
+    try:
+        url = store or api.default_store(config)
+        n = api.export_events(
+            store=url, config=config, article=article, conflicts_only=conflicts, format=format, output=output
+        )
+    except (SahelError, OSError) as exc:
+        fail(exc)
+    typer.echo(f"{url}: {_plural(n, 'event')}{' with conflicts' if conflicts else ''}", err=True)
+
+
 # --------------------------------------------------------------------------- scoring
 
 

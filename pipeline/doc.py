@@ -9,7 +9,8 @@ Each entry: what it holds; who writes it -> who reads it.
 - ``doc._.published`` (``datetime.date | None``), ``doc._.article_id`` (``str | None``):
   batch, before the pipeline -> dates, gazetteer, claims.
 - ``doc._.source`` (``str | None``): the article's ``source`` (its publisher or issuer,
-  front matter): batch -> claims (who "we" is in a statement).
+  front matter): batch -> gazetteer (the publisher named short in its body), claims (who
+  "we" is in a statement).
 - ``doc._.sahel_warnings`` (``list[str]``): batch, dates -> serialize.
 - ``doc.ents``: the model's entities with the gazetteer's corrections, ``kb_id_`` the
   canonical id (``""`` unlinked): ner, gazetteer -> dates, claims, serialize.

@@ -105,7 +105,9 @@ class Errors(metaclass=ErrorsWithCodes):
         "{where} holds a NUL character (U+0000) at offset {offset}, which PostgreSQL cannot store "
         "(neither store takes it): remove it from the input"
     )
-    E090 = "sahel_claims: initialize needs the pipeline (nlp=...) to compile the triggers of {path}"
+    E110 = "unknown events format '{format}' (expected one of: {expected})"
+    E111 = "{path}: event cluster '{cluster}': {reason}"
+    E112 = "{path}: not a valid event gold file: {reason}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

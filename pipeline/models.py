@@ -447,6 +447,21 @@ class PredicateSpec(Strict):
     # "B met A"; the scorer compares the two arguments unordered and counts a claim and
     # its mirror once.
     symmetric: bool = False
+    # Events (pipeline/events): ``one_time``: the same (subject, object) does it once ("seized
+    # power"): every report of the key is one event, and reports that disagree on the date
+    # or place flag a conflict instead of making another event. ``window_days``: how far
+    # before its article's ``published`` date an undated report may fall (default: the
+    # file's ``event_window_days``): meetings recur, a report without a date is of a recent one.
+    one_time: bool = False
+    window_days: int | None = Field(default=None, ge=0)
+    # ``lasting``: a state that holds over time (troops stationed, a detention): every report
+    # of the key is one event whatever its date, and dates that differ are no conflict.
+    # ``event_args``: the arguments that tell this predicate's events apart (default both):
+    # ``subject`` for a coup (whom or what it overthrew is said in many ways: the president,
+    # the country, "power"), ``object`` for a detention (who holds him is often unsaid); a
+    # report whose named argument is null falls back to both.
+    lasting: bool = False
+    event_args: Literal["both", "subject", "object"] = "both"
 
     _cameo = field_validator("cameo", mode="before")(_iso_text)
 
@@ -485,6 +500,9 @@ class PredicatesConfig(Strict):
     breadth: str | None = None
     # lemmas never taken from ``breadth``, whatever it says (reviewed senses that mislead here)
     breadth_exclude: list[str] = Field(default_factory=list)
+    # events: the days before its article's ``published`` date an undated report may fall
+    # in, for predicates without their own ``window_days``
+    event_window_days: int = Field(default=3, ge=0)
     predicates: list[PredicateSpec] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -567,6 +585,116 @@ class PipelineConfig(Strict):
         default="sqlite:///claims.db",
         description="default store URL of ingest/export (a relative SQLite path is resolved against the cwd)",
     )
+
+
+# --------------------------------------------------------------------------- events
+
+
+class EventArg(Strict):
+    """An event's subject or object: the text most of its reports use, the id, and the
+    actor codes (SPEC revision 2), as in a claim but without offsets (they are per article)."""
+
+    text: str
+    id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class EventPlace(Strict):
+    """Where an event happened: a :class:`Location` without its offsets."""
+
+    text: str
+    id: str | None = None
+    geonames: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class EventClaim(Strict):
+    """One report of an event: the claim (``id``, ``seq`` in its article's ``claims``), its
+    article, and what the grouping read from it."""
+
+    id: str
+    article: str
+    seq: int
+    negated: bool = False
+    modality: Modality = "asserted"
+    date: str | None = None
+    published: dt.date | None = None
+    sources: list[str] = Field(default_factory=list, description="who says it: the claim's sources, else the article's")
+
+    @field_serializer("published")
+    def _ser_published(self, value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+
+EventConflictReason = Literal["negated", "retracted", "dates", "places"]
+
+
+class EventConflict(Strict):
+    """Reports of one event that disagree: ``negated`` (asserted by one source, negated by
+    another), ``retracted`` (a source negates what it asserted before), ``dates`` (a
+    one-time event given dates that do not contain one another), ``places`` (places that
+    are not one inside the other). ``claims``: the ids of the claims involved."""
+
+    reason: EventConflictReason
+    claims: list[str]
+    detail: str = ""
+
+
+class Event(Strict):
+    """Claims of several articles (or sentences) that report one event (pipeline/events):
+    the same predicate, subject and object, compatible dates and places. Counts: ``mentions``
+    (sentences), ``articles``, ``sources`` (distinct voices: a claim's sources, else its
+    article's publisher), ``negated`` (mentions that say it did not happen)."""
+
+    id: str
+    predicate: str
+    subject: EventArg | None = None
+    object: EventArg | None = None
+    date: str | None = None
+    location: EventPlace | None = None
+    mentions: int
+    articles: int
+    sources: int
+    negated: int = 0
+    first_reported: dt.date | None = None
+    last_reported: dt.date | None = None
+    claims: list[EventClaim] = Field(default_factory=list)
+    conflicts: list[EventConflict] = Field(default_factory=list)
+
+    @field_serializer("first_reported", "last_reported")
+    def _ser_reported(self, value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+
+class EventGoldClaim(Strict):
+    """A gold claim named in ``gold/events/clusters.yaml``: its article, its evidence (verbatim, as
+    in the article's gold file) and its predicate; ``subject`` and ``object``, when given
+    (``null`` included), tell apart claims of one evidence and predicate."""
+
+    article: str
+    evidence: str
+    predicate: str
+    subject: str | None = None
+    object: str | None = None
+
+    _iso = field_validator("article", mode="before")(_iso_text)
+
+
+class EventGoldCluster(Strict):
+    id: str
+    note: str = ""
+    claims: list[EventGoldClaim] = Field(min_length=1)
+
+
+class EventGoldFile(Strict):
+    """``gold/events/clusters.yaml``: clusters of gold claims that report one event; a gold claim
+    not listed is an event of its own."""
+
+    clusters: list[EventGoldCluster] = Field(default_factory=list)
 
 
 SUMMARY_EXAMPLES = 50

@@ -79,7 +79,7 @@ CASES = [
         . . PUNCT . 6 punct
         """,
         [
-            (["France", "U.S.", "ECOWAS"], "sanction", ["sanctions"], "light-verb"),
+            (["France", "U.S.", "ECOWAS"], "sanction", [], "light-verb"),
             (["France", "U.S.", "ECOWAS"], "suspend_cooperation", ["aid", "cooperation"], "phrase+xcomp-inherit"),
         ],
         id="coordination over subjects and objects; the participle inherits the subject",
@@ -226,7 +226,7 @@ CASES = [
         sanctions sanction NOUN NNS 7 dobj
         . . PUNCT . 7 punct
         """,
-        [(["France", "ECOWAS"], "sanction", ["sanctions"], "light-verb+stranded-subject")],
+        [(["France", "ECOWAS"], "sanction", [], "light-verb+stranded-subject")],
         id="a subject hung as an apposition in the fronted phrase is recovered",
     ),
     pytest.param(
@@ -292,9 +292,200 @@ CASES = [
         """,
         [
             (["Mali"], "accuse", ["bloc"], "svo-active"),
-            (["bloc"], "sanction", ["sanctions"], "light-verb+object-control"),
+            (["bloc"], "sanction", [], "light-verb+object-control"),
         ],
         id="accused the bloc of imposing sanctions: the object does the gerund",
+    ),
+    pytest.param(
+        """
+        which which PRON WDT 1 nsubj
+        overthrew overthrow VERB VBD 1 ROOT
+        President President PROPN NNP 3 compound
+        Keita Keita PROPN NNP 1 dobj B-PERSON
+        . . PUNCT . 1 punct
+        """,
+        [([], "seize_power", ["Keita"], "svo-active")],
+        id="a relative pronoun cut from its antecedent (a sentence split) denotes no one",
+    ),
+    pytest.param(
+        """
+        the the DET DT 3 det
+        West west ADJ JJ 2 amod B-NORP
+        African african ADJ JJ 3 amod I-NORP
+        bloc bloc NOUN NN 7 nsubj
+        , , PUNCT , 3 punct
+        ECOWAS ECOWAS PROPN NNP 3 conj B-ORG
+        , , PUNCT , 5 punct
+        suspended suspend VERB VBD 7 ROOT
+        Mali Mali PROPN NNP 7 dobj B-GPE
+        . . PUNCT . 7 punct
+        """,
+        [(["ECOWAS"], "suspend_cooperation", ["Mali"], "svo-active")],
+        id="a description, then its name between commas parsed as a conjunct: one actor, the name",
+    ),
+    pytest.param(
+        """
+        Bah Bah PROPN NNP 1 compound B-PERSON
+        Ndaw Ndaw PROPN NNP 7 nsubjpass I-PERSON
+        , , PUNCT , 1 punct
+        a a DET DT 5 det
+        retired retired ADJ JJ 5 amod
+        colonel colonel NOUN NN 7 nsubjpass
+        was be AUX VBD 7 auxpass
+        appointed appoint VERB VBN 7 ROOT
+        president president NOUN NN 7 oprd
+        . . PUNCT . 7 punct
+        """,
+        [([], "appoint", ["Bah Ndaw"], "passive")],
+        id="a name and its apposition both taken for subjects: the name",
+    ),
+    pytest.param(
+        """
+        Civilian civilian ADJ JJ 1 amod
+        diplomat diplomat NOUN NN 8 nsubjpass
+        and and CCONJ CC 1 cc
+        former former ADJ JJ 4 amod
+        Minister Minister PROPN NNP 6 compound
+        Moctar Moctar PROPN NNP 6 compound B-PERSON
+        Ouane Ouane PROPN NNP 1 conj I-PERSON
+        was be AUX VBD 8 auxpass
+        named name VERB VBN 8 ROOT
+        as as ADP IN 8 prep
+        premier premier NOUN NN 9 pobj
+        . . PUNCT . 8 punct
+        """,
+        [([], "appoint", ["Moctar Ouane"], "passive")],
+        id="a bare singular noun coordinated with a person's name is a title of that person",
+    ),
+    pytest.param(
+        """
+        Members member NOUN NNS 1 nsubj
+        stressed stress VERB VBD 1 ROOT
+        the the DET DT 3 det
+        importance importance NOUN NN 1 dobj
+        for for ADP IN 3 prep
+        States States PROPN NNPS 4 pobj
+        , , PUNCT , 1 punct
+        to to PART TO 8 aux
+        cooperate cooperate VERB VB 1 advcl
+        with with ADP IN 8 prep
+        Mali Mali PROPN NNP 9 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["Members"], "appeal", ["States"], "phrase"), (["States"], "cooperate", ["Mali"], "for-subject")],
+        id="the importance for X, ..., to V: the object of 'for' is the infinitive's subject",
+    ),
+    pytest.param(
+        """
+        Cooperation cooperation NOUN NN 6 nsubj
+        between between ADP IN 0 prep
+        the the DET DT 5 det
+        U.S. U.S. PROPN NNP 5 nmod B-GPE
+        and and CCONJ CC 3 cc
+        forces force NOUN NNS 1 pobj
+        grew grow VERB VBD 6 ROOT
+        . . PUNCT . 6 punct
+        """,
+        [],
+        id="a between-phrase with one side only names no counterpart: no claim",
+    ),
+    pytest.param(
+        """
+        Cooperation cooperation NOUN NN 7 nsubj
+        between between ADP IN 0 prep
+        the the DET DT 6 det
+        U.S. U.S. PROPN NNP 6 nmod B-GPE
+        and and CCONJ CC 3 cc
+        Nigerien Nigerien PROPN NNP 3 conj B-NORP
+        forces force NOUN NNS 1 pobj
+        grew grow VERB VBD 7 ROOT
+        . . PUNCT . 7 punct
+        """,
+        [(["U.S."], "cooperate", ["Nigerien"], "nominal-between-states")],
+        id="between the U.S. and Nigerien forces: the coordinated modifiers are the sides",
+    ),
+    pytest.param(
+        """
+        Coordination coordination NOUN NN 2 nsubj
+        will will AUX MD 2 aux
+        continue continue VERB VB 2 ROOT
+        between between ADP IN 2 prep
+        France France PROPN NNP 3 pobj B-GPE
+        and and CCONJ CC 4 cc
+        Chad Chad PROPN NNP 4 conj B-GPE
+        . . PUNCT . 2 punct
+        """,
+        [(["France"], "cooperate", ["Chad"], "nominal-between")],
+        id="coordination will continue between A and B: the phrase on the verb of the event noun",
+    ),
+    pytest.param(
+        """
+        At at ADP IN 7 prep
+        the the DET DT 2 det
+        request request NOUN NN 0 pobj
+        of of ADP IN 2 prep
+        Blinken Blinken PROPN NNP 7 nsubj B-PERSON
+        , , PUNCT , 4 punct
+        FitzGibbon FitzGibbon PROPN NNP 4 appos B-PERSON
+        visited visit VERB VBD 7 ROOT
+        Niamey Niamey PROPN NNP 7 dobj B-GPE
+        . . PUNCT . 7 punct
+        """,
+        [(["FitzGibbon"], "visit", ["Niamey"], "svo-active")],
+        id="two persons are never in apposition: after a fronted phrase, the second acts",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        in in ADP IN 4 prep
+        Bamako Bamako PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active"), ([], "detain", ["officials"], "reduced-relative")],
+        id="a past verb right after a noun with no subject or object of its own is a participle on it",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        freed free VERB VBD 1 ROOT
+        the the DET DT 3 det
+        officials official NOUN NNS 1 dobj
+        detained detain VERB VBD 1 advcl
+        . . PUNCT . 1 punct
+        """,
+        [(["They"], "release", ["officials"], "svo-active")],
+        id="a bare participle on a noun ('the officials detained') refers back: no claim",
+    ),
+    pytest.param(
+        """
+        In in ADP IN 5 prep
+        a a DET DT 2 det
+        meeting meeting NOUN NN 0 pobj
+        , , PUNCT , 5 punct
+        Issoufou Issoufou PROPN NNP 5 nsubj B-PERSON
+        agreed agree VERB VBD 5 ROOT
+        . . PUNCT . 5 punct
+        """,
+        [],
+        id="a light verb's 'in' + event noun fronted before it is a circumstance, no claim",
+    ),
+    pytest.param(
+        """
+        The the DET DT 1 det
+        sanctions sanction NOUN NNS 2 nsubj
+        include include VERB VBP 2 ROOT
+        recalling recall VERB VBG 2 xcomp
+        ambassadors ambassador NOUN NNS 3 dobj
+        from from ADP IN 3 prep
+        Bamako Bamako PROPN NNP 5 pobj B-GPE
+        . . PUNCT . 2 punct
+        """,
+        [([], "withdraw", ["Bamako"], "phrase+xcomp-inherit")],
+        id="an inherited subject that is no actor does not act: sanctions recall no one",
     ),
     pytest.param(
         """
@@ -619,8 +810,8 @@ GENERALISATION_CASES = [
         coup coup NOUN NN 1 dobj
         . . PUNCT . 1 punct
         """,
-        (["Soldiers"], "seize_power", ["coup"], "light-verb"),
-        id="staged (lemma stag) a coup: light verb, the noun is the object",
+        (["Soldiers"], "seize_power", [], "light-verb"),
+        id="staged (lemma stag) a coup: light verb; the noun is the event itself, no object",
     ),
 ]
 
@@ -1306,3 +1497,25 @@ def test_arguments_clause_coordination_misparse(index, config, vocab_nlp):
         (["Officers"], "seize_power", ["power"], "phrase"),
         (["crowds"], "attack", ["embassy"], "svo-active"),
     ]
+
+
+def test_a_plural_demonym_heading_its_phrase_is_people_not_the_state(vocab_nlp, config):
+    """ "encourage all Nigeriens": the people (text, no id); "Nigerien soldiers": the
+    demonym modifies, and names the soldiers' country."""
+    from spacy.tokens import Span
+
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Nigerien Nigerien ADJ JJ 1 amod B-NORP
+        soldiers soldier NOUN NNS 2 nsubj
+        arrested arrest VERB VBD 2 ROOT
+        all all DET DT 4 det
+        Nigeriens Nigeriens PROPN NNP 2 dobj B-NORP
+        . . PUNCT . 2 punct
+        """,
+    )
+    doc.ents = [Span(doc, 0, 1, label="NORP", kb_id="Niger"), Span(doc, 4, 5, label="NORP", kb_id="Niger")]
+    mentions = MentionIndex(doc, actor_nouns=config.actor_nouns)
+    assert [(a.text, a.id) for a in head_args(doc[4], mentions)] == [("Nigeriens", None)]
+    assert [(a.text, a.id) for a in head_args(doc[1], mentions)] == [("Nigerien", "Niger")]

@@ -13,6 +13,9 @@ from pipeline.models import Claim, ClaimArg, Evidence
 PUBLISHED = "2023-08-09"
 
 
+MINUSMA = "United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali"
+
+
 def claims_of(nlp, text: str) -> list[tuple]:
     result = api.extract_text(text, published=PUBLISHED, nlp=nlp)
     return [
@@ -75,6 +78,24 @@ def claims_of(nlp, text: str) -> list[tuple]:
                 ("Victoria_Nuland", "support", "sanctions", False),
             ],
             id="he/her: an object pronoun is not its verb's subject; what was urged is her requested claim",
+        ),
+        pytest.param(
+            "The Secretary-General praised MINUSMA. He recognizes the Mission's support to the peace process.",
+            [
+                (
+                    "António_Guterres",
+                    "support",
+                    "United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali",
+                    False,
+                ),
+                (
+                    "António_Guterres",
+                    "support",
+                    "United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali",
+                    False,
+                ),
+            ],
+            id="an event noun stands for its owner; 'the Mission' names the body whose name has the word",
         ),
         pytest.param(
             "Algeria proposed a six-month transition.",

@@ -368,7 +368,7 @@ def test_cli_postgresql_errors_show_the_url_as_given():
 
 # --------------------------------------------------------------------------- help
 
-COMMANDS = ["extract", "ingest", "export", "score", "validate-gold", "agreement", "show"]
+COMMANDS = ["extract", "ingest", "export", "events", "score", "validate-gold", "agreement", "show"]
 
 
 @pytest.mark.parametrize("name", [None, *COMMANDS])
@@ -402,7 +402,7 @@ def test_cli_every_help_example_runs_as_written_on_the_repository_corpora(nlp, t
     for folder in ("corpora", "gold"):
         (tmp_path / folder).symlink_to(ROOT / folder, target_is_directory=True)
     # in the order a user would run them: extract's output feeds show and score
-    for name in ["extract", "show", "score", "ingest", "export", "validate-gold", "agreement"]:
+    for name in ["extract", "show", "score", "ingest", "export", "events", "validate-gold", "agreement"]:
         args = help_example(name)
         result = runner.invoke(app, args)
         assert result.exit_code == 0, f"sahel-claims {' '.join(args)}\n{result.output[-3000:]}"

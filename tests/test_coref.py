@@ -440,3 +440,33 @@ def test_coref_candidates_from_arrays_are_those_of_a_walk_over_every_token(vocab
         by_sentence = [r for n in range(len(index.sentences())) for r in index.referents_in(n)]
         assert [r.head.i for r in by_sentence] == [r.head.i for r in index.referents]
     assert groups > 10  # the parses exercise the group search
+
+
+def test_a_capitalised_short_form_names_the_body_whose_name_has_that_word(vocab_nlp):
+    """ "the Mission" after MINUSMA (United Nations ... Stabilization Mission in Mali): the
+    nearest body named before whose name has the word; "the Court" with no such body
+    before it stays unresolved."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+        Council Council PROPN NNP 1 nsubj B-ORG
+        praised praise VERB VBD 1 ROOT
+        MINUSMA MINUSMA PROPN NNP 1 dobj B-ORG
+        . . PUNCT . 1 punct
+        the the DET DT 5 det
+        Mission Mission PROPN NNP 6 nsubj
+        left leave VERB VBD 6 ROOT
+        the the DET DT 8 det
+        Court Court PROPN NNP 6 dobj
+        . . PUNCT . 6 punct
+        """,
+    )
+    doc.ents = [
+        Span(doc, 0, 1, label="ORG", kb_id="United_Nations_Security_Council"),
+        Span(doc, 2, 3, label="ORG", kb_id="United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali"),
+    ]
+    mentions = MentionIndex(doc, actor_nouns=ACTORS)
+    assert [a.id for a in mentions.resolve(doc[5])] == [
+        "United_Nations_Multidimensional_Integrated_Stabilization_Mission_in_Mali"
+    ]
+    assert mentions.resolve(doc[8]) == ()

@@ -38,3 +38,26 @@ def test_gazetteer_marks_each_doc_with_its_linker(nlp):
     doc = nlp("The junta in Niger closed the border.")
     assert isinstance(doc._.sahel_linker, Linker)
     assert doc._.sahel_linker.index is nlp.get_pipe("sahel_gazetteer").index
+
+
+def test_link_publisher_links_an_organisation_named_short_by_its_publisher(vocab_nlp):
+    """ "The U.S. Embassy supports ..." in a release of "U.S. Embassy Niamey": the body
+    publishing. A name that starts no publisher's name, or starts two, stays unlinked."""
+    from pipeline.gazetteer.entities import link_publisher
+
+    words = ["The", "U.S.", "Embassy", "and", "the", "Ministry", "met"]
+    doc = Doc(vocab_nlp.vocab, words=words, ents=["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"])
+    one = {"Embassy_of_the_United_States,_Niamey": ("U.S. Embassy Niamey", "U.S. Embassy in Niamey")}
+    assert [e.kb_id_ for e in link_publisher(list(doc.ents), one)] == ["Embassy_of_the_United_States,_Niamey", ""]
+    two = {**one, "Embassy_of_the_United_States,_Bamako": ("U.S. Embassy Bamako",)}
+    assert [e.kb_id_ for e in link_publisher(list(doc.ents), two)] == ["", ""]
+    assert [e.kb_id_ for e in link_publisher(list(doc.ents), {})] == ["", ""]
+
+
+def test_publishers_are_the_bodies_a_source_line_names_first(nlp):
+    linker = nlp.get_pipe("sahel_gazetteer").linker
+    assert linker.publishers("U.S. Embassy Niamey (U.S. Department of State)") == (
+        "Embassy_of_the_United_States,_Niamey",
+    )
+    assert "U.S. Embassy Niamey" in linker.names_of("Embassy_of_the_United_States,_Niamey")
+    assert linker.issuers("U.S. Embassy Niamey (U.S. Department of State)") == ("United_States",)

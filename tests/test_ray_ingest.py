@@ -149,9 +149,9 @@ def test_ray_ingest_equals_local_resumes_after_a_kill_and_reingest_changes_nothi
 
     stamped = dump(ray_url, stamps=True)
     again = CliRunner().invoke(app, ["ingest", str(shard_dir), "--engine", "ray", "-w", "2", "--store", ray_url])
-    assert again.exit_code == 0, again.output
+    assert again.exit_code == 1, again.output  # exit status 1: one article skipped (E068)
     last = again.output.strip().splitlines()[-1]
-    assert f": ingested 0 article(s), unchanged {N_CORPUS + 1}, skipped 1 in " in last
+    assert f": ingested 0 articles, unchanged {N_CORPUS + 1}, skipped 1, in " in last
     assert dump(ray_url, stamps=True) == stamped
 
 
@@ -240,6 +240,6 @@ def test_cli_load_ends_with_a_summary_line(outputs, shard_dir, tmp_path):
 
     store = f"sqlite:///{tmp_path / 'claims.db'}"
     result = CliRunner().invoke(app, ["load", str(outputs), "--articles", str(shard_dir), "--store", store])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # exit status 1: one article skipped (E068)
     last = result.output.strip().splitlines()[-1]
-    assert last.startswith(f"{store}: loaded {N_CORPUS + 1} article(s), unchanged 0, skipped 1 in ")
+    assert last.startswith(f"{store}: loaded {N_CORPUS + 1} articles, unchanged 0, skipped 1, in ")

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from pipeline import api
 from pipeline.claims.coref import MentionIndex
-from pipeline.claims.speakers import in_quotation, is_first_person, speaker_ids
+from pipeline.claims.speakers import in_quotation, is_first_person, quotation_start, speaker_ids
 
 WE_URGE = """
 We we PRON PRP 1 nsubj
@@ -75,6 +75,24 @@ def test_members_of_a_body_denote_the_body(vocab_nlp):
     assert index.group_arg(doc[1]).id == "United_Nations_Security_Council"
 
 
+def test_leaders_of_a_bloc_denote_the_bloc_one_leader_does_not(vocab_nlp):
+    table = """
+the the DET DT 1 det
+{noun} leader NOUN {tag} 4 nsubj
+of of ADP IN 1 prep
+ECOWAS ECOWAS PROPN NNP 2 pobj B-ORG
+met meet VERB VBD 4 ROOT
+"""
+    for noun, tag, expected in (
+        ("leaders", "NNS", ["Economic_Community_of_West_African_States"]),
+        ("leader", "NN", []),
+    ):
+        doc = build(vocab_nlp.vocab, table.format(noun=noun, tag=tag))
+        doc.ents = [Span(doc, 3, 4, label="ORG", kb_id="Economic_Community_of_West_African_States")]
+        index = MentionIndex(doc, actor_nouns=["leader"])
+        assert [a.id for a in index.members_of(doc[1])] == expected
+
+
 def test_representatives_of_two_states_are_both(vocab_nlp):
     table = REPRESENTATIVES.replace(
         "and and CCONJ CC 2 cc\n", "and and CCONJ CC 2 cc\nNiger Niger PROPN NNP 2 conj B-GPE\n"
@@ -101,6 +119,40 @@ Ortagus Ortagus PROPN NNP 3 ROOT B-PERSON
     ]
     states = {"United_States_Department_of_State": "United_States"}
     assert speaker_ids(doc[3:4], lambda k: states.get(k, k)) == ["United_States"]
+
+
+def test_quotation_start_finds_the_opening_quote():
+    text = 'X said, \u201cWe share it. We urge them.\u201d Then "we left." Later we came.'
+    assert quotation_start(text, text.index("We urge")) == text.index("\u201c")
+    assert quotation_start(text, text.index("Then")) is None
+    assert quotation_start(text, text.index("we left")) == text.index('"')
+    assert quotation_start(text, text.index("we came")) is None
+
+
+def test_speaker_title_cut_off_by_the_parser_still_names_the_body(vocab_nlp):
+    """ "..., U.S. Ambassador to the UN Linda Thomas-Greenfield said": the title hung on an
+    earlier noun still says whom she speaks for; the UN is where she is posted."""
+    doc = build(
+        vocab_nlp.vocab,
+        """
+Mali Mali PROPN NNP 8 npadvmod B-GPE
+, , PUNCT , 0 punct
+U.S. U.S. PROPN NNP 3 compound B-GPE
+Ambassador Ambassador PROPN NNP 0 appos
+to to ADP IN 3 prep
+the the DET DT 6 det
+UN UN PROPN NNP 4 pobj B-ORG
+Greenfield Greenfield PROPN NNP 8 nsubj B-PERSON
+said say VERB VBD 8 ROOT
+""",
+    )
+    doc.ents = [
+        Span(doc, 0, 1, label="GPE", kb_id="Mali"),
+        Span(doc, 2, 3, label="GPE", kb_id="United_States"),
+        Span(doc, 6, 7, label="ORG", kb_id="United_Nations"),
+        Span(doc, 7, 8, label="PERSON"),
+    ]
+    assert speaker_ids(doc[7:8], lambda k: k) == ["United_States"]
 
 
 @pytest.mark.slow

@@ -30,7 +30,7 @@ from pipeline.models import (
 )
 from pipeline.stores import engine_url, open_store
 from pipeline.stores import schema as S
-from pipeline.stores.migrations import LATEST, current_version, migrations_table
+from pipeline.stores.migrations import LATEST, STEPS, current_version, migrations_table
 from pipeline.stores.sql import SqlStore
 
 BODY = "Le président 🇳🇪 Bazoum was detained on Monday. France and Mali said 1,000 troops left."
@@ -288,7 +288,7 @@ def test_migrations_build_the_declared_schema_once(store_url):
         engine = store.engine
         with engine.connect() as conn:
             assert current_version(conn) == LATEST
-            assert conn.execute(sa.select(sa.func.count()).select_from(migrations_table)).scalar() == LATEST
+            assert conn.execute(sa.select(sa.func.count()).select_from(migrations_table)).scalar() == len(STEPS)
         inspector = sa.inspect(engine)
         for table in S.METADATA.sorted_tables:
             assert [c["name"] for c in inspector.get_columns(table.name)] == list(table.c.keys())

@@ -86,6 +86,7 @@ def load_records(
     articles: Iterable[Path | str],
     store: str,
     force: bool = False,
+    config: Path | str | None = None,
     progress: Progress | None = None,
     report: Report | None = None,
 ) -> RunSummary:
@@ -95,7 +96,9 @@ def load_records(
     summary = RunSummary()
     seen = SeenIds()
     done = 0
-    with open_store(store) as target:
+    from ..events import load_rules
+
+    with open_store(store, event_rules=load_rules(config)) as target:  # events grouped by the config's flags
         for output, shard in pairs:
             bodies = {a.meta.id: a for a in read_shard(shard) if isinstance(a, Article)}
             records = read_records(output)

@@ -93,7 +93,9 @@ class Ingester:
     (unchanged), or extracted and written in its own transaction."""
 
     def __init__(self, store: str, config: str | None = None, batch_size: int | None = None, force: bool = False):
-        self.store = open_store(store)
+        from ..events import load_rules
+
+        self.store = open_store(store, event_rules=load_rules(config))  # events grouped by the run's config
         self.config, self.batch_size, self.force = config, batch_size, force
         self._nlp: Language | None = None
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .coref import Arg, MentionIndex, np_text_span, pronoun_class
+from .coref import Arg, MentionIndex, common_noun, np_text_span, pronoun_class
 from .repairs import (
     appositive_conjunct,
     fronted_place,
@@ -23,6 +23,7 @@ from .repairs import (
     partitive_head,
     pobjs,
     preconj_members,
+    restated_name,
     split_clause_coordination,
     stranded_conjuncts,
 )
@@ -37,12 +38,16 @@ from .vocab import (
     POPULATION_NOUNS,
     PREDICATIVE,
     RELATION_NOUNS,
+    RELATIVE_TAGS,
+    RELATIVES,
 )
 
 
 def expand(token: Token, index: MentionIndex) -> list[Token]:
     """Distribute coordination; a class noun with examples stands for its examples."""
     token = partitive_head(token)
+    if (name := restated_name(token)) is not None:
+        return [name]
     if token.dep_ == "conj" or pronoun_class(token) is not None or _split_off(token) or _between(token):
         group = [token]
     else:
@@ -57,6 +62,10 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
             *of_phrase_conjuncts(token, index),
             *listed_appositions(token, index),
         ]
+    if any(index.entity_at(m) is not None and index.entity_at(m).label_ == "PERSON" for m in group):
+        # "Civilian diplomat and former Foreign Minister Moctar Ouane": a bare singular
+        # noun coordinated with a person's name is a title of that person, not another one
+        group = [m for m in group if not _bare_title(m, index)]
     named = [a for m in group for a in m.children if a.dep_ == "appos" and index.entity_at(a) is not None]
     if len(group) > 1 and len(named) == 1 and all(index.entity_at(m) is None for m in group):
         return named
@@ -66,6 +75,21 @@ def expand(token: Token, index: MentionIndex) -> list[Token]:
         out.extend(examples or [member])
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _plural_demonym(token: Token) -> bool:
+    """ "Nigeriens", "Malians" heading their phrase (the tagger says NNP or NNPS)."""
+    return token.dep_ not in ("amod", "compound", "nmod", "poss") and token.text.endswith("s")
+
+
+def _bare_title(token: Token, index: MentionIndex) -> bool:
+    """A singular common noun with no determiner or possessor ("diplomat", "retired
+    colonel"): English cannot use it alone as an argument."""
+    return (
+        token.tag_ == "NN"
+        and index.entity_at(token) is None
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+    )
 
 
 def proxy_owner(token: Token, index: MentionIndex, proxies: frozenset[str]) -> Token | None:
@@ -106,6 +130,8 @@ def of_phrase_conjuncts(token: Token, index: MentionIndex) -> list[Token]:
 
 def _between(token: Token) -> bool:
     """The first party of "between A and B": its conjuncts are the other side, not more of it."""
+    if token.dep_ in ("nmod", "compound", "amod"):
+        token = token.head  # "between the U.S. and Nigerien forces": a side in the modifier
     return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
@@ -177,8 +203,15 @@ def affiliates_of(token: Token, index: MentionIndex) -> list[Token]:
 def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = frozenset()) -> list[Arg]:
     """The argument(s) a head token denotes: entity, linked description, the entity in
     apposition, the antecedent of a pronoun or description, a group named by its
-    country ("French forces"), or the shortest noun phrase."""
+    country ("French forces"), or the shortest noun phrase. A relative pronoun left
+    unresolved ("which overthrew Keita" cut from its sentence) denotes no one."""
+    if token.tag_ in RELATIVE_TAGS and token.lower_ in RELATIVES:
+        return []
     ent = index.entity_at(token)
+    if ent is not None and ent.label_ == "NORP" and _plural_demonym(token) and token.i == ent.root.i:
+        # "all Nigeriens", "the Chadians who voted": a plural demonym is people, not
+        # their state (the entity layer still links the demonym to the country)
+        return [Arg.of(np_text_span(token))]
     if ent is not None:
         return [Arg.of(ent, ent.kb_id_)]
     if token.pos_ == "VERB":
@@ -207,7 +240,7 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         kb_id = index.describe(token.doc[token.left_edge.i : token.i + 1])
         if kb_id:
             return [Arg.of(np_text_span(token), kb_id)]
-    if pronoun_class(token) is not None or token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+    if pronoun_class(token) is not None or common_noun(token):
         resolved = index.resolve(token, exclude=exclude)
         if resolved:
             if pronoun_class(token) is not None and all(a.id for a in resolved):

@@ -45,13 +45,16 @@ from spacy.tokens import Token
 
 from ..models import PredicateSpec
 from .clause_chain import children
-from .coref import MentionIndex, description_kind, is_definite
+from .coref import MentionIndex, description_kind, is_definite, pronoun_class
 from .repairs import (
     adjacent_antecedent,
+    apposed_name,
     compound_participle,
+    fronted_apposition,
     partitive_head,
     pobjs,
     real_subject,
+    reduced_relative,
     split_clause_coordination,
     stolen_object,
     stranded_subject,
@@ -159,7 +162,7 @@ def antecedent_of_relative(subject: Token) -> Token:
         node = subject.head
         while node.dep_ != "relcl" and node.head.i != node.i:
             node = node.head
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return node.head
     return subject
 
@@ -185,6 +188,8 @@ def own_subject(verb: Token) -> Token | None:
         return split[1]  # "seized power and protesters attacked": the protesters attack
     before = [c for c in subs if c.i < verb.i]
     sub = max(before, key=lambda c: c.i) if len(subs) > 1 and before else subs[0]
+    sub = apposed_name(subs) or sub
+    sub = fronted_apposition(sub) or sub
     return real_subject(antecedent_of_relative(sub))
 
 
@@ -214,6 +219,8 @@ def controller(
         elif dep in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
             if dep == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 return None, "none"
+            if (for_np := for_subject(head, node)) is not None:
+                return for_np, "for-subject"
             if head.lemma_.lower() in object_control:
                 ctrl = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 ctrl = ctrl or next(iter(prep_objects(head, {"on", "upon"})), None)
@@ -252,6 +259,20 @@ def controller(
             if sub is not None:
                 return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
+
+
+def for_subject(head: Token, infinitive: Token) -> Token | None:
+    """ "underscored the importance for all States, ..., to cooperate": the object of
+    "for" on the governing verb's object is the infinitive's subject (the parser hung the
+    infinitive on the verb, past the interruption)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    for noun in (c for c in head.children if c.dep_ in ("dobj", "attr") and c.i < infinitive.i):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i):
+            found = pobjs(prep)
+            if found:
+                return found[0]
+    return None
 
 
 def actor_above(verb: Token, index: MentionIndex) -> Token | None:
@@ -340,7 +361,7 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         # "called for X to V": the subject of the for-to clause is the addressee
         return [c for c in trig.obj_prep.head.children if c.dep_ in SUBJ | PASS_SUBJ][:1]
     if trig.obj_prep is not None:
-        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep)]
+        found = [antecedent_of_relative(t) for t in pobjs(trig.obj_prep) if t.i not in phrase]
         if found:
             return found
         # "committed to finding a solution": the object of the gerund
@@ -511,6 +532,8 @@ def passive_objects(verb: Token) -> list[Token]:
             # subject hung on the verb or on that auxiliary
             auxes = [c for c in node.children if c.dep_ == "auxpass"]
             sub = [c for n in (node, *auxes) for c in n.children if c.dep_ in SUBJ]
+        if (name := apposed_name(sub)) is not None:
+            return [name]
         if sub:
             # two passive subjects are a misparse of a clause before it ("X suspended
             # rotations after soldiers were arrested"): the one nearest the verb is its own
@@ -565,6 +588,10 @@ def find_heads(
             agent = own_subject(tok.head.head) or controller(tok.head.head, object_control=object_control)[0]
         return Heads((agent,) if agent is not None else (), objs, _rule(trig, "noun-phrase"))
 
+    if trig.rule == RULE_VERB and (noun := reduced_relative(tok)) is not None:
+        if not any(c.dep_ not in ("punct", "cc", "conj") for c in tok.children):
+            return None  # "the officials detained": a bare modifier refers back, no claim (SPEC rev 2)
+        return Heads((), (noun,), _rule(trig, "reduced-relative"))
     own_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and own_object and index.is_actor(tok.head):
         # a participle with its own object is active, misparsed: "the military named X as Y"
@@ -584,6 +611,9 @@ def find_heads(
         objs = passive_objects(tok)
         if trig.rule == RULE_LIGHT and trig.noun is not None:
             objs = light_objects(trig, spec)
+            if not subs and (sides := between_sides(trig.noun)):
+                # "an agreement between Russia and Mali was signed": the sides sign it
+                return Heads((sides[0],), tuple(sides[1:]), _rule(trig, "passive-between"))
         if spec.self_object and not subs and objs:
             # "Goita was sworn in as president": the one sworn in takes the office
             return Heads(tuple(objs), tuple(prep_objects(tok, {"as"})), _rule(trig, "passive-self"))
@@ -618,7 +648,8 @@ def find_heads(
             sub, how = (sub, "svo-active") if index.is_actor(sub) else (None, "none")
     if sub is not None and sub.lower_ in REFLEXIVES:
         sub = None
-    if spec.subject_actor and sub is not None and how == "xcomp-inherit" and not index.is_actor(sub):
+    inherited = how.endswith(("xcomp-inherit", "object-control"))
+    if sub is not None and inherited and not index.is_actor(partitive_head(sub)) and pronoun_class(sub) is None:
         # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
         sub = actor_above(tok, index)
     if trig.rule == RULE_LIGHT:
@@ -648,7 +679,7 @@ def light_objects(trig: Trigger, spec: PredicateSpec) -> list[Token]:
     if not found and "from" in preps:
         # what a withdrawal leaves is a place, never the withdrawal itself
         return []
-    return found or [noun]
+    return found
 
 
 def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, intent: frozenset[str]) -> Heads | None:
@@ -674,11 +705,13 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
             return None  # "what they said was the deployment of X": no agent named
         objs = prep_objects(noun, preps | RELATION_PREPS)
         return Heads((agent,), tuple(objs), "copular") if agent is not None and objs else None
-    between = prep_objects(noun, {"between"})
-    if between and between[0].conjuncts:
+    sides = between_sides(noun)
+    if sides:
         # "an agreement between Russia and the transitional authorities": the first named
-        # acts, the others are its counterparts (symmetric predicates score unordered)
-        return Heads((between[0],), tuple(between[0].conjuncts), "nominal-between")
+        # acts, the others are its counterparts (symmetric predicates score unordered);
+        # "between the U.S. and Nigerien forces": the sides are states (RULE_STATES)
+        how = RULE_STATES if sides[0].dep_ != "pobj" else "nominal-between"
+        return Heads((sides[0],), tuple(sides[1:]), how)
     if not spec.nominal:
         return None
     of_role = spec.of_role or ("object" if spec.possessor == "object" else None)
@@ -712,6 +745,31 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
     if agent is None:
         return Heads((), tuple(objs), RULE_NOMINAL) if objs else None
     return Heads((agent,), tuple(objs), how)
+
+
+RULE_STATES = "nominal-between-states"
+"""A between-phrase whose sides are the modifiers of one noun: each side's forces or
+bodies act for their state, and the arguments are the states."""
+
+
+def between_sides(noun: Token) -> list[Token]:
+    """The sides a "between" phrase names: "between Russia and Mali"; "between the U.S.
+    and Nigerien armed forces" (the coordination inside the modifier: each side's forces);
+    a conjunct shares its head's phrase ("cooperation and communication between A and B")."""
+    between = prep_objects(noun, {"between"})
+    if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        between = prep_objects(noun.head, {"between"})
+    if not between and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        between = prep_objects(noun.head, {"between"})  # "coordination will continue between A and B"
+    if not between:
+        return []
+    if between[0].conjuncts:
+        return [between[0], *between[0].conjuncts]
+    if len(between) == 1:
+        mods = [c for c in between[0].children if c.dep_ in ("nmod", "compound", "amod") and c.conjuncts]
+        if len(mods) == 1:
+            return [mods[0], *mods[0].conjuncts]
+    return []
 
 
 def stranded_prep_objects(noun: Token, preps: set[str] | frozenset[str]) -> list[Token]:
@@ -884,6 +942,8 @@ def claim_heads(
         )
         if heads is None:
             continue
+        if heads.rule.endswith("for-subject"):
+            trig = replace(trig, requested=True)  # "the need for X to V": asked for, not done
         if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
             # "gave the envoy two days to leave": the one given the time is to act
             heads = Heads((addressee,), heads.objects, heads.rule)

@@ -140,13 +140,16 @@ def build_claims(
     rule: str,
     cameo: str | None,
 ) -> list[Claim]:
-    """One claim per (subject, object) pair; a missing side is null."""
+    """One claim per (subject, object) pair; a missing side is null; no claim of an actor
+    on itself (two mentions linked to one id are a misreading of one of them)."""
     evidence = evidence_of(trigger)
     out = []
     for subject in subjects or [None]:
         for obj in objects or [None]:
             if subject is not None and obj is not None and subject.key == obj.key and subject.start == obj.start:
                 continue
+            if subject is not None and obj is not None and subject.id and subject.id == obj.id:
+                continue  # "Goita pushed out Mali's interim president" read as Goita: no one acts on himself
             out.append(
                 Claim(
                     id=claim_id(article_key, evidence, predicate, subject, obj),

@@ -38,12 +38,12 @@ from ..config import CONFIG_DIR, load_json_model
 from ..doc import DATELINE_KEY, DATES_KEY, MENTIONS_KEY, TRIGGERS_KEY
 from ..models import Claim, PredicatesConfig
 from .argspans import expand, head_args, proxy_owner
-from .arguments import claim_heads
+from .arguments import RULE_STATES, claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .dateline import datelines
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
-from .speakers import in_quotation, speaker_ids
+from .speakers import in_quotation, quotation_start, speaker_ids
 from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, load_predicates
 from .vocab import FIRST_PERSON
 
@@ -147,7 +147,8 @@ def extract_claims(
     date_spans = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
     text = doc.text  # spaCy joins the tokens on every read
     article_key = text_key(text)
-    proxies = frozenset(config.proxy_nouns)
+    # an event noun stands for its owner too: "recognizes the Mission's support to X"
+    proxies = frozenset(config.proxy_nouns) | frozenset(index.nouns)
     claims: list[Claim] = []
     for trig, heads in claim_heads(index.find(doc), index, mentions):
         trig = _troop_movement(trig, heads, index)
@@ -164,6 +165,8 @@ def extract_claims(
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
         objects = _args(heads.objects, mentions, exclude=exclude)
+        if heads.rule == RULE_STATES:
+            subjects, objects = _states(subjects, state_of), _states(objects, state_of)
         if spec.object_required and not objects:
             continue
         if spec.subject_required and "passive" not in heads.rule:
@@ -183,6 +186,9 @@ def extract_claims(
         attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
         if trig.requested:
             attrs = dataclasses.replace(attrs, modality="hypothetical")
+        if not attrs.sources and (said := _quotation_sources(doc, text, trig.token, date_spans, config)):
+            # a sentence inside a quotation opened in an earlier one: its speaker speaks
+            attrs = dataclasses.replace(attrs, sources=said)
         sources = _sources(attrs.sources, mentions)
         if in_quotation(text, trig.token.idx) and attrs.sources:
             # "We urge ...", said the spokesperson: the quoted speaker, or the body they speak for
@@ -230,6 +236,27 @@ def _quoted_first_person(args: list[Arg], speakers: list[str]) -> list[Arg]:
         else:
             out.append(arg)
     return out
+
+
+def _quotation_sources(doc, text: str, token, date_spans, config) -> tuple:
+    """The attribution of the sentence that opened the quotation ``token`` lies in, when
+    that is an earlier sentence ("X said, 'We share ...'. We urge ..."); () otherwise."""
+    opening = quotation_start(text, token.idx)
+    if opening is None or opening >= token.sent.start_char:
+        return ()
+    first = doc.char_span(opening, opening + 1, alignment_mode="expand")
+    if first is None:
+        return ()
+    sent = first.sent
+    inside = next((t for t in sent if t.idx > opening and t.pos_ in ("VERB", "AUX")), None)
+    if inside is None:
+        return ()
+    return attributes(inside, date_spans, reporting_verbs=config.reporting_verbs).sources
+
+
+def _states(args: list[Arg], state_of) -> list[Arg]:
+    """Each argument as the state it acts for ("Nigerien armed forces" -> Niger)."""
+    return [dataclasses.replace(a, id=state_of(a.id)) if a.id else a for a in args]
 
 
 def _first_offset(claim: Claim) -> int:

@@ -46,6 +46,7 @@ from .vocab import (
     GROUP_NOUNS,
     KEEP_MODIFIERS,
     KIND_NOUNS,
+    LEADER_NOUNS,
     MEMBERSHIP_NOUNS,
     NEUTER_PRONOUNS,
     NUMERALS,
@@ -114,7 +115,7 @@ def pronoun_class(token: Token) -> str | None:
 
 def description_kind(token: Token) -> tuple[str, bool] | None:
     """("ORG", plural?) for "the organization", "both nations"; None otherwise."""
-    if not _common_noun(token) or token.lemma_.lower() not in KIND_NOUNS:
+    if not common_noun(token) or token.lemma_.lower() not in KIND_NOUNS:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "the free movement of people", "the state of emergency": not an anaphor
@@ -127,9 +128,20 @@ def description_kind(token: Token) -> tuple[str, bool] | None:
     return KIND_NOUNS[token.lemma_.lower()], plural
 
 
-def _common_noun(token: Token) -> bool:
-    """A common noun, also when the tagger took a lower-case one for a name ("the bloc")."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+def common_noun(token: Token) -> bool:
+    """A common noun, also when the tagger took a lower-case one for a name ("the bloc")
+    or a capitalised one for a name: "the Mission" of a UN text is the mission named
+    before (a description, capitalised by house style), when no entity covers it and
+    "the" or another anaphoric determiner comes with it."""
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+        return True
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and not token.ent_type_
+        and is_definite(token)
+        and not any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 def is_definite(token: Token) -> bool:
@@ -265,6 +277,8 @@ class MentionIndex:
             or pronoun_class(token) is not None
             or (is_first_person(token) and bool(self.speakers))
             or token.lemma_.lower() in self.actor_nouns
+            # "all States": a capitalised plural the lemmatizer leaves as it is
+            or (token.tag_ == "NNPS" and token.lower_[:-1] in self.actor_nouns)
         )
 
     def speaker_args(self, token: Token) -> tuple[Arg, ...]:
@@ -277,20 +291,28 @@ class MentionIndex:
         """The bodies a membership noun denotes: "the members of the Security Council" is the
         Council, "representatives of A and B" are A and B (SPEC section 4, members and
         delegations)."""
-        if token.lemma_.lower() not in MEMBERSHIP_NOUNS or token.pos_ != "NOUN":
-            return ()
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or not (lemma in MEMBERSHIP_NOUNS or (lemma in LEADER_NOUNS and token.tag_ == "NNS")):
+            return ()  # "the leaders of ECOWAS" speak and act for it; "the leader of X" is a person
         span = np_text_span(token)
         out = []
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for member in (pobj, *pobj.conjuncts):
-                    ent = self.ent_of.get(member.i)
-                    if ent is not None and ent.kb_id_ and ent.label_ in ("ORG", "GPE"):
-                        out.append(Arg(span.text, span.start_char, span.end_char, ent.kb_id_))
-                    elif (mention := self.mention_of.get(member.i)) is not None and mention.label_ != ROLE_LABEL:
-                        # "elements of the defence and security forces": a linked description
-                        out.append(Arg(span.text, span.start_char, span.end_char, mention.kb_id_))
-        return tuple(out)
+        # "elements of the defence forces", and the same as a compound: "the defence forces elements"
+        owners = [
+            p
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        owners += [c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        for member in (m for owner in owners for m in (owner, *owner.conjuncts)):
+            ent = self.ent_of.get(member.i)
+            if ent is not None and ent.kb_id_ and ent.label_ in ("ORG", "GPE"):
+                out.append(Arg(span.text, span.start_char, span.end_char, ent.kb_id_))
+            elif (mention := self.mention_of.get(member.i)) is not None and mention.label_ != ROLE_LABEL:
+                # "elements of the defence and security forces": a linked description
+                out.append(Arg(span.text, span.start_char, span.end_char, mention.kb_id_))
+        return tuple(dict.fromkeys(out))
 
     def group_arg(self, token: Token) -> Arg:
         """A plural actor noun: its country or organisation when named ("Wagner members",
@@ -527,6 +549,10 @@ class MentionIndex:
         if cls is not None:
             exclude = exclude | self._binding_exclusions(token)
             return self._antecedent(token, lambda r: self._fits_pronoun(r, cls), exclude, cls == PLURAL)
+        if token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and is_definite(token):
+            named = self._named_by_word(token)
+            if named:
+                return named
         kind = description_kind(token)
         if kind is not None:
             label, plural = kind
@@ -550,6 +576,21 @@ class MentionIndex:
                 False,
                 sentences_back=10,
             )
+        return ()
+
+    def _named_by_word(self, token: Token) -> tuple[Arg, ...]:
+        """ "the Mission", "the Council", "the Court": a capitalised short form names the
+        nearest body mentioned before whose name has that word (MINUSMA's name has
+        "Mission"), within the last few sentences."""
+        first = self.sentence_index(token.i) - 3
+        for ref in sorted(self.referents, key=lambda r: -r.head.i):
+            if ref.head.i >= token.i:
+                continue
+            if self.sentence_index(ref.head.i) < first:
+                break
+            for arg in ref.args:
+                if arg.id and token.text in arg.id.replace("(", "").replace(")", "").split("_"):
+                    return (arg,)
         return ()
 
     def _own_country(self, token: Token) -> Span | None:

@@ -152,6 +152,74 @@ def appositive_conjunct(token: Token) -> bool:
     return before.pos_ == "PROPN" and before.ent_type_ != "" and any(c.dep_ == "cc" for c in token.children)
 
 
+def restated_name(token: Token) -> Token | None:
+    """A definite description followed by its name between commas, parsed as a conjunct:
+    in "the West African regional bloc, ECOWAS, suspended Mali" the name restates the
+    bloc (an apposition), it is not a second actor. Returns the name's head, else None."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ == "cc" for c in token.children):
+        return None
+    names = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_]
+    if len(names) != 1 or len(token.conjuncts) != 1:
+        return None
+    name = names[0]
+    doc = token.doc
+    words = [t.i for t in name.subtree if not t.is_punct]
+    start, end = min(words), max(words)
+    if any(c.dep_ == "cc" for c in name.children) or start < 1 or doc[start - 1].text != ",":
+        return None
+    if end + 1 < len(doc) and doc[end + 1].text not in (",", "(", ")"):
+        return None
+    return name
+
+
+def apposed_name(subjects: list[Token]) -> Token | None:
+    """Two subjects that are a name and, right after it past a comma, a description
+    of it are one: in "Bah N'Daw, a retired colonel was appointed" the parser gave the
+    verb both; the name is the argument (SPEC: the name in an apposition)."""
+    if len(subjects) != 2:
+        return None
+    name, desc = sorted(subjects, key=lambda t: t.i)
+    if not name.ent_type_ or name.pos_ != "PROPN" or desc.pos_ != "NOUN":
+        return None
+    words = [t.i for t in name.subtree if not t.is_punct]
+    comma = desc.left_edge.i - 1
+    return name if comma == max(words) + 1 and name.doc[comma].text == "," else None
+
+
+def fronted_apposition(subject: Token) -> Token | None:
+    """ "At the direction of Secretary Blinken, Ambassador FitzGibbon has traveled": the
+    parser made the last name of the fronted phrase the subject and hung the real subject
+    on it as an apposition. Two persons are never in apposition: the second one acts."""
+    if subject.ent_type_ != "PERSON" or subject.sent[0].pos_ != "ADP":
+        return None
+    for app in subject.children:
+        if app.dep_ == "appos" and app.ent_type_ == "PERSON" and app.i > subject.i:
+            between = subject.doc[subject.i + 1 : app.left_edge.i]
+            if any(t.text == "," for t in between):
+                return app
+    return None
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """ "the release of all the officials detained and urged ...": a past verb right after
+    a noun, with no subject, object or auxiliary of its own, is a participle on that noun
+    (the officials were detained), whatever the parser attached it to. Returns the noun."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or verb.dep_ not in ("advcl", "conj", "ccomp"):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in SUBJ or noun.dep_ in PASS_SUBJ:
+        return None
+    if any(
+        c.dep_ in SUBJ | PASS_SUBJ | {"dobj", "aux", "auxpass"}
+        for c in verb.children
+        if c.i < verb.i or c.dep_ == "dobj"
+    ):
+        return None
+    return noun
+
+
 def fronted_place(token: Token) -> Token | None:
     """ "In Mali, the junta ended ...": the parser made the place the subject and hung the
     real subject on it as an apposition. Returns the place when ``token`` is such an

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .vocab import CLOSING_QUOTES, FIRST_PERSON, OPENING_QUOTES, SPEAKER_LABELS, STRAIGHT_QUOTES
+from .vocab import (
+    CLOSING_QUOTES,
+    FIRST_PERSON,
+    OPENING_QUOTES,
+    POSTING_PREPS,
+    SPEAKER_LABELS,
+    STRAIGHT_QUOTES,
+    TITLE_STOPS,
+)
 
 
 def is_first_person(token: Token) -> bool:
@@ -43,14 +51,52 @@ def in_quotation(text: str, offset: int) -> bool:
     return inside or straight % 2 == 1
 
 
+def quotation_start(text: str, offset: int) -> int | None:
+    """The offset of the opening quote of the quotation ``offset`` lies in (as
+    :func:`in_quotation` reads quotations), or None outside one."""
+    start = text.rfind("\n\n", 0, offset)
+    start = 0 if start < 0 else start + 2
+    opened: int | None = None
+    straight: list[int] = []
+    for i in range(start, offset):
+        ch = text[i]
+        if ch in OPENING_QUOTES:
+            opened = i
+        elif ch in CLOSING_QUOTES:
+            opened = None
+        elif ch in STRAIGHT_QUOTES:
+            straight.append(i)
+    if opened is not None:
+        return opened
+    return straight[-1] if len(straight) % 2 == 1 else None
+
+
 def speaker_ids(span: Span, state_of) -> list[str]:
     """The ids a quoted speaker stands for: the state or organisation their phrase names
     ("State Department spokesperson Morgan Ortagus" -> the state the department acts
     for), else the speaker's own id, else nothing."""
     doc: Doc = span.doc
-    phrase = doc[span.root.left_edge.i : span.root.right_edge.i + 1]
-    bodies = [e for e in phrase.ents if e.kb_id_ and e.label_ in SPEAKER_LABELS]
+    start = min(span.root.left_edge.i, _title_start(span))
+    phrase = doc[start : span.root.right_edge.i + 1]
+    bodies = [e for e in phrase.ents if e.kb_id_ and e.label_ in SPEAKER_LABELS and not _posting(e)]
     if bodies:
         return list(dict.fromkeys(state_of(e.kb_id_) for e in bodies))
     people = [e for e in phrase.ents if e.kb_id_ and e.label_ == "PERSON"]
     return [people[0].kb_id_] if people else []
+
+
+def _title_start(span: Span) -> int:
+    """Where the speaker's title starts when the parser hung it elsewhere ("..., U.S.
+    Ambassador to the UN Linda Thomas-Greenfield said"): back to the comma, colon or
+    verb before the name, within its sentence."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start and doc[i].text not in TITLE_STOPS and doc[i].pos_ not in ("VERB", "AUX"):
+        i -= 1
+    return i + 1
+
+
+def _posting(ent: Span) -> bool:
+    """ "Ambassador to the UN", "envoy at the AU": where the speaker is posted, not whom
+    they speak for."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in POSTING_PREPS

@@ -424,7 +424,14 @@ def event_object(verb: Token, index: TriggerIndex) -> tuple[str, Token] | None:
         if noun is not None:
             return RULE_LIGHT, noun
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lemma_ == "in" and (noun := _event_noun(prep, index, ("pobj",))):
+            # "engaged in talks"; a phrase fronted before the verb is a circumstance ("in a
+            # meeting with X, he agreed to ...")
+            if (
+                prep.dep_ == "prep"
+                and prep.lemma_ == "in"
+                and prep.i > verb.i
+                and (noun := _event_noun(prep, index, ("pobj",)))
+            ):
                 return RULE_LIGHT, noun
     if lemma in index.converse and (noun := _event_noun(verb, index, ("dobj",))) is not None:
         return RULE_CONVERSE, noun

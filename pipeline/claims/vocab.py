@@ -58,6 +58,10 @@ OPENING_QUOTES = frozenset({"\u201c"})
 CLOSING_QUOTES = frozenset({"\u201d"})
 STRAIGHT_QUOTES = frozenset({'"'})
 SPEAKER_LABELS = ("ORG", "GPE", "NORP")  # a speaker phrase naming these speaks for them
+# where a speaker is posted ("Ambassador to the UN"), not whom they speak for
+POSTING_PREPS = frozenset({"to", "at", "in"})
+# what ends a speaker's title on its left: "..., U.S. Ambassador to the UN X said"
+TITLE_STOPS = frozenset({",", ";", ":", "(", "“", '"', "—", "–"})
 
 # --- datelines (pipeline.claims.dateline) ---
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -92,6 +96,8 @@ POPULATION_NOUNS = frozenset(
 )
 # nouns through which a body acts as a whole: "the members of the Council", "both delegations"
 MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "element"})
+# plural only: "the leaders of ECOWAS" are the bloc acting (one leader is a person)
+LEADER_NOUNS = frozenset({"leader"})
 # plural descriptions that may denote one actor per country of a set named earlier
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 GROUP_NOUNS = frozenset({"side", "party", "member"})

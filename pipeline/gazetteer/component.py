@@ -44,6 +44,7 @@ from .entities import (
     article_focus,
     clean_model_entities,
     hyphen_splits,
+    link_publisher,
     link_surnames,
     merge_entities,
     short_name_spans,
@@ -86,7 +87,8 @@ class Gazetteer:
         else:
             self.matchers = compile_matchers(self.nlp.vocab, patterns)
         self.linker_key = f"{self.name}:{id(self.index):x}"
-        register_linker(self.linker_key, Linker(self.index))
+        self.linker = Linker(self.index)
+        register_linker(self.linker_key, self.linker)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write ``cfg`` (the source path) and, once initialised, ``matchers.json`` and
@@ -138,6 +140,9 @@ class Gazetteer:
         model = clean_model_entities(doc, titles, index)
         names = names + titled_persons(doc, titles, names, model, index)
         ents = link_surnames(doc, merge_entities(names, model))
+        if doc._.source:
+            publishers = self.linker.publishers(doc._.source)
+            ents = link_publisher(ents, {p: self.linker.names_of(p) for p in publishers})
         doc.set_ents(ents)
         focus = article_focus(doc, ents)  # the entities just set: doc.ents rebuilds them
         doc.user_data[FOCUS_KEY] = dict(focus)

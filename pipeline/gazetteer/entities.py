@@ -13,6 +13,8 @@ Pure functions over a ``Doc`` and the :class:`~pipeline.gazetteer.kb.AliasIndex`
 - :func:`merge_entities`: gazetteer spans replace the model entities they overlap;
 - :func:`link_surnames`: a surname alone is the person the article named in full before
   ("Col. Abdoulaye Maiga said ... Maiga said");
+- :func:`link_publisher`: the publisher of a statement named short in its body ("The
+  U.S. Embassy supports ..." in a release of "U.S. Embassy Niamey");
 - :func:`article_focus`: what the article is about (its most mentioned countries).
 """
 
@@ -271,5 +273,20 @@ def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = Span(doc, ent.start, ent.end, label="PERSON", kb_id=kb_id)  # the model's ORG "Maiga"
         elif ent.label_ == "PERSON" and len(ent) > 1 and ent.kb_id_:
             full[_fold(ent[-1].text)] = ent.kb_id_
+        out.append(ent)
+    return out
+
+
+def link_publisher(ents: list[Span], publishers: dict[str, tuple[str, ...]]) -> list[Span]:
+    """Unlinked organisations whose name is the start of a publisher's name ("U.S.
+    Embassy" of "U.S. Embassy Niamey"): a statement names its issuer short, and the body
+    it means is the one publishing. ``publishers``: id -> its names."""
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "ORG" and not ent.kb_id_:
+            text = ent.text
+            found = [kb for kb, names in publishers.items() if any(n.startswith(text + " ") for n in names)]
+            if len(found) == 1:
+                ent = Span(ent.doc, ent.start, ent.end, label=ent.label_, kb_id=found[0])
         out.append(ent)
     return out

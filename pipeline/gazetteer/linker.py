@@ -28,6 +28,7 @@ class Linker:
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._issuers: dict[str, tuple[str, ...]] = {}
+        self._names_of: dict[str, tuple[str, ...]] | None = None
 
     def state_of(self, entity_id: str) -> str:
         """The state a government body acts for ("United_States_Department_of_State" ->
@@ -52,6 +53,30 @@ class Linker:
                 taken.append((start, end, kb_id))
         return sorted(taken)
 
+    def publishers(self, source: str | None) -> tuple[str, ...]:
+        """The bodies a publisher line names first ("U.S. Embassy Niamey (U.S. Department
+        of State)" -> the embassy), before :meth:`issuers` maps them to their states."""
+        if not source:
+            return ()
+        names = self.names_in(source)
+        ids = [names[0][2]] if names else []
+        for (_, end, _), (start, _, kb_id) in zip(names, names[1:], strict=False):
+            if not JOINED.fullmatch(source[end:start]):
+                break
+            ids.append(kb_id)
+        return tuple(dict.fromkeys(ids))
+
+    def names_of(self, entity_id: str) -> tuple[str, ...]:
+        """Every case-sensitive name of ``entity_id`` in the gazetteer."""
+        if self.index is None:
+            return ()
+        if self._names_of is None:
+            table: dict[str, list[str]] = {}
+            for name, target in self.index.names.items():
+                table.setdefault(target.id, []).append(name)
+            self._names_of = {k: tuple(v) for k, v in table.items()}
+        return self._names_of.get(entity_id, ())
+
     def issuers(self, source: str | None) -> tuple[str, ...]:
         """Who "we" denotes in a statement published by ``source`` (SPEC section 4, first
         person): the state each named government body acts for, or the body itself (an
@@ -59,15 +84,10 @@ class Linker:
         if not source:
             return ()
         if source not in self._issuers:
-            names = self.names_in(source)
             # the first name, and those coordinated with it ("the French and German
             # foreign ministries"); later names are venues or parents ("at the Security
             # Council", "(U.S. Department of State)")
-            ids = [names[0][2]] if names else []
-            for (_, end, _), (start, _, kb_id) in zip(names, names[1:], strict=False):
-                if not JOINED.fullmatch(source[end:start]):
-                    break
-                ids.append(kb_id)
+            ids = self.publishers(source)
             self._issuers[source] = tuple(dict.fromkeys(self.state_of(i) for i in ids))
         return self._issuers[source]
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from ..models import Article, DocumentResult
+from ..models import Article, DocumentResult, Event
 
 
 class Fingerprint(NamedTuple):
@@ -29,7 +29,9 @@ class Store(ABC):
     """Articles' records (SPEC section 4) keyed by article id.
 
     ``put`` replaces everything stored for one article in one transaction: a reader sees
-    the old rows or the new ones, never a mix, and other articles are not touched.
+    the old rows or the new ones, never a mix, and other articles are not touched, except
+    that the events its claims report are updated in the same transaction
+    (:mod:`pipeline.events`): its old claims leave their events, its new ones join theirs.
     """
 
     url: str
@@ -63,6 +65,11 @@ class Store(ABC):
     @abstractmethod
     def claim_rows(self) -> Iterator[dict[str, Any]]:
         """The ``claim_rows`` view: one flat mapping per claim, by article and order."""
+
+    @abstractmethod
+    def events(self, *, article: str | None = None, conflicts_only: bool = False) -> list[Event]:
+        """The stored events (:class:`~pipeline.models.Event`), by date then id: those with a
+        claim of ``article`` when given, those with a conflict when ``conflicts_only``."""
 
     def get(self, article_id: str) -> DocumentResult | None:
         return next(iter(self.results([article_id])), None)

@@ -10,6 +10,8 @@ Tables (offsets are code-point indices into the body, ``seq`` keeps each list's 
   flattened (``subject_text/start/end/id``, ``object_...``, ``date_text/value``,
   ``quantity_value/is_int/unit/approx``, ``evidence_start/end``); ``claim_sources``
   holds its ``source`` list
+- ``events`` and ``event_claims`` (version 3): events and the claims that report them
+  (:mod:`pipeline.stores.migrations.v003_events`, kept by :mod:`pipeline.stores.events`)
 - the view ``claim_rows``: one flat row per claim for analysts (see
   :func:`pipeline.stores.migrations.v001_initial.claim_rows_select`)
 """
@@ -31,6 +33,8 @@ dates: Table = METADATA.tables["dates"]
 claims: Table = METADATA.tables["claims"]
 claim_sources: Table = METADATA.tables["claim_sources"]
 article_warnings: Table = METADATA.tables["article_warnings"]
+events: Table = METADATA.tables["events"]
+event_claims: Table = METADATA.tables["event_claims"]
 
 # An article's rows, parents first (insert order; delete in reverse).
 ARTICLE_TABLES: tuple[Table, ...] = (articles, sentences, entities, dates, claims, claim_sources, article_warnings)
@@ -40,4 +44,8 @@ claim_rows: TableClause = table(
     *(column(c.key, c.type) for c in v001_initial.claim_rows_select(METADATA, sqlite.dialect()).selected_columns),
 )
 
-__all__ = ["SCHEMA_VERSION", "METADATA", "ARTICLE_TABLES", "claim_rows", "migrations_table"]
+# Event tables: written with an article's rows (event_claims) and its events, never read
+# back as part of its record.
+EVENT_TABLES: tuple[Table, ...] = (events, event_claims)
+
+__all__ = ["SCHEMA_VERSION", "METADATA", "ARTICLE_TABLES", "EVENT_TABLES", "claim_rows", "migrations_table"]

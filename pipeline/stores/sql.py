@@ -37,13 +37,17 @@ from sqlalchemy import (
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import Errors, StoreError
-from ..models import DocumentResult
+from ..events.reports import reports_of
+from ..events.rules import EventRules, load_rules
+from ..models import DocumentResult, Event
+from . import events as EV
 from . import rows as R
 from . import schema as S
 from .base import Fingerprint, Store
-from .migrations import migrate
+from .migrations import migrate, v003_events
 
 READ_CHUNK = 200
+_WRITE = "sahel_write"  # execution option of a connection that writes (BEGIN IMMEDIATE on SQLite)
 CONNECT_TIMEOUT = 10  # seconds, PostgreSQL (unless the URL sets connect_timeout)
 _DRIVERS = {
     "sqlite": "sqlite",
@@ -90,14 +94,17 @@ def _sqlite_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # a write takes the write lock at once: a transaction that reads first (the events
+        # of an article's keys) and writes then could not wait for another writer's lock
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
 
 class SqlStore(Store):
     """A :class:`Store` in a relational database; one schema for SQLite and PostgreSQL."""
 
-    def __init__(self, url: str | URL, *, create: bool = True) -> None:
+    def __init__(self, url: str | URL, *, create: bool = True, event_rules: EventRules | None = None) -> None:
         target = engine_url(url)
+        self.event_rules = event_rules if event_rules is not None else load_rules()
         self.url = display_url(url)
         sqlite = target.get_backend_name() == "sqlite"
         if sqlite and target.database not in (None, "", ":memory:"):
@@ -115,7 +122,9 @@ class SqlStore(Store):
             if sqlite:
                 _sqlite_transactions(self.engine)
             with self.engine.connect() as conn:
-                migrate(conn, url=self.url, create=create)
+                applied = migrate(conn, url=self.url, create=create)
+            if v003_events.VERSION in applied and self.article_ids():
+                self.rebuild_events()  # a store written before events existed
         except BaseException as exc:
             self.engine.dispose()
             if isinstance(exc, SQLAlchemyError):
@@ -135,19 +144,53 @@ class SqlStore(Store):
         nul = R.find_nul(rows)
         if nul is not None:  # PostgreSQL refuses it, SQLite's substr() stops at it: refused on both
             raise StoreError(Errors.E082.format(where=nul[0], offset=nul[1]))
+        reports = reports_of(result, self.event_rules)
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 if conn.dialect.name == "postgresql":  # concurrent writers of one article: last one wins
                     conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(result.article.id))))
+                keys = EV.release_article(conn, result.article.id, reports)
                 self._delete(conn, result.article.id)
                 for table in S.ARTICLE_TABLES:
                     self._insert(conn, table, rows[table.name])
+                EV.settle_article(conn, keys, reports, self.event_rules)
         except SQLAlchemyError as exc:
             raise StoreError(_reason(exc)) from exc
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A connection in a write transaction, committed when the block ends."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                yield conn
+
     def delete(self, article_id: str) -> bool:
-        with self.engine.begin() as conn:
-            return self._delete(conn, article_id)
+        with self._writing() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(article_id))))
+            keys = EV.release_article(conn, article_id, [])
+            found = self._delete(conn, article_id)
+            EV.settle_article(conn, keys, [], self.event_rules)
+            return found
+
+    def rebuild_events(self) -> int:
+        """Group every stored claim again, from scratch, in one transaction: after a change
+        of the event rules, or for a store written before events existed (done when it is
+        opened). Returns the number of events. Run it while no one else writes the store."""
+        with self._writing() as conn:
+            conn.execute(delete(S.event_claims))
+            conn.execute(delete(S.events))
+            ids = list(conn.execute(select(S.articles.c.id)).scalars())
+            keys: set[str] = set()
+            for start in range(0, len(ids), READ_CHUNK):
+                for result in self._read_chunk(conn, ids[start : start + READ_CHUNK]):
+                    reports = reports_of(result, self.event_rules)
+                    EV.add_reports(conn, reports)
+                    keys.update(r.key for r in reports)
+            EV.lock_keys(conn, keys)
+            EV.regroup(conn, keys, self.event_rules)
+            return conn.execute(select(func.count()).select_from(S.events)).scalar() or 0
 
     @staticmethod
     def _delete(conn: Connection, article_id: str) -> bool:
@@ -219,6 +262,10 @@ class SqlStore(Store):
         for aid in ids:
             if aid in found:
                 yield R.from_rows(found[aid], children[aid])
+
+    def events(self, *, article: str | None = None, conflicts_only: bool = False) -> list[Event]:
+        with self._read_errors(), self._reading() as conn, conn.begin():
+            return EV.read_events(conn, article=article, conflicts_only=conflicts_only)
 
     def claim_rows(self) -> Iterator[dict[str, Any]]:
         view = S.claim_rows

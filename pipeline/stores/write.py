@@ -6,7 +6,9 @@ in the main process), the Ray engine (:mod:`pipeline.batch.ray_ingest`, each act
 writing with its own connection) and ``load`` (:mod:`pipeline.batch.loader`, the records
 ``extract --engine ray`` wrote), so that whatever a write does (an article's rows in one
 transaction; the events it updates, when they exist) is done the same way whichever
-engine extracted the article.
+engine extracted the article. The events are updated by the store's ``put`` itself, in
+the article's transaction (:mod:`pipeline.stores.events`): the article's previous claims
+leave their events and its new ones join theirs, whichever engine wrote it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ def unchanged_ids(store: Store, articles: Iterable[Article]) -> set[str]:
 
 def write_article(store: Store, article: Article, result: DocumentResult) -> str | None:
     """Store ``result``, extracted from ``article``, replacing the article's rows in one
-    transaction (its body, content hash and this pipeline version with them). Returns
+    transaction (its body, content hash and this pipeline version with them, and the events
+    its claims report). Returns
     ``None`` when stored, or the E073 message when the write failed: it was rolled back,
     the store keeps the article's previous rows and the caller goes on with the next.
     (``KeyboardInterrupt`` and other ``BaseException`` s are not caught: the transaction is

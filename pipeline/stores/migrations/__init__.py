@@ -19,9 +19,9 @@ from types import ModuleType
 from sqlalchemy import Column, Connection, DateTime, Integer, MetaData, String, Table, func, insert, select
 
 from ...errors import Errors, StoreError
-from . import v001_initial
+from . import v001_initial, v003_events
 
-STEPS: tuple[ModuleType, ...] = (v001_initial,)
+STEPS: tuple[ModuleType, ...] = (v001_initial, v003_events)
 LATEST = STEPS[-1].VERSION
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -55,6 +55,14 @@ def current_version(conn: Connection) -> int:
     return conn.execute(select(func.max(migrations_table.c.version))).scalar() or 0
 
 
+def applied_versions(conn: Connection) -> set[int]:
+    """Every applied version: a step released after a higher one (branches merged in
+    another order) is still applied to a store that lacks it."""
+    if not conn.dialect.has_table(conn, migrations_table.name):
+        return set()
+    return set(conn.execute(select(migrations_table.c.version)).scalars())
+
+
 def migrate(conn: Connection, *, url: str = "<store>", create: bool = True) -> list[int]:
     """Bring the database to :data:`LATEST`; return the versions applied now.
 
@@ -69,12 +77,13 @@ def migrate(conn: Connection, *, url: str = "<store>", create: bool = True) -> l
         if found == 0 and not create:
             raise StoreError(Errors.E080.format(url=url, why="the database holds no sahel-claims tables"))
         migrations_table.create(conn, checkfirst=True)
+        done = applied_versions(conn)
         if found > LATEST:
             raise StoreError(Errors.E072.format(url=url, found=found, known=LATEST))
         metadata = MetaData(naming_convention=NAMING)
         for step in STEPS:
             step.define(metadata)
-            if step.VERSION <= found:
+            if step.VERSION in done:
                 continue
             step.upgrade(conn, metadata)
             conn.execute(
