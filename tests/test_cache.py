@@ -62,7 +62,10 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "sahel-claims"
 
 
-@pytest.mark.parametrize("name", ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json"])
+CONFIG_FILES = ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json"]
+
+
+@pytest.mark.parametrize("name", CONFIG_FILES)
 def test_key_changes_when_a_config_file_changes(configs, name):
     before = cache.pipeline_key(configs)
     path = configs.parent / name

@@ -275,8 +275,8 @@ CASES = [
     ("Troops were deployed to Niger. The army later withdrew from the country.", None, "withdraw", "the country",
      "Niger", "NER", None),
     # "the capital": of the dateline's country, of the country its modifier names
-    ("OUAGADOUGOU, Jan 23 (Reuters) - France was told to leave. Hundreds of protesters rallied in the capital on Friday.",
-     None, "protest", "the capital", "Ouagadougou", "BFA", "Centre"),
+    ("OUAGADOUGOU, Jan 23 (Reuters) - France was told to go. Protesters rallied in the capital on Friday.", None,
+     "protest", "the capital", "Ouagadougou", "BFA", "Centre"),
     ("West African leaders met at a summit in the Ghanaian capital on Sunday.", None, "meet", "the Ghanaian capital",
      "Accra", "GHA", "Greater Accra"),
     # a place's own words when the table holds no record: no id, no coordinates
