@@ -462,6 +462,25 @@ CASES = [
     ),
     pytest.param(
         """
+        Mali Mali PROPN NNP 1 nsubj B-GPE
+        urged urge VERB VBD 1 ROOT
+        all all DET DT 3 det
+        parties party NOUN NNS 1 dobj
+        , , PUNCT , 1 punct
+        no no ADV RB 6 neg
+        matter matter ADV RB 1 advmod
+        their their PRON PRP$ 8 poss
+        identity identity NOUN NN 1 dobj
+        , , PUNCT , 8 punct
+        to to PART TO 11 aux
+        talk talk VERB VB 1 xcomp
+        . . PUNCT . 1 punct
+        """,
+        [(["Mali"], "appeal", ["parties"], "svo-active")],
+        id="the noun after 'no matter' is no object of the verb",
+    ),
+    pytest.param(
+        """
         In in ADP IN 5 prep
         a a DET DT 2 det
         meeting meeting NOUN NN 0 pobj

@@ -98,6 +98,14 @@ def claims_of(nlp, text: str) -> list[tuple]:
             id="an event noun stands for its owner; 'the Mission' names the body whose name has the word",
         ),
         pytest.param(
+            "Nigeria urged the junta to honor its commitments.",
+            [
+                ("Nigeria", "appeal", "junta", False),
+                ("junta", "cooperate", "commitments", False),
+            ],
+            id="a possessive pronoun on a proxy noun is the subject's own: the noun stays the object",
+        ),
+        pytest.param(
             "Algeria proposed a six-month transition.",
             [("Algeria", "propose", "six-month transition", False)],
             id="shortest noun phrase keeps a hyphenated modifier",

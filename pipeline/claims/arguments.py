@@ -373,7 +373,7 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
         found = place_objects(verb, preps, index, skip=phrase)
         if found:
             return found
-    objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase]
+    objs = [c for c in verb.children if c.dep_ in OBJ and c.i not in phrase and not concessive(c)]
     if (named := free_relative_object(verb)) is not None:
         return [named]
     if objs and "from" in preps and all(_own_thing(o) for o in objs):
@@ -442,6 +442,13 @@ def verb_objects(verb: Token, spec: PredicateSpec, trig: Trigger, index: Mention
             if sub is not None:
                 return [sub]
     return []
+
+
+def concessive(token: Token) -> bool:
+    """ "encourage all stakeholders, no matter their political identity, to ...": the
+    noun after "no matter" is no object of the verb."""
+    start = token.left_edge.i
+    return start >= 2 and token.doc[start - 2].lower_ == "no" and token.doc[start - 1].lower_ == "matter"
 
 
 def free_relative_object(verb: Token) -> Token | None:
@@ -648,7 +655,7 @@ def find_heads(
             sub, how = (sub, "svo-active") if index.is_actor(sub) else (None, "none")
     if sub is not None and sub.lower_ in REFLEXIVES:
         sub = None
-    inherited = how.endswith(("xcomp-inherit", "object-control"))
+    inherited = how.endswith("xcomp-inherit")  # an object-control addressee is whom the verb names
     if sub is not None and inherited and not index.is_actor(partitive_head(sub)) and pronoun_class(sub) is None:
         # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
         sub = actor_above(tok, index)

@@ -160,7 +160,9 @@ def extract_claims(
             trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
             spec = index.spec(trig.predicate)
         if spec.object_owner and heads.objects:
-            owners = [proxy_owner(o, mentions, proxies) or o for o in heads.objects]
+            # "honor its commitments": a possessive pronoun is mostly the subject's own
+            # (no one else's), so the noun stays the object
+            owners = [_owner_or_self(o, mentions, proxies) for o in heads.objects]
             heads = dataclasses.replace(heads, objects=tuple(dict.fromkeys(owners)))
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
@@ -252,6 +254,11 @@ def _quotation_sources(doc, text: str, token, date_spans, config) -> tuple:
     if inside is None:
         return ()
     return attributes(inside, date_spans, reporting_verbs=config.reporting_verbs).sources
+
+
+def _owner_or_self(token, mentions: MentionIndex, proxies: frozenset[str]):
+    owner = proxy_owner(token, mentions, proxies)
+    return token if owner is None or (owner.dep_ == "poss" and owner.pos_ == "PRON") else owner
 
 
 def _states(args: list[Arg], state_of) -> list[Arg]:

@@ -90,9 +90,22 @@ KIND_NOUNS = {
     "republic": "GPE",
 }
 
-# nouns of a population: "the Malian people" is the people, never the state acting
+# nouns of a population: "the Malian people" is the people, never the state acting (nor
+# are "Malian stakeholders", the parties of a country)
 POPULATION_NOUNS = frozenset(
-    {"people", "population", "citizen", "civilian", "voter", "resident", "community", "villager", "family", "refugee"}
+    {
+        "people",
+        "population",
+        "citizen",
+        "civilian",
+        "voter",
+        "resident",
+        "community",
+        "villager",
+        "family",
+        "refugee",
+        "stakeholder",
+    }
 )
 # nouns through which a body acts as a whole: "the members of the Council", "both delegations"
 MEMBERSHIP_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "element"})
