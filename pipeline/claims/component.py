@@ -101,7 +101,7 @@ class ClaimExtractor:
         describe = linker.resolver(doc, ents) if linker is not None else None
         speakers = linker.issuers(doc._.source) if linker is not None else ()
         state_of = linker.state_of if linker is not None else (lambda kb_id: kb_id)
-        triggers: dict[str, list[int]] = {}
+        trigger_of: dict[str, list[int]] = {}
         doc._.claims = extract_claims(
             doc,
             self.index,
@@ -110,10 +110,10 @@ class ClaimExtractor:
             ents=ents,
             speakers=speakers,
             state_of=state_of,
-            triggers=triggers,
+            trigger_of=trigger_of,
         )
         kept = {c.id for c in doc._.claims}
-        doc.user_data[TRIGGERS_KEY] = {k: v for k, v in triggers.items() if k in kept}
+        doc.user_data[TRIGGERS_KEY] = {k: v for k, v in trigger_of.items() if k in kept}
         doc.spans[DATELINE_KEY] = datelines(doc)
         return doc
 
@@ -127,12 +127,12 @@ def extract_claims(
     ents: tuple[Span, ...] | None = None,
     speakers: tuple[str, ...] = (),
     state_of=lambda kb_id: kb_id,
-    triggers: dict[str, list[int]] | None = None,
+    trigger_of: dict[str, list[int]] | None = None,
 ) -> list[Claim]:
     """Every claim of ``doc`` (see the module docstring for the steps); ``ents``:
     ``doc.ents``, when the caller has read them; ``speakers``: who "we" is outside
     quotations; ``state_of``: the state a government body acts for (the linker's);
-    ``triggers``, when given, receives each claim's trigger and event noun token indices
+    ``trigger_of``, when given, receives each claim's trigger and event noun token indices
     (``{claim id: [i, noun i or -1]}``)."""
     config = index.config
     mentions = MentionIndex(
@@ -207,9 +207,9 @@ def extract_claims(
             rule=heads.rule,
             cameo=spec.cameo,
         )
-        if triggers is not None:
+        if trigger_of is not None:
             for claim in built:
-                triggers.setdefault(claim.id, [trig.token.i, trig.noun.i if trig.noun is not None else -1])
+                trigger_of.setdefault(claim.id, [trig.token.i, trig.noun.i if trig.noun is not None else -1])
         claims.extend(built)
     claims.sort(key=lambda c: (c.evidence.start, _first_offset(c)))
     return dedupe(claims)
