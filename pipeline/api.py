@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
@@ -23,6 +24,11 @@ from .batch.serialize import doc_to_result
 from .errors import ConfigError, Errors, InputError
 from .io import check_inputs
 from .models import Article, ArticleMeta, DocumentResult, Event, GoldDocument, RunSummary, ScoreReport
+
+if TYPE_CHECKING:
+    from werkzeug.serving import BaseWSGIServer
+
+    from .review.gold import GoldExport
 
 
 def extract_text(
@@ -327,6 +333,36 @@ def export_events(
         return write_events(found, handle, format=format)
 
 
+# --------------------------------------------------------------------------- review
+
+
+def review_server(
+    store: str | None = None, *, port: int = 8765, reviewer: str | None = None, config: Path | str | None = None
+) -> BaseWSGIServer:
+    """The review page's server over ``store`` (which must exist) on 127.0.0.1:``port``
+    (0: a free port), not started: call ``serve_forever()`` (``server_port`` says where).
+    ``reviewer``: who the actions are recorded as (default: the OS user).
+    :class:`~pipeline.errors.StoreError` when the store does not exist;
+    :class:`~pipeline.errors.SahelError` (E126) when the port cannot be had."""
+    from .review.app import make_review_server
+
+    return make_review_server(store or default_store(config), port=port, reviewer=reviewer)
+
+
+def export_gold(
+    *, store: str | None = None, out_dir: Path | str, keep_unreviewed: bool = False, config: Path | str | None = None
+) -> GoldExport:
+    """Write every reviewed article of ``store`` as a gold file ``out_dir/gold/<id>.yaml``
+    (SPEC section 5) with its article ``out_dir/corpora/<id>.txt``: accepted and corrected
+    claims as corrected, rejected ones dropped, unreviewed ones dropped unless
+    ``keep_unreviewed`` (:mod:`pipeline.review.gold`). Returns what was written (a
+    :class:`~pipeline.review.gold.GoldExport`); :class:`~pipeline.errors.StoreError` when
+    the store does not exist or nothing was reviewed (E123)."""
+    from .review.gold import export_gold as _export
+
+    return _export(store or default_store(config), out_dir, keep_unreviewed=keep_unreviewed)
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -527,6 +563,7 @@ __all__ = [
     "events",
     "export",
     "export_events",
+    "export_gold",
     "extract",
     "extract_text",
     "ingest",
@@ -537,6 +574,7 @@ __all__ = [
     "make_doc",
     "process_articles",
     "read_results",
+    "review_server",
     "write_map",
     "score",
     "validate_gold",

@@ -532,3 +532,73 @@ def show_cli(
     for result in results:
         typer.echo(format_result(result) + "\n")
     raise typer.Exit(code=SOME_SKIPPED if notes else OK)
+
+
+# --------------------------------------------------------------------------- review
+
+
+@command("review")
+def review_cli(
+    store: str = STORE_OPT,
+    port: int = typer.Option(8765, "--port", metavar="N", help="Port on 127.0.0.1 (0: any free port)."),
+    reviewer: str = typer.Option(
+        None, "--reviewer", metavar="NAME", help="Who the actions are recorded as (default: the OS user)."
+    ),
+    config: Path = CONFIG_OPT,
+) -> None:
+    """Serve the review page on 127.0.0.1: accept, reject or correct the claims of a store.
+
+    Every action is stored with the reviewer and the time (the machine's claims are never
+    changed); export-gold writes the reviewed articles as gold files. The page listens on
+    the loopback only: from another machine, forward the port (ssh -L 8765:127.0.0.1:8765).
+
+    Example: sahel-claims review --store sqlite:///claims.db --port 8765
+    """
+    if not 0 <= port <= 65535:
+        fail(f"--port must be 0 to 65535, got {port}")
+    try:
+        server = api.review_server(store, port=port, reviewer=reviewer, config=config)
+    except (SahelError, OSError) as exc:
+        fail(exc)
+    who = server.app.extensions["sahel_review"]
+    typer.echo(
+        f"review page: http://127.0.0.1:{server.server_port}/ (store {who.url}, reviewer {who.reviewer}; Ctrl-C stops)",
+        err=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    finally:
+        server.server_close()
+        who.store.close()
+
+
+@command("export-gold")
+def export_gold_cli(
+    out_dir: Path = typer.Argument(..., metavar="DIR", help="Folder to write gold/ and corpora/ into (created)."),
+    store: str = STORE_OPT,
+    keep_unreviewed: bool = typer.Option(
+        False, "--keep-unreviewed", help="Keep the claims of a reviewed article that nobody reviewed, as extracted."
+    ),
+    config: Path = CONFIG_OPT,
+) -> None:
+    """Write the reviewed articles of a store as gold files (DIR/gold/) with their articles (DIR/corpora/).
+
+    Claims accepted or corrected (as corrected) are kept, rejected ones dropped, unreviewed
+    ones dropped unless --keep-unreviewed. validate-gold DIR/gold and score --gold DIR/gold
+    read them as they are.
+
+    Example: sahel-claims export-gold --store sqlite:///claims.db reviewed/
+    """
+    try:
+        done = api.export_gold(store=store, out_dir=out_dir, keep_unreviewed=keep_unreviewed, config=config)
+    except (SahelError, OSError) as exc:
+        fail(exc)
+    skipped = _notes(done.notes)
+    typer.echo(
+        f"{done.gold_dir}: {_plural(len(done.articles), 'gold file')}, {_plural(done.claims, 'claim')} "
+        f"(articles in {done.corpus_dir})",
+        err=True,
+    )
+    raise typer.Exit(code=SOME_SKIPPED if skipped else OK)

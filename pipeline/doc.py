@@ -24,8 +24,11 @@ Each entry: what it holds; who writes it -> who reads it.
   ``user_data[LINKER_KEY]``: gazetteer -> claims.
 - ``doc.spans[DATES_KEY]``: temporal expressions, ``label_`` the TIMEX3 type,
   ``span._.timex_value`` the value: dates -> claims, serialize.
-- ``doc._.claims`` (``list[pipeline.models.Claim]``): claims (places sets each claim's
-  ``location``) -> places, serialize.
+- ``doc._.claims`` (``list[pipeline.models.Claim]``): claims -> codes (which writes them
+  again with the arguments' ``country``/``sector``, SPEC revision 2) -> places (which sets each claim's
+  ``location``) -> serialize.
+- ``doc._.sahel_linker`` also answers the codes stage: the gazetteer's actor codes of an id
+  on a date (``Linker.codes``), its label (``Linker.label``).
 - ``doc.user_data[TRIGGERS_KEY]`` (``{claim id: [trigger token index, event noun token
   index or -1]}``): the word each claim was found at: claims -> places.
 - ``doc.spans[DATELINE_KEY]``: the place of each wire dateline ("BAMAKO" of "BAMAKO, Mali

@@ -108,6 +108,17 @@ class Errors(metaclass=ErrorsWithCodes):
     E110 = "unknown events format '{format}' (expected one of: {expected})"
     E111 = "{path}: event cluster '{cluster}': {reason}"
     E112 = "{path}: not a valid event gold file: {reason}"
+    E120 = "{field}: {reason}"
+    E121 = "{url}: no article '{article}' in the store"
+    E122 = "article '{article}' has no claim '{claim}' now (re-ingested since the page was loaded?): reload the page"
+    E123 = "{url}: no article has been reviewed yet: nothing to export (review with sahel-claims review first)"
+    E124 = "article '{article}' is stored without its body: it cannot be reviewed or exported as gold (ingest it again)"
+    E125 = (
+        "article '{article}': the {action} of claim '{claim}' by {reviewer} ({when}) is orphaned: its claim is "
+        "no longer extracted and its evidence {evidence!r} is not in the body: left out of the gold"
+    )
+    E126 = "cannot serve the review page on {host}:{port}: {reason}"
+    E127 = "{path}: cannot write the gold export: {reason}"
     E095 = "token pattern '{label}': the gated matcher cannot tell which tokens {token} accepts (declare GATE)"
 
 

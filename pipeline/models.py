@@ -8,6 +8,7 @@ config or gold file is an error that names the field rather than a silent defaul
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import (
@@ -26,10 +27,29 @@ from .errors import leading_code
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 MODALITIES: tuple[str, ...] = ("asserted", "uncertain", "planned", "hypothetical")
+# actor sectors (SPEC section 4, revision 2): the PLOVER/CAMEO agent names
+SECTORS: tuple[str, ...] = (
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "OPP",
+    "JUD",
+    "LEG",
+    "IGO",
+    "NGO",
+    "MED",
+    "CVL",
+    "BUS",
+    "CRM",
+    "UAF",
+)
+COUNTRY_PATTERN = r"^[A-Z]{3}$"  # ISO 3166-1 alpha-3
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Modality = Literal["asserted", "uncertain", "planned", "hypothetical"]
+Sector = Literal["GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "IGO", "NGO", "MED", "CVL", "BUS", "CRM", "UAF"]
 
 
 class Strict(BaseModel):
@@ -244,6 +264,82 @@ class GoldFile(Strict):
     _iso = field_validator("published", "article", mode="before")(_iso_text)
 
 
+# --------------------------------------------------------------------------- reviews
+
+
+ReviewActionName = Literal["accept", "reject", "correct"]
+REVIEW_ACTIONS: tuple[str, ...] = ("accept", "reject", "correct")
+
+_DATE_VALUE = (
+    r"^(?:(?:\d{4}|\d{3}X|\d{2}XX)(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"(?:T[\dX:.]+|T(?:MO|AF|EV|NI))?|P(?:T?[\d.X]+[YMWDHS])+|PAST_REF|PRESENT_REF|FUTURE_REF)$"
+)
+"""A TIMEX3 value as SPEC section 3 writes them: ``2023-08-06``, ``2023-W32``, ``2023-W31-WE``,
+``2023-07``, ``2019``, ``199X``, ``P2W``, ``PT2H``, ``PAST_REF``..."""
+
+
+class ReviewedDate(Strict):
+    """A corrected date: the expression as written and its TIMEX3 value (SPEC section 3)."""
+
+    text: str = Field(min_length=1, max_length=200)
+    value: str | None = Field(default=None, pattern=_DATE_VALUE)
+
+
+class ClaimCorrection(Strict):
+    """What an analyst changed on a claim (``review``, the ``fields`` of a ``correct``
+    action): only the fields set are changed, a field set to ``None`` is removed (no
+    object, no date). Arguments and the place carry their mention (text and offsets in the
+    article body, checked against it by :mod:`pipeline.review.state`) and id; the
+    predicate is checked against the vocabulary there too."""
+
+    predicate: str | None = Field(default=None, pattern=r"^[a-z_]+$")
+    subject: ClaimArg | None = None
+    object: ClaimArg | None = None
+    negated: bool | None = None
+    modality: Modality | None = None
+    date: ReviewedDate | None = None
+    location: Location | None = None
+
+    @model_validator(mode="after")
+    def _not_nullable(self) -> ClaimCorrection:
+        for name in ("predicate", "negated", "modality"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"'{name}' cannot be removed, only changed")
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        """The fields set, as JSON values (``None`` for a removed one)."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+class ClaimReview(Strict):
+    """One review action on a machine claim (a row of the store's ``claim_reviews``; never
+    updated, never deleted by ingest). ``claim`` is the machine's claim as the reviewer saw
+    it; ``claim_id``, ``predicate`` and ``evidence_text`` (with ``claim.evidence``) are
+    the keys that re-attach the action to the claim after a re-ingest."""
+
+    id: int | None = None
+    article_id: str = Field(min_length=1)
+    claim_id: str = Field(min_length=1)
+    predicate: str
+    evidence_text: str
+    action: ReviewActionName
+    fields: ClaimCorrection | None = None
+    claim: Claim
+    content_hash: str | None = None
+    reviewer: str = Field(min_length=1, max_length=100)
+    reviewed_at: dt.datetime
+    note: str | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _fields_with_correct(self) -> ClaimReview:
+        if (self.action == "correct") != (self.fields is not None):
+            raise ValueError("a 'correct' action carries the corrected fields, and only it")
+        if self.fields is not None and not self.fields.model_fields_set:
+            raise ValueError("a correction changes at least one field")
+        return self
+
+
 # --------------------------------------------------------------------------- configs
 
 
@@ -255,6 +351,10 @@ class GazetteerRole(Strict):
     of: str = Field(min_length=1)
     start: dt.date | None = None
     end: dt.date | None = None
+    # actor codes while the role is held (SPEC section 4, revision 2); by default the
+    # country of ``of`` and, ``of`` being a state, GOV, else the sector of ``of``
+    country: str | None = Field(default=None, pattern=COUNTRY_PATTERN)
+    sector: Sector | None = None
 
     @field_validator("title")
     @classmethod
@@ -267,6 +367,22 @@ class GazetteerRole(Strict):
     def _ordered(self) -> GazetteerRole:
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"role '{self.title}' ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class GazetteerCodes(Strict):
+    """Actor codes (SPEC section 4, revision 2) of an entry from ``start`` until ``end``
+    (open when null): ``country`` (ISO 3166-1 alpha-3) and ``sector`` (:data:`SECTORS`)."""
+
+    country: str | None = Field(default=None, pattern=COUNTRY_PATTERN)
+    sector: Sector | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GazetteerCodes:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"codes end ({self.end}) before they start ({self.start})")
         return self
 
 
@@ -310,6 +426,11 @@ class GazetteerEntry(Strict):
     state: str | None = None
     roles: list[GazetteerRole] = Field(default_factory=list)
     descriptions: list[GazetteerDescription] = Field(default_factory=list)
+    # actor codes (SPEC section 4, revision 2; pipeline/codes): ``country``/``sector`` hold
+    # when nothing dated does; ``codes`` (dated) and then ``roles`` in force come first
+    country: str | None = Field(default=None, pattern=COUNTRY_PATTERN)
+    sector: Sector | None = None
+    codes: list[GazetteerCodes] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _owner_needed(self) -> GazetteerEntry:
@@ -341,7 +462,34 @@ class Gazetteer(Strict):
             for ref in refs:
                 if ref not in ids:
                     raise ValueError(f"'{entry.id}' refers to unknown id '{ref}'")
+        # actor codes: a government body acts for its state, so it has the state's country
+        country = {entry.id: entry.country for entry in entries}
+        for entry in entries:
+            if entry.state and entry.country != country[entry.state]:
+                raise ValueError(
+                    f"'{entry.id}' acts for '{entry.state}' ({country[entry.state]}) but has country {entry.country}"
+                )
         return entries
+
+
+class ActorCodesConfig(Strict):
+    """configs/actor_codes.yaml, derived from PETRARCH2's Phoenix dictionaries by
+    scripts/derive_actor_codes.py: ``countries`` (country names, adjectives and cities,
+    lower case -> ISO 3166-1 alpha-3), ``agents`` (agent nouns, lower case, last word
+    singular -> sector) and ``actors`` (names of people and organisations, upper case
+    without accents -> dated codes ``[country, sector, start, end]``, ISO dates or null)."""
+
+    countries: dict[str, str] = Field(default_factory=dict)
+    agents: dict[str, Sector] = Field(default_factory=dict)
+    actors: dict[str, list[tuple[str | None, Sector | None, str | None, str | None]]] = Field(default_factory=dict)
+
+    @field_validator("countries")
+    @classmethod
+    def _iso(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, code in value.items():
+            if not re.fullmatch(COUNTRY_PATTERN, code):
+                raise ValueError(f"country '{name}': '{code}' is not an ISO 3166-1 alpha-3 code")
+        return value
 
 
 class PredicateSpec(Strict):
@@ -443,6 +591,12 @@ class PredicateSpec(Strict):
     place_trigger_only: bool = False
     place_preps: list[str] = Field(default_factory=list)
     local_event: bool = False
+    # ``own_sense_objects``: object nouns that keep the predicate's own sense even though
+    # they denote no actor ("has not recognized the appointments" stays recognize)
+    own_sense_objects: list[str] = Field(default_factory=list)
+    # ``office_sense``: the predicate to use when every object is one of ``office_nouns``
+    # ("took over the presidency" -> assume_office; "took over power" stays seize_power)
+    office_sense: str | None = None
     # Scoring (SPEC section 6, revision 2): ``symmetric``: "A met B" is the same claim as
     # "B met A"; the scorer compares the two arguments unordered and counts a claim and
     # its mirror once.
@@ -490,6 +644,7 @@ class PredicatesConfig(Strict):
     # nouns that stand for their owner as the object of an ``object_owner`` predicate:
     # "commended the efforts of UNOWAS" supports UNOWAS, "the role MINUSMA has played" MINUSMA
     proxy_nouns: list[str] = Field(default_factory=list)
+    office_nouns: list[str] = Field(default_factory=list)
     # nouns whose infinitive is what is needed, by no one named: "the need to bring X to justice"
     need_nouns: list[str] = Field(default_factory=list)
     # "asked X to V ... or face measures": an ultimatum is both of these predicates
@@ -509,7 +664,7 @@ class PredicatesConfig(Strict):
     def _known_names(self) -> PredicatesConfig:
         names = {p.name for p in self.predicates}
         refs = [("ultimatum_demand", self.ultimatum_demand), ("ultimatum_threat", self.ultimatum_threat)]
-        senses = ("as_office", "troop_subject", "no_actor_sense")
+        senses = ("as_office", "troop_subject", "no_actor_sense", "office_sense")
         refs += [(f"{p.name}.{k}", getattr(p, k)) for p in self.predicates for k in senses]
         for where, name in refs:
             if name is not None and name not in names:
@@ -567,6 +722,9 @@ class PipelineConfig(Strict):
     gazetteer: str = "gazetteer.yaml"
     predicates: str = "predicates.yaml"
     places: str = "places.json"
+    actor_codes: str = Field(
+        default="actor_codes.yaml", description="agent nouns, country names and older actors' codes"
+    )
     batch_size: int = Field(default=16, ge=1)
     abbreviations: list[str] = Field(default_factory=list)
     max_sentence_tokens: int = Field(

@@ -481,6 +481,57 @@ CASES = [
     ),
     pytest.param(
         """
+        Despite despite ADP IN 4 prep
+        his his PRON PRP$ 2 poss
+        detainment detainment NOUN NN 0 pobj
+        , , PUNCT , 4 punct
+        Bazoum Bazoum PROPN NNP 5 nsubj B-PERSON
+        wrote write VERB VBD 5 ROOT
+        . . PUNCT . 5 punct
+        """,
+        [],
+        id="an event noun whose only participant is a possessive pronoun refers back: no claim",
+    ),
+    pytest.param(
+        """
+        ECOWAS ECOWAS PROPN NNP 1 nsubj B-ORG
+        suspended suspend VERB VBD 1 ROOT
+        Mali Mali PROPN NNP 1 dobj B-GPE
+        and and CCONJ CC 1 cc
+        imposed impose VERB VBD 1 conj
+        sanctions sanction NOUN NNS 4 dobj
+        . . PUNCT . 1 punct
+        """,
+        [
+            (["ECOWAS"], "suspend_cooperation", ["Mali"], "svo-active"),
+            (["ECOWAS"], "sanction", ["Mali"], "light-verb+xcomp-inherit"),
+        ],
+        id="sanctions with no target, coordinated with a verb on a named actor, aim at that actor",
+    ),
+    pytest.param(
+        """
+        They they PRON PRP 1 nsubj
+        stressed stress VERB VBD 1 ROOT
+        the the DET DT 3 det
+        need need NOUN NN 1 dobj
+        to to PART TO 5 aux
+        hold hold VERB VB 3 acl
+        perpetrators perpetrator NOUN NNS 5 dobj
+        and and CCONJ CC 6 cc
+        sponsors sponsor NOUN NNS 6 conj
+        accountable accountable ADJ JJ 1 advcl
+        and and CCONJ CC 1 cc
+        bring bring VERB VB 1 conj
+        them they PRON PRP 11 dobj
+        to to ADP IN 11 prep
+        justice justice NOUN NN 13 pobj
+        . . PUNCT . 1 punct
+        """,
+        [([], "prosecute", ["perpetrators", "sponsors"], "phrase+needed")],
+        id="a bare infinitive hung on the finite verb coordinates with the infinitive; 'them' is its objects",
+    ),
+    pytest.param(
+        """
         In in ADP IN 5 prep
         a a DET DT 2 det
         meeting meeting NOUN NN 0 pobj

@@ -26,7 +26,7 @@ def configs(tmp_path) -> Path:
     """Copies of configs/pipeline.yaml and the knowledge files it names; the pipeline config's path."""
     folder = tmp_path / "configs"
     folder.mkdir()
-    for name in ("pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json"):
+    for name in ("pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json", "actor_codes.yaml"):
         shutil.copy(CONFIG_DIR / name, folder / name)
     return folder / "pipeline.yaml"
 
@@ -62,7 +62,8 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "sahel-claims"
 
 
-CONFIG_FILES = ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json"]
+CONFIG_FILES = ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json",
+                "actor_codes.yaml"]
 
 
 @pytest.mark.parametrize("name", CONFIG_FILES)

@@ -106,6 +106,16 @@ def claims_of(nlp, text: str) -> list[tuple]:
             id="a possessive pronoun on a proxy noun is the subject's own: the noun stays the object",
         ),
         pytest.param(
+            "Colonel Goita took over the presidency. The army took over power.",
+            [("Assimi_Goïta", "assume_office", "presidency", False), ("army", "seize_power", "power", False)],
+            id="taking over an office is assuming it; taking over power is seizing it",
+        ),
+        pytest.param(
+            "The appointments have not been recognized by France. Mali recognized the sacrifices of the soldiers.",
+            [("France", "recognize", "appointments", True), ("Mali", "support", "soldiers", False)],
+            id="an appointment keeps recognize's own sense; sacrifices are support (no_actor_sense)",
+        ),
+        pytest.param(
             "Algeria proposed a six-month transition.",
             [("Algeria", "propose", "six-month transition", False)],
             id="shortest noun phrase keeps a hyphenated modifier",
@@ -232,3 +242,23 @@ def test_claims_dedupe_one_fact_per_sentence():
         _claim("visit", "Nuland", "Niger", 5),
     ]
     assert [c.id for c in dedupe(claims)] == ["c-000000000001", "c-000000000005"]
+
+
+@pytest.mark.slow
+def test_a_verb_read_as_a_noun_conjunct_is_no_object_of_the_first_verb(nlp):
+    """ "condemns these actions and calls for X": the tagger reads "calls" as a noun
+    coordinated with "actions"; it is the appeal's verb, not a second thing condemned."""
+    text = "The Secretary-General strongly condemns these actions and calls for the restoration of order."
+    claims = claims_of(nlp, text)
+    assert [c[2] for c in claims if c[1] == "criticize"] == ["actions"]
+    assert any(c[1] == "appeal" for c in claims)
+
+
+@pytest.mark.slow
+def test_a_name_modifying_a_proxy_noun_owns_it_not_an_event_noun(nlp):
+    """ "supported the ECOWAS action" supports ECOWAS; "condemned the Niger coup" does not
+    condemn Niger (an event noun's modifier is where it happened)."""
+    assert ("Nigeria", "support", "Economic_Community_of_West_African_States", False) in claims_of(
+        nlp, "Nigeria supported the ECOWAS action."
+    )
+    assert ("Nigeria", "criticize", "Niger coup", False) in claims_of(nlp, "Nigeria condemned the Niger coup.")

@@ -408,3 +408,30 @@ def test_cli_every_help_example_runs_as_written_on_the_repository_corpora(nlp, t
         assert result.exit_code == 0, f"sahel-claims {' '.join(args)}\n{result.output[-3000:]}"
     assert Path("claims.jsonl").stat().st_size and Path("claims.csv").stat().st_size
     assert Path("scores.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # review (its server stopped at once, as by Ctrl-C), one review action, then export-gold
+    from werkzeug.serving import BaseWSGIServer
+
+    from pipeline.stores import open_store
+    from pipeline.stores.sql import SqlStore
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(BaseWSGIServer, "serve_forever", interrupted)
+    args = help_example("review")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "review page: http://127.0.0.1:8765/" in result.output, result.output
+    with open_store("sqlite:///claims.db") as store:
+        assert isinstance(store, SqlStore)
+        first = next(store.results())
+        body = store.body(first.article.id)
+        claim = first.claims[0]
+        from pipeline.models import ClaimReview
+
+        store.add_review(ClaimReview(article_id=first.article.id, claim_id=claim.id, predicate=claim.predicate,
+                                     evidence_text=body[claim.evidence.start : claim.evidence.end], action="accept",
+                                     claim=claim, reviewer="cli", reviewed_at="2026-12-07T10:00:00Z"))  # fmt: skip
+    args = help_example("export-gold")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["validate-gold", "reviewed/gold"]).exit_code == 0

@@ -27,8 +27,8 @@ FLOORS: dict[tuple[str, str, str], float] = {
     ("entities", "linking", "accuracy"): 0.90,
     ("dates", "relaxed", "f1"): 0.90,
     ("dates", "value_f1", "f1"): 0.90,
-    ("claims", "core", "f1"): 0.80,
-    ("claims", "strict", "f1"): 0.60,
+    ("claims", "core", "f1"): 0.85,
+    ("claims", "strict", "f1"): 0.80,
     ("sentences", "boundaries", "f1"): 0.95,
 }
 
@@ -76,7 +76,7 @@ CORPUS_FLOORS: dict[tuple[str, str, str], float] = {
     ("entities", "strict", "f1"): 0.95,
     ("entities", "linking", "accuracy"): 0.95,
     ("dates", "value_f1", "f1"): 0.93,
-    ("claims", "core", "f1"): 0.54,
+    ("claims", "core", "f1"): 0.55,
     ("claims", "strict", "f1"): 0.46,
     ("sentences", "boundaries", "f1"): 0.97,
 }
@@ -101,13 +101,14 @@ def test_end_to_end_every_annotated_article(nlp):
 
 # The real development set (../shared/data/real: U.S. government and UN statements, VOA;
 # gold by independent annotators to SPEC revision 2): floors a little under the figures of
-# 2026-12-07 (claims core F1 0.458, P 0.613; entities 0.917; date values 0.903).
+# 2026-12-07 (claims core F1 0.458, P 0.613; entities 0.917; date values 0.903); raised the
+# same day at the end of session 5 (claims core F1 0.591, P 0.814, facts 0.596).
 REAL_FLOORS: dict[tuple[str, str, str], float] = {
     ("entities", "strict", "f1"): 0.90,
     ("dates", "value_f1", "f1"): 0.88,
-    ("claims", "core", "f1"): 0.43,
-    ("claims", "core", "precision"): 0.58,
-    ("claims", "facts", "f1"): 0.43,
+    ("claims", "core", "f1"): 0.57,
+    ("claims", "core", "precision"): 0.78,
+    ("claims", "facts", "f1"): 0.57,
 }
 
 

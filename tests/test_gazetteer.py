@@ -173,6 +173,17 @@ def test_gazetteer_past_role_is_last_holder(nlp, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "published,expected",
+    [("2021-05-26", [("Mali's president", "Bah_Ndaw")]), ("2021-07-01", [("Mali's president", "Assimi_Goïta")])],
+)
+def test_gazetteer_role_ended_days_before_with_no_holder_since(nlp, published, expected):
+    """Bah N'Daw, president of Mali until his arrest on 24 May 2021: two days later "Mali's
+    president" is still him (no one holds the role yet); once Goita holds it, Goita."""
+    found = [m for m in mentions(run(nlp, "Mali's president was detained.", published)) if "president" in m[0]]
+    assert found == expected
+
+
 def test_gazetteer_role_unlinked_without_date(nlp):
     assert mentions(run(nlp, "The Nigerian president warned them.", None)) == []
 

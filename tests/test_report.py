@@ -221,3 +221,12 @@ def test_chromium_layout_check_finds_marks_over_each_other(chromium_script, tmp_
     _, problems = chromium_script.layout_problems(page, width=900)
     assert any(p.startswith("overlap: Niger / closed") for p in problems)
     assert any(p.startswith("wider than its column: wide") for p in problems)
+
+
+def test_report_html_counts_actor_code_errors_by_code():
+    from pipeline.models import ScoreItem
+    from pipeline.scoring.html import error_kind
+
+    detail = "subject country: gold NER, predicted None; object sector: gold MIL, predicted GOV | a -b-> c"
+    item = ScoreItem(kind="mismatch", layer="claims", text="x", detail=detail)
+    assert error_kind(item) == "claims: country, sector"

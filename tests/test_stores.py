@@ -26,6 +26,7 @@ from pipeline.models import (
     DocumentResult,
     Entity,
     Evidence,
+    Location,
     Quantity,
 )
 from pipeline.stores import engine_url, open_store
@@ -38,13 +39,15 @@ BODY = "Le président 🇳🇪 Bazoum was detained on Monday. France and Mali sa
 
 def record(article_id: str = "a1", *, n_claims: int = 2, url: str | None = "https://example.org/a1") -> DocumentResult:
     """A record exercising every field: null and linked arguments, sources, an int and a
-    float quantity, a date with and without value, warnings, non-BMP text before offsets."""
+    float quantity, a date with and without value, warnings, non-BMP text before offsets;
+    SPEC revision 2: actor codes (both, one, none) and a location (every field, and one
+    outside the GeoNames gazetteer)."""
     claims = [
         Claim(
             id="c-000000000001",
             subject=None,
             predicate="detain",
-            object=ClaimArg(text="Bazoum", start=16, end=22, id="Mohamed_Bazoum"),
+            object=ClaimArg(text="Bazoum", start=16, end=22, id="Mohamed_Bazoum", country="NER"),
             negated=False,
             modality="asserted",
             source=[],
@@ -53,10 +56,21 @@ def record(article_id: str = "a1", *, n_claims: int = 2, url: str | None = "http
             evidence=Evidence(start=0, end=46),
             rule="svo-passive",
             cameo="17",
+            location=Location(
+                text="Niamey",
+                start=0,
+                end=2,
+                id="Niamey",
+                geonames=2440485,
+                country="NER",
+                admin1="Niamey",
+                lat=13.51366,
+                lon=2.1098,
+            ),
         ),
         Claim(
             id="c-000000000002",
-            subject=ClaimArg(text="troops", start=74, end=80, id=None),
+            subject=ClaimArg(text="troops", start=74, end=80, id=None, country="FRA", sector="MIL"),
             predicate="withdraw",
             object=None,
             negated=True,
@@ -67,6 +81,7 @@ def record(article_id: str = "a1", *, n_claims: int = 2, url: str | None = "http
             evidence=Evidence(start=47, end=86),
             rule="svo-active",
             cameo=None,
+            location=Location(text="the border", start=60, end=70),
         ),
         Claim(
             id="c-000000000003",
@@ -279,6 +294,56 @@ def test_claim_rows_view_flattens_a_claim(store_url):
     assert second["negated"] is True and second["modality"] == "uncertain"
     assert second["evidence_text"] == BODY[47:86] == "France and Mali said 1,000 troops left."
     assert second["quantity_value"] == 1000 and second["pipeline_version"] == __version__
+    # revision 2: actor codes and the location, columns to GROUP BY
+    assert (first["object_country"], first["object_sector"], first["subject_country"]) == ("NER", None, None)
+    assert (second["subject_country"], second["subject_sector"]) == ("FRA", "MIL")
+    assert first["location_geonames"] == 2440485 and first["location_lat"] == 13.51366
+    assert (second["location_text"], second["location_id"], second["location_country"]) == ("the border", None, None)
+
+
+def test_claim_rows_view_counts_claims_by_country_and_sector(store_url):
+    with open_store(store_url) as store:
+        put(store, record("a1", n_claims=3))
+        put(store, record("a2", n_claims=2))
+        view = S.claim_rows
+        query = (
+            sa.select(view.c.subject_country, view.c.subject_sector, sa.func.count())
+            .group_by(view.c.subject_country, view.c.subject_sector)
+            .order_by(view.c.subject_country)
+        )
+        with store.engine.connect() as conn:
+            counts = {(c, s): n for c, s, n in conn.execute(query)}
+    assert counts == {("FRA", "MIL"): 2, (None, None): 3}
+
+
+@pytest.mark.parametrize("before", [(1,), (1, 3)], ids=["v1", "v1+v3"])
+def test_migration_2_upgrades_an_older_store_and_keeps_its_rows(store_url, before):
+    # a store as version 1 left it, or as a checkout with the events (v3) but not the codes
+    # (v2) left it: the missing steps are applied, rows kept
+    from pipeline.stores.migrations import NAMING, migrate, v001_initial, v003_events
+
+    steps = {1: v001_initial, 3: v003_events}
+    engine = sa.create_engine(engine_url(store_url))
+    try:
+        with engine.connect() as conn, conn.begin():
+            metadata = sa.MetaData(naming_convention=NAMING)
+            migrations_table.create(conn, checkfirst=True)
+            for version in before:
+                steps[version].define(metadata)
+                steps[version].upgrade(conn, metadata)
+                conn.execute(sa.insert(migrations_table).values(version=version, name=steps[version].NAME,
+                                                                applied_at=sa.func.now()))  # fmt: skip
+            conn.execute(sa.insert(metadata.tables["articles"]).values(
+                id="old", content_hash="h", pipeline_version="0", ingested_at=sa.func.now()))  # fmt: skip
+        with engine.connect() as conn:
+            assert migrate(conn, url=store_url) == sorted({2, 3} - set(before))
+    finally:
+        engine.dispose()
+    with open_store(store_url) as store:
+        assert store.article_ids() == ["old"]
+        put(store, record("a1", n_claims=3))
+        assert store.get("a1") == record("a1", n_claims=3)
+        assert [r["subject_country"] for r in store.claim_rows()] == [None, "FRA", None]
 
 
 def test_migrations_build_the_declared_schema_once(store_url):
@@ -303,6 +368,11 @@ def test_migrations_build_the_declared_schema_once(store_url):
         ("claims", "subject_id"),
         ("claims", "object_id"),
         ("claims", "date_value"),
+        ("claims", "subject_country"),
+        ("claims", "subject_sector"),
+        ("claims", "object_country"),
+        ("claims", "object_sector"),
+        ("claims", "location_country"),
         ("entities", "entity_id"),
         ("dates", "value"),
         ("claim_sources", "source"),
@@ -392,6 +462,7 @@ def test_ingest_export_round_trip_equals_extract(nlp, store_url, corpus, tmp_pat
     extracted = (tmp_path / "extracted.jsonl").read_text("utf-8")
     assert (tmp_path / "exported.jsonl").read_text("utf-8") == extracted
     assert (tmp_path / "stored.jsonl").read_text("utf-8") == extracted
+    assert '"country": ' in extracted and '"sector": ' in extracted  # the actor codes made the trip
 
 
 def test_ingest_twice_leaves_the_store_identical(nlp, store_url, corpus):
@@ -547,6 +618,8 @@ def test_export_csv_gives_the_view_rows(store_url, tmp_path):
     assert [(r["article_id"], r["claim_seq"]) for r in rows[:3]] == [("a0", "0"), ("a0", "1"), ("a1", "0")]
     assert rows[1]["source"] == "Mali; France" and rows[1]["negated"] == "true"
     assert rows[0]["subject_id"] == "" and rows[0]["article_published"] == "2023-08-09"
+    assert rows[1]["subject_country"] == "FRA" and rows[1]["subject_sector"] == "MIL"
+    assert rows[0]["object_country"] == "NER" and rows[0]["location_geonames"] == "2440485"
 
 
 def test_export_unknown_format_is_an_error(store_url):

@@ -104,7 +104,13 @@ def pipeline_key(config: Path | str | None = None) -> str | None:
     config_path = Path(config) if config else DEFAULT_PIPELINE_CONFIG
     # every knowledge file of the config folder: those pipeline.yaml names, and those they
     # name in turn (predicates.yaml's breadth)
-    knowledge = {base / settings.gazetteer, base / settings.predicates, base / settings.places, *base.glob("*.yaml")}
+    knowledge = {
+        base / settings.gazetteer,
+        base / settings.predicates,
+        base / settings.actor_codes,
+        base / settings.places,
+        *base.glob("*.yaml"),
+    }
     files = [config_path.resolve(), *sorted(knowledge - {config_path.resolve()}), *model_files]
     digest = hashlib.sha256(f"sahel-claims {__version__}\0spacy {spacy.__version__}\0".encode())
     digest.update(_source_digest())

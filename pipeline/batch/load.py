@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from ..claims import component as _claims  # noqa: F401  (each import registers a stage's factory)
+from ..codes import component as _codes  # noqa: F401
 from ..config import load_pipeline_config
 from ..dates import component as _dates  # noqa: F401
 from ..errors import ConfigError, Errors
@@ -18,7 +19,7 @@ from ..places import component as _places  # noqa: F401
 from ..sentences import component as _sentences  # noqa: F401
 from .cache import load_or_build
 
-STAGES = ("sahel_sentences", "sahel_gazetteer", "sahel_dates", "sahel_claims", "sahel_places")
+STAGES = ("sahel_sentences", "sahel_gazetteer", "sahel_dates", "sahel_claims", "sahel_codes", "sahel_places")
 
 
 def load_model(name: str) -> Language:
@@ -30,7 +31,7 @@ def load_model(name: str) -> Language:
 
 
 def build_pipeline(config_path: Path | str | None = None) -> Language:
-    """The model plus the five sahel stages, each initialised with its knowledge file."""
+    """The model plus the sahel stages, each initialised with its knowledge file."""
     config, base = load_pipeline_config(config_path)
     nlp = load_model(config.model)
     sentences = {"abbreviations": config.abbreviations, "max_tokens": config.max_sentence_tokens}
@@ -38,7 +39,8 @@ def build_pipeline(config_path: Path | str | None = None) -> Language:
     nlp.add_pipe("sahel_gazetteer", after="ner").initialize(nlp=nlp, path=str(base / config.gazetteer))
     nlp.add_pipe("sahel_dates", after="sahel_gazetteer")
     nlp.add_pipe("sahel_claims", after="sahel_dates").initialize(nlp=nlp, path=str(base / config.predicates))
-    places = nlp.add_pipe("sahel_places", after="sahel_claims")
+    nlp.add_pipe("sahel_codes", after="sahel_claims").initialize(nlp=nlp, path=str(base / config.actor_codes))
+    places = nlp.add_pipe("sahel_places", after="sahel_codes")
     places.initialize(nlp=nlp, path=str(base / config.places), predicates=str(base / config.predicates))
     nlp.meta.setdefault("sahel", {})["batch_size"] = config.batch_size
     nlp.meta["sahel"]["max_article_chars"] = config.max_article_chars

@@ -92,13 +92,20 @@ def _bare_title(token: Token, index: MentionIndex) -> bool:
     )
 
 
-def proxy_owner(token: Token, index: MentionIndex, proxies: frozenset[str]) -> Token | None:
+def proxy_owner(
+    token: Token, index: MentionIndex, proxies: frozenset[str], named_owners: frozenset[str] = frozenset()
+) -> Token | None:
     """The actor a proxy noun belongs to ("the efforts of UNOWAS", "Niger's commitment",
     "the role MINUSMA has played", "the actions taken by ECOWAS"), else None."""
     if token.lemma_.lower() not in proxies or token.pos_ != "NOUN":
         return None
     candidates = [c for c in token.children if c.dep_ == "poss"]
     candidates += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in pobjs(prep)]
+    # "the ECOWAS action", "the UN and ECOWAS' leadership" (a curly apostrophe the parser
+    # took for a quote): a name modifying one of ``named_owners`` owns it (not "the Niger
+    # coup": an event noun's modifier is where it happened)
+    if token.lemma_.lower() in named_owners:
+        candidates += [c for c in token.children if c.dep_ in ("compound", "nmod") and index.entity_at(c) is not None]
     for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
         candidates += [c for c in clause.children if c.dep_ == "nsubj"]
         candidates += [p for c in clause.children if c.dep_ == "agent" for p in pobjs(c)]
@@ -107,7 +114,7 @@ def proxy_owner(token: Token, index: MentionIndex, proxies: frozenset[str]) -> T
     if owner is None and token.dep_ != "conj":
         # "the hard work and peaceful conduct of the voters": the owner of the last conjunct
         for other in token.conjuncts:
-            if (found := proxy_owner(other, index, proxies)) is not None:
+            if (found := proxy_owner(other, index, proxies, named_owners)) is not None:
                 return found
     return owner
 

@@ -205,6 +205,11 @@ def controller(
         if dep == "conj":
             if node.pos_ in ("NOUN", "PROPN"):
                 return None, "none"
+            if (infinitive := hung_infinitive(node)) is not None:
+                # "underlined the need to hold X accountable and bring them to justice": a
+                # bare infinitive hung on the finite verb is the conjunct of the infinitive
+                node = infinitive
+                continue
             if node.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp"):
                 # "ordered X to leave and demanded Y": a finite verb is no conjunct of the
                 # infinitive it was hung on, but of the verb that governs it
@@ -259,6 +264,18 @@ def controller(
             if sub is not None:
                 return antecedent_of_relative(sub), "xcomp-inherit"
     return None, "none"
+
+
+def hung_infinitive(verb: Token) -> Token | None:
+    """The "to"-infinitive a bare infinitive ``verb`` (VB) coordinates with when the parser
+    hung it on a finite verb before them: the nearest such infinitive in between."""
+    head = verb.head
+    if verb.tag_ != "VB" or head.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    for token in reversed(verb.doc[head.i + 1 : verb.i]):
+        if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return token
+    return None
 
 
 def for_subject(head: Token, infinitive: Token) -> Token | None:
@@ -660,7 +677,7 @@ def find_heads(
         # "Analysts said the vacuum could widen, warning that ...": a vacuum warns nobody
         sub = actor_above(tok, index)
     if trig.rule == RULE_LIGHT:
-        objs = light_objects(trig, spec)
+        objs = light_objects(trig, spec) or shared_target(tok, spec, index)
     else:
         objs = verb_objects(tok, spec, trig, index)
     objs = [sub if (o.lower_ in REFLEXIVES and sub is not None) else o for o in objs]
@@ -675,6 +692,15 @@ def _rule(trig: Trigger, how: str) -> str:
     if how in ("svo-active", "none"):
         return trig.rule
     return f"{trig.rule}+{how}"
+
+
+def shared_target(verb: Token, spec: PredicateSpec, index: MentionIndex) -> list[Token]:
+    """ "suspended Mali from its institutions and imposed sanctions": a light verb whose
+    noun names no target ("on X", "against X"), coordinated with a verb whose object is a
+    named actor, is aimed at that actor."""
+    if verb.dep_ != "conj" or not {"on", "against"} & set(spec.object_preps):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj" and _named_actor(c, index)][:1]
 
 
 def light_objects(trig: Trigger, spec: PredicateSpec) -> list[Token]:
@@ -734,8 +760,8 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
             agent, patients = possessor, of_objects
         else:
             patients = [possessor] if possessor is not None else of_objects
-        if not patients:
-            return None
+        if not patients or (agent is None and all(_possessive_pronoun(p) for p in patients)):
+            return None  # "despite his detainment": a back-reference (SPEC rev 2), no claim
         return Heads((agent,) if agent is not None else (), tuple(patients), RULE_NOMINAL)
     agent = nominal_agent(noun, index)
     how = RULE_NOMINAL
@@ -751,6 +777,8 @@ def nominal_heads(trig: Trigger, spec: PredicateSpec, index: MentionIndex, *, in
         objs = stranded_prep_objects(noun, preps - {"from", "by"})
     if agent is None:
         return Heads((), tuple(objs), RULE_NOMINAL) if objs else None
+    if not objs and _possessive_pronoun(agent):
+        return None  # "their exit": a back-reference to an event told before
     return Heads((agent,), tuple(objs), how)
 
 
@@ -777,6 +805,10 @@ def between_sides(noun: Token) -> list[Token]:
         if len(mods) == 1:
             return [mods[0], *mods[0].conjuncts]
     return []
+
+
+def _possessive_pronoun(token: Token) -> bool:
+    return token.dep_ == "poss" and token.tag_ == "PRP$"
 
 
 def stranded_prep_objects(noun: Token, preps: set[str] | frozenset[str]) -> list[Token]:
@@ -949,8 +981,8 @@ def claim_heads(
         )
         if heads is None:
             continue
-        if heads.rule.endswith("for-subject"):
-            trig = replace(trig, requested=True)  # "the need for X to V": asked for, not done
+        if heads.rule.endswith(("for-subject", "needed")):
+            trig = replace(trig, requested=True)  # "the need (for X) to V": asked for, not done
         if trig.requested and (addressee := ultimatum_addressee(trig.token)) is not None:
             # "gave the envoy two days to leave": the one given the time is to act
             heads = Heads((addressee,), heads.objects, heads.rule)

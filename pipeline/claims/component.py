@@ -44,7 +44,7 @@ from .coref import Arg, MentionIndex
 from .dateline import datelines
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
 from .speakers import in_quotation, quotation_start, speaker_ids
-from .triggers import RULE_NOMINAL, Trigger, TriggerIndex, load_predicates
+from .triggers import RULE_NOMINAL, RULE_PHRASE, Trigger, TriggerIndex, load_predicates
 from .vocab import FIRST_PERSON
 
 DEFAULT_PREDICATES = CONFIG_DIR / "predicates.yaml"
@@ -148,25 +148,41 @@ def extract_claims(
     text = doc.text  # spaCy joins the tokens on every read
     article_key = text_key(text)
     # an event noun stands for its owner too: "recognizes the Mission's support to X"
-    proxies = frozenset(config.proxy_nouns) | frozenset(index.nouns)
+    named_owners = frozenset(config.proxy_nouns)
+    offices = frozenset(config.office_nouns)
+    proxies = named_owners | frozenset(index.nouns)
     claims: list[Claim] = []
-    for trig, heads in claim_heads(index.find(doc), index, mentions):
+    triggers = index.find(doc)
+    # "condemns these actions and calls for X": a verb the tagger read as a noun conjunct
+    # of the object is no object of the first verb
+    verb_nouns = frozenset(
+        t.token.i for t in triggers if t.rule == RULE_PHRASE and t.token.pos_ == "NOUN" and t.token.dep_ == "conj"
+    )
+    for trig, heads in claim_heads(triggers, index, mentions):
         trig = _troop_movement(trig, heads, index)
         spec = index.spec(trig.predicate)
         if spec.as_office and designates_an_office(trig.token, heads.objects, mentions.is_actor):
             trig = dataclasses.replace(trig, predicate=spec.as_office)
             spec = index.spec(trig.predicate)
-        if spec.no_actor_sense and heads.objects and not any(_actor(t, mentions) for t in heads.objects):
+        if spec.office_sense and heads.objects and all(o.lemma_.lower() in offices for o in heads.objects):
+            trig = dataclasses.replace(trig, predicate=spec.office_sense)
+            spec = index.spec(trig.predicate)
+        if (
+            spec.no_actor_sense
+            and heads.objects
+            and not any(_actor(t, mentions) for t in heads.objects)
+            and not any(t.lemma_.lower() in spec.own_sense_objects for t in heads.objects)
+        ):
             trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
             spec = index.spec(trig.predicate)
         if spec.object_owner and heads.objects:
             # "honor its commitments": a possessive pronoun is mostly the subject's own
             # (no one else's), so the noun stays the object
-            owners = [_owner_or_self(o, mentions, proxies) for o in heads.objects]
+            owners = [_owner_or_self(o, mentions, proxies, named_owners) for o in heads.objects]
             heads = dataclasses.replace(heads, objects=tuple(dict.fromkeys(owners)))
         subjects = _args(heads.subjects, mentions, actors_only=True)
         exclude = frozenset(a.key for a in subjects)
-        objects = _args(heads.objects, mentions, exclude=exclude)
+        objects = _args(heads.objects, mentions, exclude=exclude, skip=verb_nouns - {trig.token.i})
         if heads.rule == RULE_STATES:
             subjects, objects = _states(subjects, state_of), _states(objects, state_of)
         if spec.object_required and not objects:
@@ -256,8 +272,8 @@ def _quotation_sources(doc, text: str, token, date_spans, config) -> tuple:
     return attributes(inside, date_spans, reporting_verbs=config.reporting_verbs).sources
 
 
-def _owner_or_self(token, mentions: MentionIndex, proxies: frozenset[str]):
-    owner = proxy_owner(token, mentions, proxies)
+def _owner_or_self(token, mentions: MentionIndex, proxies: frozenset[str], named_owners: frozenset[str]):
+    owner = proxy_owner(token, mentions, proxies, named_owners)
     return token if owner is None or (owner.dep_ == "poss" and owner.pos_ == "PRON") else owner
 
 
@@ -272,14 +288,19 @@ def _first_offset(claim: Claim) -> int:
 
 
 def _args(
-    heads, mentions: MentionIndex, *, exclude: frozenset[str] = frozenset(), actors_only: bool = False
+    heads,
+    mentions: MentionIndex,
+    *,
+    exclude: frozenset[str] = frozenset(),
+    actors_only: bool = False,
+    skip: frozenset[int] = frozenset(),
 ) -> list[Arg]:
     """Heads to arguments, coordination distributed. With ``actors_only`` (subjects), a
     conjunct that is no actor beside one that is does not act: "the French troops and
     their equipment would leave" is the troops' leaving."""
     out: list[Arg] = []
     for head in heads:
-        tokens = expand(head, mentions)
+        tokens = [t for t in expand(head, mentions) if t.i not in skip]
         some_actor = actors_only and len(tokens) > 1 and any(mentions.is_actor(t) for t in tokens)
         for token in tokens:
             args = head_args(token, mentions, exclude=exclude)

@@ -619,6 +619,21 @@ class MentionIndex:
             return frozenset(a.key for a in self.resolve(subject))
         return frozenset()
 
+    def _member_arg(self, token: Token) -> Arg:
+        ent = self.ent_of.get(token.i)
+        return Arg.of(ent, ent.kb_id_) if ent is not None else Arg.of(np_text_span(token))
+
+    def _parallel_objects(self, token: Token, before: list[Referent]) -> list[Referent]:
+        """Referents that are the direct object of a verb coordinated with the verb of the
+        object pronoun ``token``, nearest first."""
+        if token.dep_ != "dobj" or pronoun_class(token) is None:
+            return []
+        verbs = {v.i for v in _parallel_verbs(token.head)}
+        if not verbs:
+            return []
+        found = [r for r in before if r.head.dep_ == "dobj" and r.head.head.i in verbs]
+        return sorted(found, key=lambda r: -r.head.i)
+
     def _opens_sentence(self, token: Token) -> bool:
         """A subject pronoun that is the first word of its sentence."""
         sent = self.sentences()[self.sentence_index(token.i)]
@@ -683,6 +698,15 @@ class MentionIndex:
                     if ref is not None and fits(ref) and (args := self._args(ref, exclude)):
                         return args
         before = [r for r in own if r.head.i < token.i]
+        for ref in self._parallel_objects(token, before):
+            # "hold X accountable and bring them to justice": an object pronoun of a
+            # coordinated verb is the object of the verb before it (all of a coordination
+            # for "them")
+            if fits(ref) and (args := self._args(ref, exclude)):
+                if pronoun_class(token) == PLURAL and ref.head.conjuncts:
+                    others = (self._member_arg(m) for m in ref.head.conjuncts)
+                    args = tuple(dict.fromkeys((*args, *(a for a in others if a.key not in exclude))))
+                return args
         # the nearest subject of a clause first, then the nearest candidate
         for ref in sorted(before, key=lambda r: (r.head.dep_ not in ("nsubj", "nsubjpass"), -r.head.i)):
             if _within(token, ref.head) or _within(ref.head, token):
@@ -697,6 +721,19 @@ class MentionIndex:
                 if args := self._args(ref, exclude):
                     return args
         return ()
+
+
+def _parallel_verbs(verb: Token) -> list[Token]:
+    """The verbs ``verb`` coordinates with, before it: its conjunct head, and, for a bare
+    infinitive the parser hung on a finite verb, the "to"-infinitives in between."""
+    out = [verb.head] if verb.dep_ == "conj" and verb.head.i < verb.i else []
+    if verb.tag_ == "VB" and verb.dep_ == "conj":
+        out += [
+            t
+            for t in verb.doc[verb.head.i + 1 : verb.i]
+            if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        ]
+    return out
 
 
 def _participants(verb: Token) -> list[Token]:

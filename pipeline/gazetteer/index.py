@@ -21,6 +21,7 @@ role ("Nigeria's president") in the article's context (date, what it is about).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -29,9 +30,20 @@ from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from ..errors import Warnings, warn
-from ..models import Gazetteer
+from ..models import Gazetteer, GazetteerEntry
 from . import mentions
-from .kb import MATCHER_ATTRS, AliasIndex, DescriptionRule, Holder, MatcherPatterns, Matchers, Target
+from .kb import (
+    MATCHER_ATTRS,
+    AliasIndex,
+    DatedCodes,
+    DescriptionRule,
+    EntryCodes,
+    Holder,
+    MatcherPatterns,
+    Matchers,
+    RoleCodes,
+    Target,
+)
 from .vocab import TITLE_FALLBACKS, TITLE_SYNONYMS
 
 
@@ -68,6 +80,7 @@ def build_index(gazetteer: Gazetteer) -> AliasIndex:
         index.labels[entry.id] = entry.label
         if entry.state:
             index.states[entry.id] = entry.state
+        index.codes[entry.id] = entry_codes(entry)
         target = Target(entry.id, entry.label)
         names = [n for n in [_display_name(entry.id), *entry.aliases] if n]
         for name in names:
@@ -98,6 +111,45 @@ def build_index(gazetteer: Gazetteer) -> AliasIndex:
         if len(ids) == 1 and surname not in index.names and surname[:1].isupper():
             index.names[surname] = Target(next(iter(ids)), "PERSON")
     return index
+
+
+def entry_codes(entry: GazetteerEntry) -> EntryCodes:
+    """The actor-code records of one gazetteer entry (pure)."""
+    dated = tuple(DatedCodes(c.country, c.sector, c.start, c.end) for c in entry.codes)
+    roles = tuple(RoleCodes(r.of, r.start, r.end, r.country, r.sector) for r in entry.roles)
+    return EntryCodes(dated, roles, DatedCodes(entry.country, entry.sector))
+
+
+MAX_ROLE_DEPTH = 3  # a role of a body whose codes come from a role of ... (never a cycle)
+
+
+def codes_at(
+    index: AliasIndex, entity_id: str, day: dt.date | None, *, depth: int = 0
+) -> tuple[str | None, str | None]:
+    """``(country, sector)`` of ``entity_id`` on ``day`` (SPEC section 4, revision 2): its
+    first dated codes in force; else its first role in force, whose codes are the role's own
+    where the gazetteer gives them, else the country of the entity it is held ``of`` and
+    GOV when that is a state (GPE), else that entity's codes on ``day``; else its undated
+    codes. ``(None, None)`` for an id the gazetteer does not code. Without a ``day`` only
+    the undated codes hold."""
+    entry = index.codes.get(entity_id)
+    if entry is None:
+        return None, None
+    for codes in entry.dated:
+        if codes.holds(day):
+            return codes.country, codes.sector
+    if day is not None and depth < MAX_ROLE_DEPTH:
+        for role in entry.roles:
+            if not DatedCodes(None, None, role.start, role.end).holds(day):
+                continue
+            if index.labels.get(role.of) == "GPE":
+                country, sector = codes_at(index, role.of, day, depth=depth + 1)[0], "GOV"
+            else:
+                country, sector = codes_at(index, role.of, day, depth=depth + 1)
+            country, sector = role.country or country, role.sector or sector
+            if country is not None or sector is not None:
+                return country, sector
+    return entry.default.country, entry.default.sector
 
 
 def matcher_patterns(nlp: Language, index: AliasIndex) -> MatcherPatterns:

@@ -46,6 +46,45 @@ class Holder:
     end: dt.date | None
 
 
+@dataclass(frozen=True)
+class DatedCodes:
+    """Actor codes (SPEC section 4, revision 2) from ``start`` until ``end`` (open when
+    ``None``, both limits included): ``country`` (ISO 3166-1 alpha-3), ``sector``."""
+
+    country: str | None
+    sector: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds(self, day: dt.date | None) -> bool:
+        """In force on ``day``; with no day, only codes that are not dated hold."""
+        if day is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class RoleCodes:
+    """A dated role's part in its holder's codes: held ``of`` an entity from ``start`` until
+    ``end``, with its own ``country``/``sector`` when the gazetteer gives them."""
+
+    of: str
+    start: dt.date | None
+    end: dt.date | None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class EntryCodes:
+    """Everything an entry says of its codes, in the order they are tried: ``dated`` codes,
+    then ``roles``, then the undated ``default``."""
+
+    dated: tuple[DatedCodes, ...] = ()
+    roles: tuple[RoleCodes, ...] = ()
+    default: DatedCodes = DatedCodes(None, None)
+
+
 @dataclass
 class AliasIndex:
     """Everything the matchers need, as plain dictionaries."""
@@ -58,6 +97,7 @@ class AliasIndex:
     titles: tuple[str, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
     states: dict[str, str] = field(default_factory=dict)  # government body -> the state it acts for
+    codes: dict[str, EntryCodes] = field(default_factory=dict)  # actor codes (revision 2) by id
 
 
 MatcherPatterns = dict[str, list[tuple[str, list[tuple[int, ...]]]]]

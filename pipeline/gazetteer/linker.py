@@ -9,12 +9,14 @@ finds it as ``doc._.sahel_linker`` without reaching into the gazetteer pipe.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from .index import codes_at
 from .kb import AliasIndex
 from .mentions import describe, resolve_span, role_holder
 
@@ -34,6 +36,25 @@ class Linker:
         """The state a government body acts for ("United_States_Department_of_State" ->
         "United_States"); any other id is itself."""
         return self.index.states.get(entity_id, entity_id) if self.index is not None else entity_id
+
+    def codes(self, entity_id: str, day: dt.date | None) -> tuple[str | None, str | None]:
+        """The actor codes ``(country, sector)`` of ``entity_id`` on ``day`` (SPEC section 4,
+        revision 2; :func:`~pipeline.gazetteer.index.codes_at`); ``(None, None)`` for an id
+        the gazetteer does not code."""
+        if self.index is None:
+            return None, None
+        return codes_at(self.index, entity_id, day)
+
+    def coded(self, entity_id: str) -> bool:
+        """The gazetteer gives ``entity_id`` actor codes (of its own, dated or by a role)."""
+        entry = self.index.codes.get(entity_id) if self.index is not None else None
+        return entry is not None and (
+            entry.default.country is not None or entry.default.sector is not None or bool(entry.dated or entry.roles)
+        )
+
+    def label(self, entity_id: str) -> str | None:
+        """The gazetteer label of ``entity_id`` (GPE, ORG, PERSON...), ``None`` if unknown."""
+        return self.index.labels.get(entity_id) if self.index is not None else None
 
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """The gazetteer names (demonyms included) in a free text such as a publisher

@@ -25,6 +25,7 @@ from .vocab import (
     GENERIC_OWNERS,
     MODIFIER_DEPS,
     PAST_MODIFIERS,
+    RECENT_ROLE_DAYS,
     ROLE_MODIFIERS,
     TITLE_FALLBACKS,
     TITLE_SYNONYMS,
@@ -72,7 +73,8 @@ def describe(
 def role_holder(
     title: str, owner: str, index: AliasIndex, published: dt.date | None, *, past: bool = False
 ) -> str | None:
-    """Who held ``title`` of ``owner`` on ``published`` (one person, else None); with
+    """Who held ``title`` of ``owner`` on ``published`` (one person, else None), or, when no
+    one held it then, who held it until at most ``RECENT_ROLE_DAYS`` before; with
     ``past``, who held it last before then ("the ousted president")."""
     title = TITLE_SYNONYMS.get(title, title)
     if published is None:
@@ -84,6 +86,9 @@ def role_holder(
             ids = {ended[-1][1]} if ended else set()
         else:
             ids = {h.id for h in held if _covers(h.start, h.end, published)}
+            if not ids:
+                recent = published - dt.timedelta(days=RECENT_ROLE_DAYS)
+                ids = {h.id for h in held if h.end is not None and recent <= h.end <= published}
         if ids:
             return ids.pop() if len(ids) == 1 else None
     return None

@@ -29,6 +29,9 @@ DETERMINERS = frozenset({"the", "these", "those", "this", "that", "its", "their"
 ROLE_MODIFIERS = frozenset({"new", "current", "incumbent", "sitting", "elected", "interim", "transitional", "acting"})
 # "the ousted president": the last holder before publication, of the article's country
 PAST_MODIFIERS = frozenset({"ousted", "deposed", "toppled", "overthrown"})
+# a role that ended this few days before the article, with no holder since, is still the
+# one the article means ("the transitional President", two days after his arrest)
+RECENT_ROLE_DAYS = 14
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 # "the President of the Republic", "of the country": of the country the article is about
 GENERIC_OWNERS = frozenset({"republic", "country", "nation"})

@@ -620,13 +620,20 @@ def _bars(title: str, rows: Sequence[tuple[str, Counter]], *, limit: int = 15) -
 
 
 _DETAIL_KIND = re.compile(r"^(span|id|value|type|negated|modality|source|date|quantity|location)\b")
+# an actor code's detail names the argument first: "subject country: gold NER, predicted None"
+_CODE_KIND = re.compile(r"^(?:subject|object) (country|sector)\b")
+
+
+def _detail_kind(part: str) -> str | None:
+    m = _DETAIL_KIND.match(part) or _CODE_KIND.match(part)
+    return m.group(1) if m else None
 
 
 def error_kind(item: ScoreItem) -> str:
     """What went wrong, in a word or two: ``claims: date``, ``entities: missed``."""
     if item.kind != "mismatch":
         return f"{item.layer}: {KIND_NAME[item.kind]}"
-    kinds = sorted({m.group(1) for part in item.detail.split("|")[0].split("; ") if (m := _DETAIL_KIND.match(part))})
+    kinds = sorted({k for part in item.detail.split("|")[0].split("; ") if (k := _detail_kind(part))})
     return f"{item.layer}: {', '.join(kinds) or 'differs'}"
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from ..models import Article, DocumentResult, Event
+from ..models import Article, ClaimReview, DocumentResult, Event
 
 
 class Fingerprint(NamedTuple):
@@ -65,6 +65,26 @@ class Store(ABC):
     @abstractmethod
     def claim_rows(self) -> Iterator[dict[str, Any]]:
         """The ``claim_rows`` view: one flat mapping per claim, by article and order."""
+
+    @abstractmethod
+    def body(self, article_id: str) -> str | None:
+        """The body the article's offsets index into; ``None`` when the article is not
+        stored or was stored without one."""
+
+    # reviews (the review page's audit trail, schema version 4): appended, never updated,
+    # and kept when ingest replaces or deletes the article's rows
+
+    @abstractmethod
+    def add_review(self, review: ClaimReview) -> int:
+        """Append one review action; its row id."""
+
+    @abstractmethod
+    def reviews(self, article_ids: Iterable[str] | None = None) -> list[ClaimReview]:
+        """Review actions (of ``article_ids``, all when None), oldest first."""
+
+    @abstractmethod
+    def reviewed_article_ids(self) -> list[str]:
+        """Ids of the articles with at least one review action, sorted (stored or not)."""
 
     @abstractmethod
     def events(self, *, article: str | None = None, conflicts_only: bool = False) -> list[Event]:

@@ -7,18 +7,26 @@ field for field, including ``quantity.value`` being an int or a float.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models import ArticleMeta, Claim, DateExpr, DocumentResult, Entity
+from ..models import ArticleMeta, Claim, ClaimCorrection, ClaimReview, DateExpr, DocumentResult, Entity
 
 Row = dict[str, Any]
 
 
+ARG_FIELDS = ("text", "start", "end", "id", "country", "sector")
+LOCATION_FIELDS = ("text", "start", "end", "id", "geonames", "country", "admin1", "lat", "lon")
+
+
+def _fields(prefix: str, item: Any, names: tuple[str, ...]) -> Row:
+    """``item``'s fields as ``{prefix}_{name}`` columns (all NULL for no item)."""
+    return {f"{prefix}_{name}": None if item is None else getattr(item, name) for name in names}
+
+
 def _arg(prefix: str, arg: Any) -> Row:
-    if arg is None:
-        return {f"{prefix}_text": None, f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_id": None}
-    return {f"{prefix}_text": arg.text, f"{prefix}_start": arg.start, f"{prefix}_end": arg.end, f"{prefix}_id": arg.id}
+    return _fields(prefix, arg, ARG_FIELDS)
 
 
 def claim_row(article_id: str, seq: int, claim: Claim) -> Row:
@@ -43,6 +51,7 @@ def claim_row(article_id: str, seq: int, claim: Claim) -> Row:
         "evidence_end": claim.evidence.end,
         "rule": claim.rule,
         "cameo": claim.cameo,
+        **_fields("location", claim.location, LOCATION_FIELDS),
     }
 
 
@@ -120,15 +129,15 @@ def find_nul(rows: Mapping[str, Sequence[Row]]) -> tuple[str, int] | None:
     return None
 
 
-def _arg_back(row: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
+def _back(row: Mapping[str, Any], prefix: str, names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The item the ``{prefix}_...`` columns hold, ``None`` when its text is NULL."""
     if row[f"{prefix}_text"] is None:
         return None
-    return {
-        "text": row[f"{prefix}_text"],
-        "start": row[f"{prefix}_start"],
-        "end": row[f"{prefix}_end"],
-        "id": row[f"{prefix}_id"],
-    }
+    return {name: row[f"{prefix}_{name}"] for name in names}
+
+
+def _arg_back(row: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
+    return _back(row, prefix, ARG_FIELDS)
 
 
 def claim_from_row(row: Mapping[str, Any], sources: Sequence[str]) -> Claim:
@@ -155,6 +164,7 @@ def claim_from_row(row: Mapping[str, Any], sources: Sequence[str]) -> Claim:
             "evidence": {"start": row["evidence_start"], "end": row["evidence_end"]},
             "rule": row["rule"],
             "cameo": row["cameo"],
+            "location": _back(row, "location", LOCATION_FIELDS),
         }
     )
 
@@ -184,4 +194,44 @@ def from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence[Mappin
         ],
         claims=[claim_from_row(r, sources.get(r["seq"], ())) for r in children.get("claims", ())],
         warnings=[r["message"] for r in children.get("article_warnings", ())],
+    )
+
+
+def review_row(review: ClaimReview) -> Row:
+    """A review action as one ``claim_reviews`` row (``id`` left to the database)."""
+    return {
+        "article_id": review.article_id,
+        "claim_id": review.claim_id,
+        "predicate": review.predicate,
+        "evidence_start": review.claim.evidence.start,
+        "evidence_end": review.claim.evidence.end,
+        "evidence_text": review.evidence_text,
+        "action": review.action,
+        "fields": None if review.fields is None else json.dumps(review.fields.changes(), ensure_ascii=False),
+        "claim": review.claim.model_dump_json(),
+        "content_hash": review.content_hash,
+        "reviewer": review.reviewer,
+        "reviewed_at": review.reviewed_at.astimezone(dt.timezone.utc),
+        "note": review.note,
+    }
+
+
+def review_from_row(row: Mapping[str, Any]) -> ClaimReview:
+    when = row["reviewed_at"]
+    if when.tzinfo is None:  # SQLite keeps no zone: stored as UTC
+        when = when.replace(tzinfo=dt.timezone.utc)
+    fields = row["fields"]
+    return ClaimReview(
+        id=row["id"],
+        article_id=row["article_id"],
+        claim_id=row["claim_id"],
+        predicate=row["predicate"],
+        evidence_text=row["evidence_text"],
+        action=row["action"],
+        fields=None if fields is None else ClaimCorrection.model_validate_json(fields),
+        claim=Claim.model_validate_json(row["claim"]),
+        content_hash=row["content_hash"],
+        reviewer=row["reviewer"],
+        reviewed_at=when,
+        note=row["note"],
     )

@@ -39,7 +39,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from ..errors import Errors, StoreError
 from ..events.reports import reports_of
 from ..events.rules import EventRules, load_rules
-from ..models import DocumentResult, Event
+from ..models import ClaimReview, DocumentResult, Event
 from . import events as EV
 from . import rows as R
 from . import schema as S
@@ -273,6 +273,34 @@ class SqlStore(Store):
             query = select(view).order_by(_by_code_point(conn, view.c.article_id), view.c.claim_seq)
             for row in conn.execute(query).mappings():
                 yield dict(row)
+
+    def body(self, article_id: str) -> str | None:
+        query = select(S.articles.c.body).where(S.articles.c.id == article_id)
+        with self._read_errors(), self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
+    # ------------------------------------------------------------------ reviews
+
+    def add_review(self, review: ClaimReview) -> int:
+        row = R.review_row(review)
+        try:
+            with self.engine.begin() as conn:
+                return conn.execute(insert(S.claim_reviews).values(**row).returning(S.claim_reviews.c.id)).scalar_one()
+        except SQLAlchemyError as exc:
+            raise StoreError(Errors.E074.format(url=self.url, reason=_reason(exc))) from exc
+
+    def reviews(self, article_ids: Iterable[str] | None = None) -> list[ClaimReview]:
+        t = S.claim_reviews
+        query = select(t).order_by(t.c.id)
+        if article_ids is not None:
+            query = query.where(t.c.article_id.in_(list(article_ids)))
+        with self._read_errors(), self.engine.connect() as conn:
+            return [R.review_from_row(r) for r in conn.execute(query).mappings()]
+
+    def reviewed_article_ids(self) -> list[str]:
+        column = S.claim_reviews.c.article_id
+        with self._read_errors(), self.engine.connect() as conn:
+            return sorted(conn.execute(select(column).distinct()).scalars())  # code-point order, as article_ids
 
     def close(self) -> None:
         self.engine.dispose()

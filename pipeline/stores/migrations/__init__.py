@@ -19,9 +19,9 @@ from types import ModuleType
 from sqlalchemy import Column, Connection, DateTime, Integer, MetaData, String, Table, func, insert, select
 
 from ...errors import Errors, StoreError
-from . import v001_initial, v003_events
+from . import v001_initial, v002_codes_locations, v003_events, v004_reviews
 
-STEPS: tuple[ModuleType, ...] = (v001_initial, v003_events)
+STEPS: tuple[ModuleType, ...] = (v001_initial, v002_codes_locations, v003_events, v004_reviews)
 LATEST = STEPS[-1].VERSION
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
