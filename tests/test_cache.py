@@ -20,13 +20,22 @@ from pipeline.config import CONFIG_DIR
 from pipeline.errors import SahelWarning
 from pipeline.models import Article, ArticleMeta
 
+CONFIG_FILES = [
+    "pipeline.yaml",
+    "gazetteer.yaml",
+    "predicates.yaml",
+    "cameo_triggers.yaml",
+    "places.json",
+    "actor_codes.yaml",
+]
+
 
 @pytest.fixture
 def configs(tmp_path) -> Path:
     """Copies of configs/pipeline.yaml and the knowledge files it names; the pipeline config's path."""
     folder = tmp_path / "configs"
     folder.mkdir()
-    for name in ("pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json", "actor_codes.yaml"):
+    for name in CONFIG_FILES:
         shutil.copy(CONFIG_DIR / name, folder / name)
     return folder / "pipeline.yaml"
 
@@ -60,10 +69,6 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "sahel-claims"
-
-
-CONFIG_FILES = ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "places.json",
-                "actor_codes.yaml"]
 
 
 @pytest.mark.parametrize("name", CONFIG_FILES)
