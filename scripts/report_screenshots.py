@@ -139,6 +139,17 @@ def main() -> None:
         ):
             out = screenshot(page, args.out / f"report-{name}.png", anchor=where, height=height)
             print(f"wrote {out}")
+        print(f"wrote {map_screenshot(pred, args.out / 'map.png')}")
+
+
+def map_screenshot(pred: Path, out: Path) -> Path:
+    """``sahel-claims show PRED --map`` as Chromium draws it (docs/map.png)."""
+    from pipeline import api
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "map.html"
+        api.write_map(pred, page)
+        return screenshot(page, out, width=1100, height=900)
 
 
 if __name__ == "__main__":

@@ -20,13 +20,22 @@ from pipeline.config import CONFIG_DIR
 from pipeline.errors import SahelWarning
 from pipeline.models import Article, ArticleMeta
 
+CONFIG_FILES = [
+    "pipeline.yaml",
+    "gazetteer.yaml",
+    "predicates.yaml",
+    "cameo_triggers.yaml",
+    "places.json",
+    "actor_codes.yaml",
+]
+
 
 @pytest.fixture
 def configs(tmp_path) -> Path:
     """Copies of configs/pipeline.yaml and the knowledge files it names; the pipeline config's path."""
     folder = tmp_path / "configs"
     folder.mkdir()
-    for name in ("pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "actor_codes.yaml"):
+    for name in CONFIG_FILES:
         shutil.copy(CONFIG_DIR / name, folder / name)
     return folder / "pipeline.yaml"
 
@@ -62,9 +71,7 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "sahel-claims"
 
 
-@pytest.mark.parametrize(
-    "name", ["pipeline.yaml", "gazetteer.yaml", "predicates.yaml", "cameo_triggers.yaml", "actor_codes.yaml"]
-)
+@pytest.mark.parametrize("name", CONFIG_FILES)
 def test_key_changes_when_a_config_file_changes(configs, name):
     before = cache.pipeline_key(configs)
     path = configs.parent / name

@@ -108,6 +108,7 @@ def pipeline_key(config: Path | str | None = None) -> str | None:
         base / settings.gazetteer,
         base / settings.predicates,
         base / settings.actor_codes,
+        base / settings.places,
         *base.glob("*.yaml"),
     }
     files = [config_path.resolve(), *sorted(knowledge - {config_path.resolve()}), *model_files]

@@ -15,10 +15,11 @@ from ..config import load_pipeline_config
 from ..dates import component as _dates  # noqa: F401
 from ..errors import ConfigError, Errors
 from ..gazetteer import component as _gazetteer  # noqa: F401
+from ..places import component as _places  # noqa: F401
 from ..sentences import component as _sentences  # noqa: F401
 from .cache import load_or_build
 
-STAGES = ("sahel_sentences", "sahel_gazetteer", "sahel_dates", "sahel_claims", "sahel_codes")
+STAGES = ("sahel_sentences", "sahel_gazetteer", "sahel_dates", "sahel_claims", "sahel_codes", "sahel_places")
 
 
 def load_model(name: str) -> Language:
@@ -39,6 +40,8 @@ def build_pipeline(config_path: Path | str | None = None) -> Language:
     nlp.add_pipe("sahel_dates", after="sahel_gazetteer")
     nlp.add_pipe("sahel_claims", after="sahel_dates").initialize(nlp=nlp, path=str(base / config.predicates))
     nlp.add_pipe("sahel_codes", after="sahel_claims").initialize(nlp=nlp, path=str(base / config.actor_codes))
+    places = nlp.add_pipe("sahel_places", after="sahel_codes")
+    places.initialize(nlp=nlp, path=str(base / config.places), predicates=str(base / config.predicates))
     nlp.meta.setdefault("sahel", {})["batch_size"] = config.batch_size
     nlp.meta["sahel"]["max_article_chars"] = config.max_article_chars
     return nlp

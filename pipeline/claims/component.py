@@ -35,12 +35,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..config import CONFIG_DIR, load_json_model
-from ..doc import DATES_KEY, MENTIONS_KEY
+from ..doc import DATELINE_KEY, DATES_KEY, MENTIONS_KEY, TRIGGERS_KEY
 from ..models import Claim, PredicatesConfig
 from .argspans import expand, head_args, proxy_owner
 from .arguments import RULE_STATES, claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
+from .dateline import datelines
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
 from .speakers import in_quotation, quotation_start, speaker_ids
 from .triggers import RULE_NOMINAL, RULE_PHRASE, Trigger, TriggerIndex, load_predicates
@@ -100,6 +101,7 @@ class ClaimExtractor:
         describe = linker.resolver(doc, ents) if linker is not None else None
         speakers = linker.issuers(doc._.source) if linker is not None else ()
         state_of = linker.state_of if linker is not None else (lambda kb_id: kb_id)
+        trigger_of: dict[str, list[int]] = {}
         doc._.claims = extract_claims(
             doc,
             self.index,
@@ -108,7 +110,11 @@ class ClaimExtractor:
             ents=ents,
             speakers=speakers,
             state_of=state_of,
+            trigger_of=trigger_of,
         )
+        kept = {c.id for c in doc._.claims}
+        doc.user_data[TRIGGERS_KEY] = {k: v for k, v in trigger_of.items() if k in kept}
+        doc.spans[DATELINE_KEY] = datelines(doc)
         return doc
 
 
@@ -121,10 +127,13 @@ def extract_claims(
     ents: tuple[Span, ...] | None = None,
     speakers: tuple[str, ...] = (),
     state_of=lambda kb_id: kb_id,
+    trigger_of: dict[str, list[int]] | None = None,
 ) -> list[Claim]:
     """Every claim of ``doc`` (see the module docstring for the steps); ``ents``:
     ``doc.ents``, when the caller has read them; ``speakers``: who "we" is outside
-    quotations; ``state_of``: the state a government body acts for (the linker's)."""
+    quotations; ``state_of``: the state a government body acts for (the linker's);
+    ``trigger_of``, when given, receives each claim's trigger and event noun token indices
+    (``{claim id: [i, noun i or -1]}``)."""
     config = index.config
     mentions = MentionIndex(
         doc,
@@ -203,19 +212,21 @@ def extract_claims(
             # "We urge ...", said the spokesperson: the quoted speaker, or the body they speak for
             quoted = [i for span in attrs.sources for i in speaker_ids(span, state_of)]
             subjects, objects = _quoted_first_person(subjects, quoted), _quoted_first_person(objects, quoted)
-        claims.extend(
-            build_claims(
-                article_key=article_key,
-                trigger=trig.token,
-                predicate=trig.predicate,
-                subjects=subjects,
-                objects=objects,
-                attrs=attrs,
-                sources=sources,
-                rule=heads.rule,
-                cameo=spec.cameo,
-            )
+        built = build_claims(
+            article_key=article_key,
+            trigger=trig.token,
+            predicate=trig.predicate,
+            subjects=subjects,
+            objects=objects,
+            attrs=attrs,
+            sources=sources,
+            rule=heads.rule,
+            cameo=spec.cameo,
         )
+        if trigger_of is not None:
+            for claim in built:
+                trigger_of.setdefault(claim.id, [trig.token.i, trig.noun.i if trig.noun is not None else -1])
+        claims.extend(built)
     claims.sort(key=lambda c: (c.evidence.start, _first_offset(c)))
     return dedupe(claims)
 

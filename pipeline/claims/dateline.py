@@ -8,7 +8,7 @@ its place the subject of the first clause and the real subject an apposition of 
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .vocab import DASHES
 
@@ -33,3 +33,26 @@ def in_dateline(token: Token) -> bool:
     """``token`` lies in the dateline of its sentence (before its closing dash)."""
     dash = dateline_dash(token.sent)
     return dash is not None and token.i < dash.i
+
+
+def dateline_place(sent: Span) -> Span | None:
+    """The place of the dateline opening ``sent`` ("BAMAKO" of "BAMAKO, Mali (Reuters) -",
+    "UNITED NATIONS" of "UNITED NATIONS -"), or None: the upper-case words before the
+    first comma, parenthesis or the dash."""
+    dash = dateline_dash(sent)
+    if dash is None:
+        return None
+    end = sent.start
+    while end < dash.i and sent.doc[end].text not in (",", "(") and sent.doc[end].is_upper:
+        end += 1
+    return sent.doc[sent.start : end] if end > sent.start else None
+
+
+def datelines(doc: Doc) -> list[Span]:
+    """The place of every wire dateline of ``doc``, in text order."""
+    out = []
+    for sent in doc.sents:
+        place = dateline_place(sent)
+        if place is not None:
+            out.append(place)
+    return out

@@ -1,0 +1,1 @@
+"""``sahel_places``: where each claimed event happened (SPEC section 4, revision 2)."""
