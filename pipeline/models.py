@@ -594,6 +594,9 @@ class PredicateSpec(Strict):
     # ``own_sense_objects``: object nouns that keep the predicate's own sense even though
     # they denote no actor ("has not recognized the appointments" stays recognize)
     own_sense_objects: list[str] = Field(default_factory=list)
+    # ``object_senses``: object noun -> the predicate to use when every object is such a
+    # noun with the same target ("suspended the constitution" -> cancel; SPEC: void, annul)
+    object_senses: dict[str, str] = Field(default_factory=dict)
     # ``office_sense``: the predicate to use when every object is one of ``office_nouns``
     # ("took over the presidency" -> assume_office; "took over power" stays seize_power)
     office_sense: str | None = None
@@ -666,6 +669,7 @@ class PredicatesConfig(Strict):
         refs = [("ultimatum_demand", self.ultimatum_demand), ("ultimatum_threat", self.ultimatum_threat)]
         senses = ("as_office", "troop_subject", "no_actor_sense", "office_sense")
         refs += [(f"{p.name}.{k}", getattr(p, k)) for p in self.predicates for k in senses]
+        refs += [(f"{p.name}.object_senses.{n}", t) for p in self.predicates for n, t in p.object_senses.items()]
         for where, name in refs:
             if name is not None and name not in names:
                 raise ValueError(f"{where}: '{name}' is not a predicate of this file")

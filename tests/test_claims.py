@@ -116,6 +116,11 @@ def claims_of(nlp, text: str) -> list[tuple]:
             id="an appointment keeps recognize's own sense; sacrifices are support (no_actor_sense)",
         ),
         pytest.param(
+            "Mali suspended the constitution. Mali suspended aid.",
+            [("Mali", "cancel", "constitution", False), ("Mali", "suspend_cooperation", "aid", False)],
+            id="object_senses: suspending a constitution voids it (cancel); suspending aid stays",
+        ),
+        pytest.param(
             "Algeria proposed a six-month transition.",
             [("Algeria", "propose", "six-month transition", False)],
             id="shortest noun phrase keeps a hyphenated modifier",

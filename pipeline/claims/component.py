@@ -164,6 +164,10 @@ def extract_claims(
         if spec.as_office and designates_an_office(trig.token, heads.objects, mentions.is_actor):
             trig = dataclasses.replace(trig, predicate=spec.as_office)
             spec = index.spec(trig.predicate)
+        senses = {spec.object_senses.get(o.lemma_.lower()) for o in heads.objects}
+        if heads.objects and len(senses) == 1 and None not in senses:
+            trig = dataclasses.replace(trig, predicate=senses.pop())
+            spec = index.spec(trig.predicate)
         if spec.office_sense and heads.objects and all(o.lemma_.lower() in offices for o in heads.objects):
             trig = dataclasses.replace(trig, predicate=spec.office_sense)
             spec = index.spec(trig.predicate)
