@@ -13,12 +13,13 @@ new pool re-runs those batches one at a time, so that only the batch that kills 
 worker again is lost, reported article by article (E060), and the run goes on. After
 ``MAX_RESTARTS`` batches lost in a row the run stops (E067).
 
-Stopping. Workers are started with SIGINT ignored, so Ctrl-C (which a terminal sends to
-the whole process group) reaches only the parent: it raises ``KeyboardInterrupt`` there,
-the workers are terminated at once and their batches abandoned, and what was yielded
-before stays yielded. A worker also watches its parent (:func:`_watch_parent`) and ends
-itself when the parent is gone, killed with SIGKILL included, so no worker outlives a run
-(nor, with them gone, multiprocessing's resource tracker).
+Stopping. Workers are started with SIGINT blocked and ignore it from their initializer
+on, so Ctrl-C (which a terminal sends to the whole process group) reaches only the
+parent: it raises ``KeyboardInterrupt`` there, the workers are terminated at once and
+their batches abandoned, and what was yielded before stays yielded. A worker also
+watches its parent (:func:`_watch_parent`) and ends itself when the parent is gone,
+killed with SIGKILL included, so no worker outlives a run (nor, with them gone,
+multiprocessing's resource tracker).
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ def _init_worker(config: str | None, parent: int | None = None) -> None:
     the worker's message."""
     global _WORKER_NLP, _WORKER_ERROR
 
+    # Ctrl-C is the parent's to handle (it ends the workers): ignored here for life, and a
+    # SIGINT that arrived while the mask inherited from the parent held it is dropped
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if parent is not None:
         _watch_parent(parent)
     try:
@@ -165,18 +171,21 @@ class _Batch:
 
 
 @contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """SIGINT ignored in this process while the block runs (in the main thread only,
-    where Python handles signals): a process started meanwhile inherits the ignoring
-    through ``exec`` and keeps it for life, so Ctrl-C interrupts the parent alone."""
-    if threading.current_thread() is not threading.main_thread():
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while the block runs (the main thread, where Python
+    handles signals): a worker started meanwhile inherits the blocked mask through
+    ``exec``, so a Ctrl-C sent to the process group waits in it until its initializer
+    ignores SIGINT (and the pending one is dropped); here the signal is delivered when the
+    block ends, so a Ctrl-C that lands while a batch is submitted is never lost (ignoring
+    it instead, as before, dropped it: the run then went on to the end)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 class _Pool:
@@ -194,7 +203,7 @@ class _Pool:
 
     def submit(self, articles: list[Article]) -> Future[list[Result]]:
         """Run ``articles`` in a worker (submitting may start one: without SIGINT)."""
-        with _sigint_ignored():
+        with _sigint_held():
             return self.executor.submit(_work, articles)
 
     def batch(self, chunk: list[Item]) -> _Batch:
