@@ -146,7 +146,7 @@ def test_repairs_compound_participle(vocab_nlp):
 
 
 def test_repairs_compound_participle_makes_a_claim(vocab_nlp):
-    from pipeline.claims.arguments import claim_heads
+    from pipeline.claims.frames.heads import claim_heads
     from pipeline.claims.triggers import TriggerIndex
     from pipeline.config import CONFIG_DIR
 

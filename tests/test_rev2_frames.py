@@ -10,8 +10,9 @@ from docbuild import build
 
 from pipeline import api
 from pipeline.claims.argspans import expand, head_args
-from pipeline.claims.arguments import claim_heads, raised_object
 from pipeline.claims.coref import MentionIndex
+from pipeline.claims.frames.heads import claim_heads
+from pipeline.claims.frames.objects import raised_object
 from pipeline.claims.selection import admits_objects
 from pipeline.claims.triggers import TriggerIndex, load_predicates
 from pipeline.config import CONFIG_DIR

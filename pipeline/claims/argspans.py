@@ -211,9 +211,27 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
     """The argument(s) a head token denotes: entity, linked description, the entity in
     apposition, the antecedent of a pronoun or description, a group named by its
     country ("French forces"), or the shortest noun phrase. A relative pronoun left
-    unresolved ("which overthrew Keita" cut from its sentence) denotes no one."""
+    unresolved ("which overthrew Keita" cut from its sentence) denotes no one. Each way
+    is a function of its own, tried in this order (None: not that way)."""
     if token.tag_ in RELATIVE_TAGS and token.lower_ in RELATIVES:
         return []
+    for way in (
+        _entity_or_phrase,
+        _linked_args,
+        _resolved_args,
+        _organisation_of_members,
+        _nationality_of_group,
+        _organisation_of_branch,
+        _owner_of_members,
+    ):
+        found = way(token, index, exclude)
+        if found is not None:
+            return found
+    return _noun_phrase_args(token, index)
+
+
+def _entity_or_phrase(token: Token, index: MentionIndex, exclude: frozenset[str]) -> list[Arg] | None:
+    """The entity at ``token``; a verb's phrase; a predicative noun's phrase."""
     ent = index.entity_at(token)
     if ent is not None and ent.label_ == "NORP" and _plural_demonym(token) and token.i == ent.root.i:
         # "all Nigeriens", "the Chadians who voted": a plural demonym is people, not
@@ -225,6 +243,12 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         return [Arg.of(verb_phrase(token))]
     if token.dep_ in PREDICATIVE and token.pos_ == "NOUN":
         return [Arg.of(np_text_span(token))]
+    return None
+
+
+def _linked_args(token: Token, index: MentionIndex, exclude: frozenset[str]) -> list[Arg] | None:
+    """What the mention layer links: a group's members, a speaker, a description owned by
+    a fronted place, a linked mention, an entity in apposition, a linked description."""
     members = index.group_members(token) or index.members_of(token) or index.speaker_args(token)
     if members:
         return list(members)
@@ -247,21 +271,36 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
         kb_id = index.describe(token.doc[token.left_edge.i : token.i + 1])
         if kb_id:
             return [Arg.of(np_text_span(token), kb_id)]
+    return None
+
+
+def _resolved_args(token: Token, index: MentionIndex, exclude: frozenset[str]) -> list[Arg] | None:
+    """The antecedent of a pronoun (kept at the pronoun's place) or of a description."""
     if pronoun_class(token) is not None or common_noun(token):
         resolved = index.resolve(token, exclude=exclude)
         if resolved:
             if pronoun_class(token) is not None and all(a.id for a in resolved):
                 return [Arg(token.text, token.idx, token.idx + len(token), a.id) for a in resolved]
             return list(resolved)
+    return None
+
+
+def _organisation_of_members(token: Token, index: MentionIndex, exclude: frozenset[str]) -> list[Arg] | None:
+    """ "Russian mercenaries from the Wagner Group": the organisation they come from owns
+    them, before their nationality."""
     if token.pos_ == "NOUN" and token.lemma_.lower() in MEMBER_NOUNS | FIGHTER_NOUNS:
-        # "Russian mercenaries from the Wagner Group": the organisation they come from
-        # owns them, before their nationality
         for pobj in (
             p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of") for p in pobjs(prep)
         ):
             ent = index.entity_at(pobj)
             if ent is not None and ent.label_ == "ORG":
                 return [Arg.of(ent, ent.kb_id_)]
+    return None
+
+
+def _nationality_of_group(token: Token, index: MentionIndex, exclude: frozenset[str]) -> list[Arg] | None:
+    """ "French forces": an actor noun (not a population) acts for the state or body
+    named on it."""
     if (
         token.pos_ == "NOUN"
         and token.lemma_.lower() in index.actor_nouns
@@ -272,9 +311,13 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
             if child.dep_ in ("compound", "amod", "nmod") and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):
                 if _in_phrase(ent.end, token):
                     return [Arg.of(ent, ent.kb_id_)]
+    return None
+
+
+def _organisation_of_branch(token: Token, index: MentionIndex, exclude: frozenset[str]) -> list[Arg] | None:
+    """ "the local branch of Islamic State", "al Qaeda's Sahel affiliate": a branch acts
+    for its organisation, as members do."""
     if token.pos_ == "NOUN" and token.lemma_.lower() in BRANCH_NOUNS:
-        # "the local branch of Islamic State", "al Qaeda's Sahel affiliate": a branch acts
-        # for its organisation, as members do
         owners = [c for c in token.children if c.dep_ == "poss"] + [
             p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in pobjs(prep)
         ]
@@ -282,8 +325,12 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
             ent = index.entity_at(owner)
             if ent is not None and ent.label_ == "ORG" and Arg.of(ent, ent.kb_id_).key not in exclude:
                 return [Arg.of(ent, ent.kb_id_)]
+    return None
+
+
+def _owner_of_members(token: Token, index: MentionIndex, exclude: frozenset[str]) -> list[Arg] | None:
+    """ "its fighters", "Sudan's army": an actor acting through its members."""
     if token.pos_ == "NOUN" and token.lemma_.lower() in MEMBER_NOUNS:
-        # "its fighters", "Sudan's army": an actor acting through its members
         for child in (c for c in token.children if c.dep_ == "poss"):
             ent = index.entity_at(child)
             if ent is not None and ent.label_ in ("GPE", "ORG") and Arg.of(ent, ent.kb_id_).key not in exclude:
@@ -291,6 +338,12 @@ def head_args(token: Token, index: MentionIndex, *, exclude: frozenset[str] = fr
             owners = index.resolve(child) if pronoun_class(child) is not None else ()
             if owners and all(a.key not in exclude for a in owners):
                 return list(owners)
+    return None
+
+
+def _noun_phrase_args(token: Token, index: MentionIndex) -> list[Arg]:
+    """The text itself: "those who ..." with its clause, "Mali's neighbors" with its
+    determiner, else the shortest noun phrase."""
     if token.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in token.children):
         span = token.doc[token.left_edge.i : token.right_edge.i + 1]
         return [Arg.of(span)]

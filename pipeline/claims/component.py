@@ -7,7 +7,7 @@ tables (:class:`pipeline.claims.triggers.TriggerIndex`).
 
 1. :meth:`TriggerIndex.find` - the triggers of the doc (phrases, light verbs, verbs,
    event nouns);
-2. :func:`pipeline.claims.arguments.find_heads` - subject and object heads by voice,
+2. :func:`pipeline.claims.frames.heads.find_heads` - subject and object heads by voice,
    control, light verbs and nominal patterns; :func:`~pipeline.claims.argspans.expand`
    distributes coordination;
 3. :func:`pipeline.claims.argspans.head_args` - heads to arguments: entity ids, linked
@@ -38,10 +38,11 @@ from ..config import CONFIG_DIR, load_json_model
 from ..doc import DATELINE_KEY, DATES_KEY, MENTIONS_KEY, TRIGGERS_KEY
 from ..models import Claim, PredicatesConfig
 from .argspans import expand, head_args, proxy_owner
-from .arguments import RULE_STATES, claim_heads
 from .assembly import attributes, build_claims, dedupe, text_key
 from .coref import Arg, MentionIndex
 from .dateline import datelines
+from .frames.heads import claim_heads
+from .frames.nominal import RULE_STATES
 from .selection import admits_objects, designates_an_office, has_participant, reported_event
 from .speakers import in_quotation, quotation_start, speaker_ids
 from .triggers import RULE_NOMINAL, RULE_PHRASE, Trigger, TriggerIndex, load_predicates

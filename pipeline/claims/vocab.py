@@ -28,7 +28,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # ... and those that give a verb a time of its own (pipeline.claims.attributes.date): no csubjpass
 TIME_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
-# finite verb tags (pipeline.claims.clause_chain, pipeline.claims.arguments) ...
+# finite verb tags (pipeline.claims.clause_chain, pipeline.claims.frames) ...
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # ... and with the modal, the tags of a verb or auxiliary with a tense of its own
 # (pipeline.claims.attributes.date)
@@ -39,7 +39,7 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # quantity of one (pipeline.claims.selection, .attributes.date, .attributes.quantity)
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # "by the following day", "by 2024": a by-phrase of time or number is no agent
-# (pipeline.claims.arguments), an entity of time or number no speaker (.attributes.source)
+# (pipeline.claims.frames), an entity of time or number no speaker (.attributes.source)
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # the determiners of a bare back-reference to an event ("the withdrawal"; pipeline.claims.selection) ...
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -152,7 +152,7 @@ CONTENT_PREPS = frozenset({"of", "by", "from"})
 # "designated X as Y" / "labelled X a coup": the complement that names the class
 CLASS_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 
-# --- argument heads (pipeline.claims.arguments) ---
+# --- argument heads (pipeline.claims.frames) ---
 OBJ = frozenset({"dobj"})
 HAVE_VERBS = frozenset({"have", "keep", "maintain", "get"})
 COPULAS = frozenset({"be", "remain", "become", "stay"})

@@ -7,8 +7,8 @@ import pytest
 from docbuild import build
 
 from pipeline.claims.argspans import expand, head_args
-from pipeline.claims.arguments import claim_heads
 from pipeline.claims.coref import MentionIndex, np_text_span
+from pipeline.claims.frames.heads import claim_heads
 from pipeline.claims.triggers import TriggerIndex, load_predicates
 from pipeline.config import CONFIG_DIR
 
