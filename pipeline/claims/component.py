@@ -160,26 +160,8 @@ def extract_claims(
         t.token.i for t in triggers if t.rule == RULE_PHRASE and t.token.pos_ == "NOUN" and t.token.dep_ == "conj"
     )
     for trig, heads in claim_heads(triggers, index, mentions):
-        trig = _troop_movement(trig, heads, index)
+        trig = _sense(_troop_movement(trig, heads, index), heads, index, mentions, offices)
         spec = index.spec(trig.predicate)
-        if spec.as_office and designates_an_office(trig.token, heads.objects, mentions.is_actor):
-            trig = dataclasses.replace(trig, predicate=spec.as_office)
-            spec = index.spec(trig.predicate)
-        senses = {spec.object_senses.get(o.lemma_.lower()) for o in heads.objects}
-        if heads.objects and len(senses) == 1 and None not in senses:
-            trig = dataclasses.replace(trig, predicate=senses.pop())
-            spec = index.spec(trig.predicate)
-        if spec.office_sense and heads.objects and all(o.lemma_.lower() in offices for o in heads.objects):
-            trig = dataclasses.replace(trig, predicate=spec.office_sense)
-            spec = index.spec(trig.predicate)
-        if (
-            spec.no_actor_sense
-            and heads.objects
-            and not any(_actor(t, mentions) for t in heads.objects)
-            and not any(t.lemma_.lower() in spec.own_sense_objects for t in heads.objects)
-        ):
-            trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
-            spec = index.spec(trig.predicate)
         if spec.object_owner and heads.objects:
             # "honor its commitments": a possessive pronoun is mostly the subject's own
             # (no one else's), so the noun stays the object
@@ -190,21 +172,7 @@ def extract_claims(
         objects = _args(heads.objects, mentions, exclude=exclude, skip=verb_nouns - {trig.token.i})
         if heads.rule == RULE_STATES:
             subjects, objects = _states(subjects, state_of), _states(objects, state_of)
-        if spec.object_required and not objects:
-            continue
-        if spec.subject_required and "passive" not in heads.rule:
-            # an agentive predicate whose agent the text names (no agentless passive) needs an
-            # actor that acts: none found, or "the provision ... depends on", is no claim
-            if not (subjects and any(_actor(t, mentions) for t in heads.subjects)):
-                continue
-        if not has_participant(trig.rule, subjects, objects, nominal_rule=RULE_NOMINAL):
-            continue
-        actor_needed = spec.object_actor or trig.token.lemma_.lower() in spec.actor_verbs
-        if actor_needed and (not heads.objects or not all(_actor(t, mentions) for t in heads.objects)):
-            continue
-        if not admits_objects(spec, heads.objects, lambda t: _actor(t, mentions)):
-            continue
-        if reported_event(trig.token, trig.noun, heads.objects, config.reporting_verbs, preps=spec.object_preps):
+        if not _admitted(trig, spec, heads, subjects, objects, mentions, config.reporting_verbs):
             continue
         attrs = attributes(trig.token, date_spans, reporting_verbs=config.reporting_verbs)
         if trig.requested:
@@ -234,6 +202,53 @@ def extract_claims(
         claims.extend(built)
     claims.sort(key=lambda c: (c.evidence.start, _first_offset(c)))
     return dedupe(claims)
+
+
+def _sense(trig: Trigger, heads, index: TriggerIndex, mentions: MentionIndex, offices: frozenset[str]) -> Trigger:
+    """The predicate's sense by its objects, through the spec's sense flags in turn:
+    ``as_office`` (designated as an office: appoint), ``object_senses`` (suspending a
+    constitution: cancel), ``office_sense`` (taking over the presidency: assume_office),
+    ``no_actor_sense`` (recognizing sacrifices: support, unless ``own_sense_objects``)."""
+    spec = index.spec(trig.predicate)
+    objects = heads.objects
+    if spec.as_office and designates_an_office(trig.token, objects, mentions.is_actor):
+        trig = dataclasses.replace(trig, predicate=spec.as_office)
+        spec = index.spec(trig.predicate)
+    senses = {spec.object_senses.get(o.lemma_.lower()) for o in objects}
+    if objects and len(senses) == 1 and None not in senses:
+        trig = dataclasses.replace(trig, predicate=senses.pop())
+        spec = index.spec(trig.predicate)
+    if spec.office_sense and objects and all(o.lemma_.lower() in offices for o in objects):
+        trig = dataclasses.replace(trig, predicate=spec.office_sense)
+        spec = index.spec(trig.predicate)
+    if (
+        spec.no_actor_sense
+        and objects
+        and not any(_actor(t, mentions) for t in objects)
+        and not any(t.lemma_.lower() in spec.own_sense_objects for t in objects)
+    ):
+        trig = dataclasses.replace(trig, predicate=spec.no_actor_sense)
+    return trig
+
+
+def _admitted(trig: Trigger, spec, heads, subjects, objects, mentions: MentionIndex, reporting_verbs) -> bool:
+    """Whether the frame makes a claim: the arguments the predicate needs are there and
+    fit its sense, and the trigger is no reporting verb's bare event noun."""
+    if spec.object_required and not objects:
+        return False
+    if spec.subject_required and "passive" not in heads.rule:
+        # an agentive predicate whose agent the text names (no agentless passive) needs an
+        # actor that acts: none found, or "the provision ... depends on", is no claim
+        if not (subjects and any(_actor(t, mentions) for t in heads.subjects)):
+            return False
+    if not has_participant(trig.rule, subjects, objects, nominal_rule=RULE_NOMINAL):
+        return False
+    actor_needed = spec.object_actor or trig.token.lemma_.lower() in spec.actor_verbs
+    if actor_needed and (not heads.objects or not all(_actor(t, mentions) for t in heads.objects)):
+        return False
+    if not admits_objects(spec, heads.objects, lambda t: _actor(t, mentions)):
+        return False
+    return not reported_event(trig.token, trig.noun, heads.objects, reporting_verbs, preps=spec.object_preps)
 
 
 def _troop_movement(trig: Trigger, heads, index: TriggerIndex) -> Trigger:
