@@ -40,6 +40,23 @@ def vocab_nlp():
 
 
 @pytest.fixture(scope="session")
+def config():
+    """The predicates config (configs/predicates.yaml with its derived breadth), for the
+    claims rules on hand-built Docs."""
+    from pipeline.claims.triggers import load_predicates
+
+    return load_predicates(ROOT / "configs" / "predicates.yaml")
+
+
+@pytest.fixture(scope="session")
+def index(vocab_nlp, config):
+    """The claims stage's trigger index over the blank vocabulary."""
+    from pipeline.claims.triggers import TriggerIndex
+
+    return TriggerIndex(vocab_nlp.vocab, config)
+
+
+@pytest.fixture(scope="session")
 def meantime_dir() -> Path:
     if not (MEANTIME / "gold").is_dir():
         pytest.skip(f"MEANTIME not found at {MEANTIME} (it lives in ../shared, outside the repo)")

@@ -9,18 +9,6 @@ from docbuild import build
 from pipeline.claims.argspans import expand, head_args
 from pipeline.claims.coref import MentionIndex, np_text_span
 from pipeline.claims.frames.heads import claim_heads
-from pipeline.claims.triggers import TriggerIndex, load_predicates
-from pipeline.config import CONFIG_DIR
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_predicates(CONFIG_DIR / "predicates.yaml")
-
-
-@pytest.fixture(scope="module")
-def index(vocab_nlp, config):
-    return TriggerIndex(vocab_nlp.vocab, config)
 
 
 def triples(doc, index, config):

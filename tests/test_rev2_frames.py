@@ -14,21 +14,9 @@ from pipeline.claims.coref import MentionIndex
 from pipeline.claims.frames.heads import claim_heads
 from pipeline.claims.frames.objects import raised_object
 from pipeline.claims.selection import admits_objects
-from pipeline.claims.triggers import TriggerIndex, load_predicates
-from pipeline.config import CONFIG_DIR
 
 PUBLISHED = "2023-08-09"
 US_MISSION = "U.S. Mission to the United Nations"  # "we" is the United States
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_predicates(CONFIG_DIR / "predicates.yaml")
-
-
-@pytest.fixture(scope="module")
-def index(vocab_nlp, config):
-    return TriggerIndex(vocab_nlp.vocab, config)
 
 
 def found_heads(doc, index, config):

@@ -15,19 +15,13 @@ import pipeline.doc  # noqa: F401 - registers the Doc extensions
 from pipeline import api
 from pipeline.claims.argspans import expand, proxy_owner
 from pipeline.claims.coref import MentionIndex
-from pipeline.claims.triggers import load_predicates
-from pipeline.config import CONFIG_DIR, parse_yaml_model
+from pipeline.config import parse_yaml_model
 from pipeline.gazetteer.index import build_index
 from pipeline.gazetteer.linker import Linker
 from pipeline.gazetteer.mentions import sole_owner
 from pipeline.models import Gazetteer
 
 PUBLISHED = "2023-08-09"
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_predicates(CONFIG_DIR / "predicates.yaml")
 
 
 def mention_index(doc, config):

@@ -8,19 +8,7 @@ from docbuild import build
 
 from pipeline.claims.component import extract_claims
 from pipeline.claims.selection import admits_objects, designates_an_office, has_participant, reported_event
-from pipeline.claims.triggers import TriggerIndex, load_predicates
-from pipeline.config import CONFIG_DIR
 from pipeline.models import PredicateSpec
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_predicates(CONFIG_DIR / "predicates.yaml")
-
-
-@pytest.fixture(scope="module")
-def index(vocab_nlp, config):
-    return TriggerIndex(vocab_nlp.vocab, config)
 
 
 def triples(doc, index):
