@@ -29,7 +29,7 @@ class Linker:
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
-        self._issuers: dict[str, tuple[str, ...]] = {}
+        self._publishers: dict[str, tuple[str, ...]] = {}
         self._names_of: dict[str, tuple[str, ...]] | None = None
 
     def state_of(self, entity_id: str) -> str:
@@ -79,13 +79,15 @@ class Linker:
         of State)" -> the embassy), before :meth:`issuers` maps them to their states."""
         if not source:
             return ()
-        names = self.names_in(source)
-        ids = [names[0][2]] if names else []
-        for (_, end, _), (start, _, kb_id) in zip(names, names[1:], strict=False):
-            if not JOINED.fullmatch(source[end:start]):
-                break
-            ids.append(kb_id)
-        return tuple(dict.fromkeys(ids))
+        if source not in self._publishers:  # every article of a feed has the same line
+            names = self.names_in(source)
+            ids = [names[0][2]] if names else []
+            for (_, end, _), (start, _, kb_id) in zip(names, names[1:], strict=False):
+                if not JOINED.fullmatch(source[end:start]):
+                    break
+                ids.append(kb_id)
+            self._publishers[source] = tuple(dict.fromkeys(ids))
+        return self._publishers[source]
 
     def names_of(self, entity_id: str) -> tuple[str, ...]:
         """Every case-sensitive name of ``entity_id`` in the gazetteer."""
@@ -104,13 +106,10 @@ class Linker:
         international organisation); empty when the source names no known actor."""
         if not source:
             return ()
-        if source not in self._issuers:
-            # the first name, and those coordinated with it ("the French and German
-            # foreign ministries"); later names are venues or parents ("at the Security
-            # Council", "(U.S. Department of State)")
-            ids = self.publishers(source)
-            self._issuers[source] = tuple(dict.fromkeys(self.state_of(i) for i in ids))
-        return self._issuers[source]
+        # the first name, and those coordinated with it ("the French and German foreign
+        # ministries"); later names are venues or parents ("at the Security Council",
+        # "(U.S. Department of State)")
+        return tuple(dict.fromkeys(self.state_of(i) for i in self.publishers(source)))
 
     def resolver(self, doc: Doc, doc_ents: tuple[Span, ...] | None = None) -> Callable[[Span], str | None]:
         """``span -> id | None`` for ``doc`` (its entities ``doc_ents``, else read once;
