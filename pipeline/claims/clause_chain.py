@@ -5,7 +5,7 @@ attribution and quantity share.
   "been in touch") to the verb whose clause carries it.
 - :func:`shares_clause` tells whether a verb conjunct borrows its first conjunct's
   auxiliaries ("did not meet or call": yes; "have not reinstated ... and have voided": no).
-- :func:`has_to_marker`, :func:`children` are tiny helpers over the dependency labels of
+- :func:`has_to_marker`, :func:`to_infinitives_between`, :func:`children` are tiny helpers over the dependency labels of
   spaCy's English models (ClearNLP style: ``nsubj``, ``xcomp``, ``ccomp``, ``neg``...).
 """
 
@@ -32,6 +32,12 @@ def mark_of(verb: Token) -> str | None:
 def has_to_marker(token: Token) -> bool:
     """``token`` is a to-infinitive ("to meet")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def to_infinitives_between(head: Token, verb: Token) -> list[Token]:
+    """The "to"-infinitives (base form with its "to") after ``head`` and before ``verb``,
+    in text order: what a bare infinitive the parser hung on ``head`` may coordinate with."""
+    return [t for t in verb.doc[head.i + 1 : verb.i] if t.tag_ == "VB" and has_to_marker(t)]
 
 
 def is_verbal(token: Token) -> bool:

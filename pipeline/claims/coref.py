@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc import MENTIONS_KEY, ROLE_LABEL
 from ..models import ENTITY_LABELS
+from .clause_chain import to_infinitives_between
 from .speakers import in_quotation, is_first_person
 from .vocab import (
     ACTOR_LABELS,
@@ -728,11 +729,7 @@ def _parallel_verbs(verb: Token) -> list[Token]:
     infinitive the parser hung on a finite verb, the "to"-infinitives in between."""
     out = [verb.head] if verb.dep_ == "conj" and verb.head.i < verb.i else []
     if verb.tag_ == "VB" and verb.dep_ == "conj":
-        out += [
-            t
-            for t in verb.doc[verb.head.i + 1 : verb.i]
-            if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-        ]
+        out += to_infinitives_between(verb.head, verb)
     return out
 
 

@@ -34,41 +34,29 @@ def is_first_person(token: Token) -> bool:
 
 
 def in_quotation(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies inside a quotation of its paragraph: after an opening
-    quote that no closing quote has matched (curly quotes), or after an odd number of
-    straight quotes. A quotation that runs over a paragraph break reopens with a quote."""
-    start = text.rfind("\n\n", 0, offset)
-    start = 0 if start < 0 else start + 2
-    inside = False
-    straight = 0
-    for ch in text[start:offset]:
-        if ch in OPENING_QUOTES:
-            inside = True
-        elif ch in CLOSING_QUOTES:
-            inside = False
-        elif ch in STRAIGHT_QUOTES:
-            straight += 1
-    return inside or straight % 2 == 1
+    """Whether ``offset`` lies inside a quotation of its paragraph (:func:`quotation_start`)."""
+    return quotation_start(text, offset) is not None
 
 
 def quotation_start(text: str, offset: int) -> int | None:
-    """The offset of the opening quote of the quotation ``offset`` lies in (as
-    :func:`in_quotation` reads quotations), or None outside one."""
+    """The offset of the opening quote of the quotation ``offset`` lies in, or None outside
+    one. A quotation is what follows an opening quote that no closing quote has matched
+    (curly quotes), or an odd number of straight quotes, within the paragraph: a quotation
+    that runs over a paragraph break reopens with a quote."""
     start = text.rfind("\n\n", 0, offset)
     start = 0 if start < 0 else start + 2
     opened: int | None = None
-    straight: list[int] = []
-    for i in range(start, offset):
-        ch = text[i]
+    straight, last_straight = 0, -1
+    for i, ch in enumerate(text[start:offset], start):
         if ch in OPENING_QUOTES:
             opened = i
         elif ch in CLOSING_QUOTES:
             opened = None
         elif ch in STRAIGHT_QUOTES:
-            straight.append(i)
+            straight, last_straight = straight + 1, i
     if opened is not None:
         return opened
-    return straight[-1] if len(straight) % 2 == 1 else None
+    return last_straight if straight % 2 == 1 else None
 
 
 def speaker_ids(span: Span, state_of) -> list[str]:

@@ -49,6 +49,7 @@ from spacy.vocab import Vocab
 
 from ..config import load_yaml_model
 from ..models import PredicatesConfig, PredicateSpec
+from .clause_chain import has_to_marker
 from .repairs import object_first_report, split_clause_coordination
 from .vocab import CLAUSE_BOUNDARY_DEPS, NOUN_POS, PATIENT_DEPS, PREP_DEPS, RESULTATIVE, VERB_POS
 
@@ -353,7 +354,7 @@ def for_to_clause(verb: Token) -> Token | None:
     (the clause is what is asked for, its subject the addressee), else None."""
     for clause in (c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i):
         mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
-        if mark is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if mark is None or not has_to_marker(clause):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") and mark.i < c.i < clause.i for c in clause.children):
             return mark

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ..clause_chain import has_to_marker, to_infinitives_between
 from ..coref import MentionIndex
 from ..repairs import pobjs
 from ..vocab import FINITE_TAGS, PASS_SUBJ, SUBJ
@@ -92,7 +93,7 @@ def _complement_head(node: Token, object_control: frozenset[str]) -> Token | tup
     """An infinitive, to-clause or adverbial clause: the object of "for" on the verb's
     object, the object of an object-control verb, else the governing verb."""
     head = node.head
-    if node.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    if node.dep_ == "ccomp" and not has_to_marker(node):
         return NO_SUBJECT
     if (for_np := for_subject(head, node)) is not None:
         return for_np, "for-subject"
@@ -144,17 +145,15 @@ def hung_infinitive(verb: Token) -> Token | None:
     head = verb.head
     if verb.tag_ != "VB" or head.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJ for c in verb.children):
         return None
-    for token in reversed(verb.doc[head.i + 1 : verb.i]):
-        if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            return token
-    return None
+    found = to_infinitives_between(head, verb)
+    return found[-1] if found else None
 
 
 def for_subject(head: Token, infinitive: Token) -> Token | None:
     """ "underscored the importance for all States, ..., to cooperate": the object of
     "for" on the governing verb's object is the infinitive's subject (the parser hung the
     infinitive on the verb, past the interruption)."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+    if not has_to_marker(infinitive):
         return None
     for noun in (c for c in head.children if c.dep_ in ("dobj", "attr") and c.i < infinitive.i):
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < infinitive.i):
