@@ -17,10 +17,13 @@ under a name of its own (``SUBJECT_DEPS`` and ``TIME_SUBJECT_DEPS``, ``FINITE_TA
 their trigger words and the reporting verbs of a run are configuration
 (configs/predicates.yaml); ``REPORTING_VERBS`` here is only the default when none is passed.
 
-Imports nothing of the package: the bottom of the stage's imports.
+Imports only :mod:`pipeline.numbers` (the number words both stages read): the bottom
+of the stage's imports.
 """
 
 from __future__ import annotations
+
+from ..numbers import CARDINALS
 
 # --- shared: clause structure and labels read by several modules ---
 # a clause's subjects (pipeline.claims.clause_chain, pipeline.claims.attributes.source) ...
@@ -464,37 +467,7 @@ VEHICLE_PREPS = frozenset({"in", "through", "via", "during"})
 EMBEDDED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "appos"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "ORDINAL"})
 
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-}
+WORD_NUMBERS = {**CARDINALS, "thousand": 1000}
 SCALES = {
     "hundred": 100,
     "thousand": 1000,

@@ -12,10 +12,13 @@
 - the auxiliaries, governing verbs, part-of-speech tags and dependency labels of the
   tense reader (:mod:`pipeline.dates.tense`).
 
-Imports nothing of the package: the bottom of the stage's imports.
+Imports only :mod:`pipeline.numbers` (the number words both stages read): the bottom
+of the stage's imports.
 """
 
 from __future__ import annotations
+
+from ..numbers import CARDINALS
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -96,41 +99,7 @@ UNIT_PLURALS: dict[str, str] = {
 }
 TIME_UNITS = frozenset({"H", "S"})  # "M" is a minute only when the unit word is "minute"
 
-NUMBER_WORDS: dict[str, float] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "couple": 2,
-    "dozen": 12,
-}
+NUMBER_WORDS: dict[str, float] = {"a": 1, "an": 1, "single": 1, **CARDINALS, "couple": 2, "dozen": 12}
 VAGUE_QUANTIFIERS = frozenset({"several", "few", "many", "some", "numerous", "multiple"})
 
 ORDINALS: dict[str, int] = {

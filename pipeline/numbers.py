@@ -1,0 +1,37 @@
+"""English number words, shared by the stages that read amounts: the dates stage
+(durations: "three weeks") and the claims stage (quantities: "some 1,500 troops",
+"two ministers"). Each stage keeps its own additions in its vocabulary module."""
+
+from __future__ import annotations
+
+# one to twenty, the tens and "hundred": the words that count by themselves
+CARDINALS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+}
